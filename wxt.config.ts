@@ -2,10 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 /** Hosts of the ConnectSafely API the extension may call without asking (see utils/settings). */
-const API_HOST_PERMISSIONS = [
-  'https://api.connectsafely.ai/*',
-  'https://sandbox.api.connectsafely.ai/*',
-];
+const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*', 'https://sandbox.api.connectsafely.ai/*'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -14,8 +11,7 @@ export default defineConfig({
   imports: false,
   manifest: {
     name: 'SSI Companion for LinkedIn',
-    description:
-      'Your LinkedIn Social Selling Index at a glance: score, pillars and ranks in the toolbar.',
+    description: 'Your LinkedIn Social Selling Index at a glance: score, pillars and ranks in the toolbar.',
     permissions: ['storage'],
     host_permissions: API_HOST_PERMISSIONS,
     // A custom API origin (a proxy, a self-hosted gateway) is asked for on Save, never up front.

@@ -1,3 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startWorker } from '@/utils/worker';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  startWorker();
+});

@@ -1,0 +1,122 @@
+import { useRef } from 'preact/hooks';
+import { formatPillarScore } from '@/utils/format';
+import { MAX_PILLAR, PILLAR_LABELS, type PillarScore } from '@/utils/ssi/model';
+import { prefersReducedMotion, themeColor } from './charts/load';
+import { useChart } from './charts/use-chart';
+
+export interface PillarBarsProps {
+  pillars: PillarScore[];
+}
+
+/** Splits a pillar label into two lines for the chart's axis. */
+function wrapLabel(label: string): string[] {
+  const words = label.split(' ');
+  if (words.length < 3) return [label];
+  const middle = Math.ceil(words.length / 2);
+  return [words.slice(0, middle).join(' '), words.slice(middle).join(' ')];
+}
+
+function summary(pillars: PillarScore[]): string {
+  return pillars
+    .map((pillar) => `${PILLAR_LABELS[pillar.id]}: ${formatPillarScore(pillar.score)} of ${MAX_PILLAR}`)
+    .join('; ');
+}
+
+/**
+ * The four pillars: a chart.js bar chart of the member against the industry and network
+ * averages (0-25), and the same numbers as a table, so every value is readable as text.
+ */
+export function PillarBars({ pillars }: PillarBarsProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const key = pillars.map((p) => `${p.score}/${p.industryAverage}/${p.networkAverage}`).join('|');
+  const hasIndustry = pillars.some((p) => p.industryAverage !== null);
+  const hasNetwork = pillars.some((p) => p.networkAverage !== null);
+
+  useChart<'bar'>(canvas, () => {
+    const text = themeColor('--text-muted', '#475467');
+    const grid = themeColor('--border', '#e4e7ec');
+    const series = [
+      { label: 'You', data: pillars.map((p) => p.score), color: themeColor('--chart-you', '#0a66c2') },
+      ...(hasIndustry
+        ? [
+            {
+              label: 'Industry average',
+              data: pillars.map((p) => p.industryAverage),
+              color: themeColor('--chart-industry', '#98a2b3'),
+            },
+          ]
+        : []),
+      ...(hasNetwork
+        ? [
+            {
+              label: 'Network average',
+              data: pillars.map((p) => p.networkAverage),
+              color: themeColor('--chart-network', '#d0a15c'),
+            },
+          ]
+        : []),
+    ];
+    return {
+      type: 'bar',
+      data: {
+        labels: pillars.map((p) => wrapLabel(PILLAR_LABELS[p.id])),
+        datasets: series.map((s) => ({
+          label: s.label,
+          data: s.data,
+          backgroundColor: s.color,
+          borderRadius: 3,
+          barPercentage: 0.9,
+          categoryPercentage: 0.8,
+        })),
+      },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: prefersReducedMotion() ? false : { duration: 300 },
+        scales: {
+          x: { min: 0, max: MAX_PILLAR, ticks: { stepSize: 5, color: text }, grid: { color: grid } },
+          y: { ticks: { color: text, font: { size: 11 } }, grid: { display: false } },
+        },
+        plugins: {
+          legend: { position: 'bottom', labels: { color: text, boxWidth: 10, font: { size: 11 } } },
+        },
+      },
+    };
+  }, [key]);
+
+  return (
+    <section class="pillars" aria-labelledby="pillars-heading">
+      <h2 id="pillars-heading" class="section-heading">
+        Pillars
+      </h2>
+      <div
+        class="pillars__chart"
+        role="img"
+        aria-label={`Pillar scores out of ${MAX_PILLAR}. ${summary(pillars)}`}
+      >
+        <canvas ref={canvas} aria-hidden="true" />
+      </div>
+      <table class="pillars__table">
+        <thead>
+          <tr>
+            <th scope="col">Pillar (0–{MAX_PILLAR})</th>
+            <th scope="col">You</th>
+            <th scope="col">Industry</th>
+            <th scope="col">Network</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pillars.map((pillar) => (
+            <tr key={pillar.id} data-pillar={pillar.id}>
+              <th scope="row">{PILLAR_LABELS[pillar.id]}</th>
+              <td class="pillars__you">{formatPillarScore(pillar.score)}</td>
+              <td>{formatPillarScore(pillar.industryAverage)}</td>
+              <td>{formatPillarScore(pillar.networkAverage)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+/** A Preact hook that draws a chart.js chart on a canvas once chart.js has loaded. */
+import type { Chart, ChartConfiguration, ChartType } from 'chart.js';
+import type { RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { loadChart } from './load';
+
+/**
+ * Draws `build()` on `canvas` after chart.js loads, and redraws when `deps` change. Resolves
+ * `ready` to true once drawn; a failed load leaves the caller's text fallback in place.
+ */
+export function useChart<T extends ChartType>(
+  canvas: RefObject<HTMLCanvasElement | null>,
+  build: () => ChartConfiguration<T>,
+  deps: unknown[],
+): boolean {
+  const chart = useRef<Chart<T> | null>(null);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    loadChart()
+      .then((ChartClass) => {
+        if (cancelled || !canvas.current) return;
+        chart.current?.destroy();
+        chart.current = new ChartClass(canvas.current, build()) as unknown as Chart<T>;
+        setReady(true);
+      })
+      .catch(() => {
+        // The numbers are on screen as text already; the chart is an enhancement.
+      });
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- redraws are driven by deps
+  }, deps);
+
+  useEffect(
+    () => () => {
+      chart.current?.destroy();
+      chart.current = null;
+    },
+    [],
+  );
+
+  return ready;
+}

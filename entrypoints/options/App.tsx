@@ -1,0 +1,310 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { describeError } from '@/utils/errors';
+import { sendMessage } from '@/utils/messaging/client';
+import type { PublicSettings, SettingsProblem } from '@/utils/messaging/protocol';
+import {
+  API_PRESETS,
+  FRESHNESS_MINUTES,
+  needsHostPermission,
+  originPattern,
+  parseApiBaseUrl,
+} from '@/utils/settings';
+import { buildSave, formFromSettings, type FormValues } from './form';
+
+type Outcome = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
+type FieldName = SettingsProblem['field'];
+
+/** Asks for the host permission a custom API origin needs. Must run inside the click. */
+async function ensureHostAccess(origin: string): Promise<boolean> {
+  if (!needsHostPermission(origin)) return true;
+  try {
+    return await browser.permissions.request({ origins: [originPattern(origin)] });
+  } catch {
+    return false;
+  }
+}
+
+function Field(props: { id: string; label: string; hint?: string; problem?: string; children: JSX.Element }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint && (
+        <p class="field__hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.problem && (
+        <p class="field__problem" id={`${props.id}-problem`}>
+          {props.problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function App() {
+  const [saved, setSaved] = useState<PublicSettings | null>(null);
+  const [values, setValues] = useState<FormValues | null>(null);
+  const [problems, setProblems] = useState<Partial<Record<FieldName, string>>>({});
+  const [showKey, setShowKey] = useState(false);
+  const [saveOutcome, setSaveOutcome] = useState<Outcome>(null);
+  const [testOutcome, setTestOutcome] = useState<Outcome>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void sendMessage('settings:get', null).then((reply) => {
+      if (reply.ok) {
+        setSaved(reply.value);
+        setValues(formFromSettings(reply.value));
+      } else {
+        setLoadError(describeError(reply.error).message);
+      }
+    });
+  }, []);
+
+  if (loadError) {
+    return (
+      <main class="options">
+        <h1>SSI Companion settings</h1>
+        <p role="alert" class="notice">
+          {loadError}
+        </p>
+      </main>
+    );
+  }
+  if (!values || !saved) {
+    return (
+      <main class="options">
+        <h1>SSI Companion settings</h1>
+        <p role="status">Loading settings…</p>
+      </main>
+    );
+  }
+
+  const update = <K extends keyof FormValues>(field: K, value: FormValues[K]) => {
+    setValues({ ...values, [field]: value });
+    setSaveOutcome(null);
+  };
+  const describedBy = (id: string, field: FieldName, hint = true) =>
+    [hint && `${id}-hint`, problems[field] && `${id}-problem`].filter(Boolean).join(' ') || undefined;
+
+  async function onSave(event: Event) {
+    event.preventDefault();
+    if (!values || !saved) return;
+    const save = buildSave(values, saved.hasApiKey);
+    if (!save.ok) {
+      setProblems(Object.fromEntries(save.error.map((p) => [p.field, p.message])));
+      setSaveOutcome({ kind: 'error', text: 'Some fields need attention.' });
+      return;
+    }
+    setProblems({});
+    if (!(await ensureHostAccess(save.value.settings.apiBaseUrl))) {
+      setProblems({ apiBaseUrl: 'The extension needs your permission to call this address.' });
+      setSaveOutcome({ kind: 'error', text: 'Permission to call the API base URL was not granted.' });
+      return;
+    }
+    setSaveOutcome({ kind: 'busy', text: 'Saving…' });
+    const reply = await sendMessage('settings:save', save.value);
+    if (!reply.ok) {
+      setSaveOutcome({ kind: 'error', text: describeError(reply.error).message });
+    } else if (!reply.value.ok) {
+      setProblems({ [reply.value.error.field]: reply.value.error.message });
+      setSaveOutcome({ kind: 'error', text: 'Some fields need attention.' });
+    } else {
+      setSaved(reply.value.value);
+      setValues({ ...formFromSettings(reply.value.value) });
+      setShowKey(false);
+      setSaveOutcome({ kind: 'ok', text: 'Saved.' });
+    }
+  }
+
+  async function onTest() {
+    if (!values) return;
+    const base = parseApiBaseUrl(values.apiBaseUrl);
+    if (!base.ok) {
+      setProblems({ apiBaseUrl: base.error });
+      return;
+    }
+    if (!(await ensureHostAccess(base.value))) {
+      setTestOutcome({ kind: 'error', text: 'Permission to call the API base URL was not granted.' });
+      return;
+    }
+    setTestOutcome({ kind: 'busy', text: 'Testing the connection…' });
+    const reply = await sendMessage('connection:test', {
+      apiBaseUrl: base.value,
+      accountId: values.accountId,
+      ...(values.apiKey.trim() ? { apiKey: values.apiKey.trim() } : {}),
+    });
+    const result = reply.ok ? reply.value : reply;
+    setTestOutcome(
+      result.ok
+        ? { kind: 'ok', text: result.value.summary }
+        : { kind: 'error', text: describeError(result.error).message },
+    );
+  }
+
+  async function onRemoveKey() {
+    if (!saved) return;
+    const reply = await sendMessage('settings:save', {
+      apiKey: { action: 'clear' },
+      settings: {
+        apiBaseUrl: saved.apiBaseUrl,
+        accountId: saved.accountId,
+        freshnessMinutes: saved.freshnessMinutes,
+        debug: saved.debug,
+        showBadge: saved.showBadge,
+      },
+    });
+    if (reply.ok && reply.value.ok) {
+      setSaved(reply.value.value);
+      setSaveOutcome({ kind: 'ok', text: 'The API key was removed.' });
+    } else {
+      setSaveOutcome({ kind: 'error', text: 'The key could not be removed. Try again.' });
+    }
+  }
+
+  return (
+    <main class="options">
+      <h1>SSI Companion settings</h1>
+      <p class="options__intro">
+        Your ConnectSafely API key stays in this browser, inside the extension's service worker. It is sent
+        only to the API base URL below.
+      </p>
+      <form onSubmit={onSave} noValidate>
+        <Field
+          id="api-key"
+          label="API key"
+          hint={
+            saved.hasApiKey
+              ? 'A key is saved. Leave this empty to keep it, or paste a new one.'
+              : 'Paste the API key from your ConnectSafely dashboard.'
+          }
+          problem={problems.apiKey}
+        >
+          <div class="field__row">
+            <input
+              id="api-key"
+              type={(showKey ? 'text' : 'password') as 'text'}
+              value={values.apiKey}
+              placeholder={saved.hasApiKey ? '•••••••• (saved)' : ''}
+              autocomplete="off"
+              spellcheck={false}
+              aria-invalid={Boolean(problems.apiKey)}
+              aria-describedby={describedBy('api-key', 'apiKey')}
+              onInput={(e) => update('apiKey', e.currentTarget.value)}
+            />
+            <button type="button" class="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
+              {showKey ? 'Hide' : 'Show'}
+            </button>
+            {saved.hasApiKey && (
+              <button type="button" class="button" onClick={() => void onRemoveKey()}>
+                Remove saved key
+              </button>
+            )}
+          </div>
+        </Field>
+
+        <Field
+          id="api-base-url"
+          label="API base URL"
+          hint="https:// only; http:// is allowed for localhost and 127.0.0.1."
+          problem={problems.apiBaseUrl}
+        >
+          <div class="field__row">
+            <input
+              id="api-base-url"
+              type="url"
+              value={values.apiBaseUrl}
+              spellcheck={false}
+              aria-invalid={Boolean(problems.apiBaseUrl)}
+              aria-describedby={describedBy('api-base-url', 'apiBaseUrl')}
+              onInput={(e) => update('apiBaseUrl', e.currentTarget.value)}
+            />
+            {API_PRESETS.map((preset) => (
+              <button
+                key={preset.origin}
+                type="button"
+                class="button"
+                aria-pressed={values.apiBaseUrl === preset.origin}
+                onClick={() => update('apiBaseUrl', preset.origin)}
+              >
+                {preset.label}
+              </button>
+            ))}
+          </div>
+        </Field>
+
+        <Field
+          id="account-id"
+          label="Account ID"
+          hint="Optional. Leave empty for the key's default LinkedIn account."
+          problem={problems.accountId}
+        >
+          <input
+            id="account-id"
+            type="text"
+            value={values.accountId}
+            spellcheck={false}
+            aria-invalid={Boolean(problems.accountId)}
+            aria-describedby={describedBy('account-id', 'accountId')}
+            onInput={(e) => update('accountId', e.currentTarget.value)}
+          />
+        </Field>
+
+        <Field
+          id="freshness"
+          label="Cache freshness (minutes)"
+          hint={`How long a score is shown without asking the API again (${FRESHNESS_MINUTES.min}–${FRESHNESS_MINUTES.max}). LinkedIn updates the SSI once a day.`}
+          problem={problems.freshnessMinutes}
+        >
+          <input
+            id="freshness"
+            type="number"
+            min={FRESHNESS_MINUTES.min}
+            max={FRESHNESS_MINUTES.max}
+            value={values.freshnessMinutes}
+            aria-invalid={Boolean(problems.freshnessMinutes)}
+            aria-describedby={describedBy('freshness', 'freshnessMinutes')}
+            onInput={(e) => update('freshnessMinutes', e.currentTarget.value)}
+          />
+        </Field>
+
+        <div class="field field--check">
+          <input
+            id="debug"
+            type="checkbox"
+            checked={values.debug}
+            onChange={(e) => update('debug', e.currentTarget.checked)}
+          />
+          <label for="debug">Debug: also ask the API for LinkedIn's raw answer</label>
+        </div>
+
+        <div class="options__buttons">
+          <button type="submit" class="button button--primary">
+            Save
+          </button>
+          <button type="button" class="button" onClick={() => void onTest()}>
+            Test connection
+          </button>
+        </div>
+        <p
+          class={`outcome outcome--${saveOutcome?.kind ?? 'none'}`}
+          role={saveOutcome?.kind === 'error' ? 'alert' : 'status'}
+          data-testid="save-outcome"
+        >
+          {saveOutcome?.text}
+        </p>
+        <p
+          class={`outcome outcome--${testOutcome?.kind ?? 'none'}`}
+          role={testOutcome?.kind === 'error' ? 'alert' : 'status'}
+          data-testid="test-outcome"
+        >
+          {testOutcome?.text}
+        </p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useReducer } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { GroupRanks } from '@/components/GroupRanks';
+import { PillarBars } from '@/components/PillarBars';
+import { ScoreRing } from '@/components/ScoreRing';
+import { StatusNotice } from '@/components/StatusNotice';
+import { readCacheEntry } from '@/utils/cache';
+import { formatAge, formatSeat } from '@/utils/format';
+import { sendMessage } from '@/utils/messaging/client';
+import { ssiCacheItem } from '@/utils/storage';
+import { popupReducer, type PopupState } from './state';
+
+export interface AppProps {
+  initial: PopupState;
+  /** The cache slot of the configured account (`targetKey(settings)`). */
+  cacheKey: string;
+  accountLabel: string;
+}
+
+/** Opens the options page; from a popup opened in a tab it opens in a new tab all the same. */
+function openSettings() {
+  void browser.runtime.openOptionsPage();
+}
+
+export function App({ initial, cacheKey, accountLabel }: AppProps) {
+  const [state, dispatch] = useReducer(popupReducer, initial);
+
+  const load = useCallback(async (refresh: boolean) => {
+    dispatch({ type: 'request-started' });
+    const reply = await sendMessage('ssi:get', { refresh });
+    dispatch(
+      reply.ok
+        ? { type: 'view-received', view: reply.value }
+        : { type: 'request-failed', error: reply.error },
+    );
+  }, []);
+
+  useEffect(() => {
+    void load(false);
+    const unwatch = ssiCacheItem.watch((cache) =>
+      dispatch({ type: 'cache-changed', entry: readCacheEntry(cache, cacheKey) }),
+    );
+    const timer = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), 30_000);
+    return () => {
+      unwatch();
+      clearInterval(timer);
+    };
+  }, [load, cacheKey]);
+
+  const { view, loading, now } = state;
+  const snapshot = view?.snapshot ?? null;
+  const busy = loading || Boolean(view?.refreshing);
+  const seat = snapshot ? formatSeat(snapshot.activeSeat) : null;
+
+  return (
+    <div class="popup" aria-busy={busy}>
+      <header class="popup__header">
+        <div>
+          <h1 class="popup__title">Social Selling Index</h1>
+          <p class="popup__account" data-testid="account">
+            {accountLabel}
+            {seat && <span class="chip">{seat}</span>}
+          </p>
+        </div>
+        <div class="popup__actions">
+          <button
+            type="button"
+            class="button"
+            onClick={() => void load(true)}
+            disabled={loading}
+            aria-busy={busy}
+          >
+            {busy ? 'Refreshing…' : 'Refresh'}
+          </button>
+          <button
+            type="button"
+            class="button button--icon"
+            onClick={openSettings}
+            aria-label="Settings"
+            title="Settings"
+          >
+            ⚙
+          </button>
+        </div>
+      </header>
+
+      {view?.error && (
+        <StatusNotice
+          error={view.error}
+          hasData={snapshot !== null}
+          onOpenSettings={openSettings}
+          onRetry={() => void load(true)}
+          now={now}
+        />
+      )}
+
+      {snapshot ? (
+        <main class="popup__body">
+          <section class="summary" aria-label="Overall score">
+            <ScoreRing overall={snapshot.overall} />
+            <GroupRanks snapshot={snapshot} />
+          </section>
+          <PillarBars pillars={snapshot.pillars} />
+        </main>
+      ) : (
+        !view?.error && (
+          <p class="loading" role="status">
+            Loading your SSI…
+          </p>
+        )
+      )}
+
+      {snapshot && (
+        <footer class="popup__footer">
+          <span data-testid="freshness" title={new Date(snapshot.fetchedAt).toLocaleString()}>
+            Updated {formatAge(snapshot.fetchedAt, now)}
+            {view?.stale && !busy ? ' · may be out of date' : ''}
+          </span>
+          {busy && (
+            <span role="status" class="popup__refreshing">
+              Checking for a newer score…
+            </span>
+          )}
+        </footer>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The popup's state and the one reducer that changes it. The popup starts from the cache
+ * (so a warm cache paints the score at once) and takes whatever the worker says next.
+ */
+import type { CacheEntry } from '@/utils/cache';
+import type { SsiError } from '@/utils/errors';
+import { viewFromEntry, type SsiView } from '@/utils/ssi/view';
+
+export interface PopupState {
+  /** What is known; null until the cache or the worker has said anything. */
+  view: SsiView | null;
+  /** A request to the worker is under way. */
+  loading: boolean;
+  freshnessMinutes: number;
+  /** The clock the relative times are written against. */
+  now: number;
+}
+
+export type PopupAction =
+  | { type: 'request-started' }
+  | { type: 'view-received'; view: SsiView }
+  | { type: 'request-failed'; error: SsiError }
+  | { type: 'cache-changed'; entry: CacheEntry | null }
+  | { type: 'tick'; now: number };
+
+/** The state the popup first paints: straight from the cached entry, if any. */
+export function initialPopupState(
+  entry: CacheEntry | null,
+  freshnessMinutes: number,
+  now: number,
+): PopupState {
+  return {
+    view: entry ? viewFromEntry(entry, freshnessMinutes, now) : null,
+    loading: true,
+    freshnessMinutes,
+    now,
+  };
+}
+
+export function popupReducer(state: PopupState, action: PopupAction): PopupState {
+  switch (action.type) {
+    case 'request-started':
+      return { ...state, loading: true };
+    case 'view-received':
+      return { ...state, loading: false, view: action.view };
+    case 'request-failed': {
+      // The worker could not be reached: keep whatever is on screen and say why.
+      const base = state.view ?? viewFromEntry(null, state.freshnessMinutes, state.now);
+      return {
+        ...state,
+        loading: false,
+        view: { ...base, refreshing: false, error: action.error, errorAt: state.now },
+      };
+    }
+    case 'cache-changed': {
+      if (!action.entry) return state;
+      // A background revalidation landed: take its data; a failure keeps the last good data.
+      const next = viewFromEntry(action.entry, state.freshnessMinutes, state.now);
+      const snapshot = next.snapshot ?? state.view?.snapshot ?? null;
+      const view = { ...next, snapshot, stale: snapshot ? next.stale : false };
+      // A cleared error means success; "no-key" is not stored, so keep it until told otherwise.
+      const error =
+        next.error ?? (state.view?.error?.code === 'no-key' && !next.snapshot ? state.view.error : null);
+      return { ...state, view: { ...view, error } };
+    }
+    case 'tick':
+      return {
+        ...state,
+        now: action.now,
+        view: state.view && {
+          ...state.view,
+          stale:
+            state.view.snapshot !== null &&
+            action.now - state.view.snapshot.fetchedAt >= state.freshnessMinutes * 60_000,
+        },
+      };
+  }
+}

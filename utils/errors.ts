@@ -1,0 +1,217 @@
+/**
+ * Every way getting an SSI can fail, as data with one code each, and the one function that
+ * turns a code into the words and the way out the user sees.
+ */
+
+export const SSI_ERROR_CODES = [
+  'no-key',
+  'unauthorized',
+  'forbidden',
+  'bad-request',
+  'not-found',
+  'rate-limited',
+  'session-expired',
+  'server',
+  'api-error',
+  'offline',
+  'network',
+  'timeout',
+  'permission-missing',
+  'malformed',
+  'oversized',
+  'no-score',
+  'internal',
+  'refused',
+] as const;
+
+export type SsiErrorCode = (typeof SSI_ERROR_CODES)[number];
+
+/** A failure, safe to store and to send to any extension context (it never holds the key). */
+export interface SsiError {
+  code: SsiErrorCode;
+  /** HTTP status, when the failure came from an HTTP answer. */
+  status?: number;
+  /** The server's own words (already redacted and trimmed), shown as text only. */
+  serverMessage?: string;
+  /** When a new request makes sense again (epoch ms), for 429. */
+  retryAt?: number;
+  /** A short technical detail for the debug view (which field was wrong, ...). */
+  detail?: string;
+}
+
+/** What the UI offers next to an error. */
+export type ErrorAction = 'open-settings' | 'retry' | 'none';
+
+export interface ErrorDescription {
+  /** A short headline, e.g. for the toolbar tooltip. */
+  title: string;
+  /** One or two sentences saying what happened and what to do. */
+  message: string;
+  action: ErrorAction;
+}
+
+/** Server words longer than this are cut: they are shown in a popup, not a log viewer. */
+const MAX_SERVER_MESSAGE = 300;
+
+/**
+ * Cleans a server-supplied message for display: removes control characters, collapses
+ * whitespace, cuts it to a sane length and removes any occurrence of `secret` (a server
+ * that echoes the key back must not make us show or store it).
+ */
+export function sanitizeServerMessage(text: unknown, secret?: string | null): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  let clean = text;
+  if (secret) clean = clean.split(secret).join('[redacted]');
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  clean = clean
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!clean) return undefined;
+  return clean.length > MAX_SERVER_MESSAGE ? `${clean.slice(0, MAX_SERVER_MESSAGE - 1)}…` : clean;
+}
+
+function formatClock(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+/**
+ * Maps an error to what the user reads and can do. Every code has words that say what to
+ * do next; server words, when present, are quoted as they came (the caller renders text).
+ */
+export function describeError(error: SsiError, now: number = Date.now()): ErrorDescription {
+  const server = error.serverMessage;
+  switch (error.code) {
+    case 'no-key':
+      return {
+        title: 'API key needed',
+        message: 'Add your API key in settings to see your SSI.',
+        action: 'open-settings',
+      };
+    case 'unauthorized':
+      return {
+        title: 'API key rejected',
+        message: 'The API key was rejected: check it in settings.',
+        action: 'open-settings',
+      };
+    case 'forbidden':
+      return {
+        title: 'Access refused',
+        message: server
+          ? `ConnectSafely refused access: “${server}”`
+          : 'ConnectSafely refused access for this key. Check your plan in ConnectSafely.',
+        action: 'open-settings',
+      };
+    case 'bad-request':
+      return {
+        title: 'Request refused',
+        message: `${server ? `ConnectSafely said: “${server}”. ` : ''}Check the Account ID in settings.`,
+        action: 'open-settings',
+      };
+    case 'not-found':
+      return {
+        title: 'Wrong address',
+        message: 'The API base URL does not answer like the ConnectSafely API: check it in settings.',
+        action: 'open-settings',
+      };
+    case 'rate-limited': {
+      const wait =
+        error.retryAt && error.retryAt > now
+          ? ` Try again after ${formatClock(error.retryAt)}.`
+          : ' Try again in a minute.';
+      return {
+        title: 'Too many requests',
+        message: `ConnectSafely asked us to slow down.${wait}`,
+        action: 'retry',
+      };
+    }
+    case 'session-expired':
+      return {
+        title: 'LinkedIn session expired',
+        message:
+          'The LinkedIn session behind this account has probably expired: reconnect the account in ConnectSafely, then refresh.',
+        action: 'retry',
+      };
+    case 'server':
+      return {
+        title: 'ConnectSafely is having trouble',
+        message: `ConnectSafely could not answer${error.status ? ` (HTTP ${error.status})` : ''}. Try again in a few minutes.`,
+        action: 'retry',
+      };
+    case 'api-error':
+      return {
+        title: 'ConnectSafely reported a problem',
+        message: server
+          ? `ConnectSafely said: “${server}”`
+          : 'ConnectSafely could not return your SSI. Try again later.',
+        action: 'retry',
+      };
+    case 'offline':
+      return {
+        title: 'Offline',
+        message: 'You are offline. The SSI will refresh when you are back online.',
+        action: 'retry',
+      };
+    case 'network':
+      return {
+        title: 'API unreachable',
+        message: 'Could not reach the API. Check your connection, or the API base URL in settings.',
+        action: 'retry',
+      };
+    case 'timeout':
+      return {
+        title: 'API too slow',
+        message: 'The API took too long to answer. Try again.',
+        action: 'retry',
+      };
+    case 'permission-missing':
+      return {
+        title: 'Permission needed',
+        message:
+          'The extension may not call this API base URL yet: open settings and press Save to allow it.',
+        action: 'open-settings',
+      };
+    case 'malformed':
+      return {
+        title: 'Unreadable answer',
+        message:
+          'The API answered with data this extension cannot read. Check the API base URL in settings, or try again later.',
+        action: 'retry',
+      };
+    case 'oversized':
+      return {
+        title: 'Answer too large',
+        message:
+          'The API sent far more data than an SSI needs, so it was ignored. Check the API base URL in settings.',
+        action: 'open-settings',
+      };
+    case 'no-score':
+      return {
+        title: 'No SSI yet',
+        message:
+          'ConnectSafely has no SSI for this account yet. Check that the account is connected in ConnectSafely, then refresh.',
+        action: 'retry',
+      };
+    case 'refused':
+      return {
+        title: 'Request refused',
+        message: 'The extension refused a request it did not expect. Reload the page and try again.',
+        action: 'none',
+      };
+    case 'internal':
+      return {
+        title: 'Something went wrong',
+        message:
+          'Something went wrong inside the extension. Try again; if it persists, reload the extension.',
+        action: 'retry',
+      };
+  }
+}
+
+/**
+ * Whether a failure is worth trying again automatically: network trouble and 5xx answers.
+ * A timeout is not: it already cost the user the whole timeout once.
+ */
+export function isRetryable(error: SsiError): boolean {
+  return error.code === 'network' || error.code === 'server' || error.code === 'session-expired';
+}

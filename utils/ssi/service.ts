@@ -1,0 +1,129 @@
+/**
+ * The service worker's SSI service: serves readings from the cache while they are fresh,
+ * serves stale ones at once while revalidating, makes one request per account however many
+ * callers ask at once, retries transient failures, and never lets a failure overwrite good data.
+ */
+import type { SsiClient } from '../api/client';
+import type { CacheEntry } from '../cache';
+import type { SsiError } from '../errors';
+import { err, type Result } from '../result';
+import { withRetry, type RetryPolicy } from '../retry';
+import { needsHostPermission, targetKey, type Settings } from '../settings';
+import type { SsiSnapshot } from './model';
+import { viewFromEntry, type SsiView } from './view';
+
+export type { SsiView } from './view';
+
+/** Where cache entries are kept (extension storage in the product, a Map in tests). */
+export interface CacheStore {
+  read(key: string): Promise<CacheEntry | null>;
+  write(key: string, entry: CacheEntry): Promise<void>;
+}
+
+export interface SsiServiceDeps {
+  client: SsiClient;
+  readSettings: () => Promise<Settings>;
+  readApiKey: () => Promise<string | null>;
+  cache: CacheStore;
+  /** Whether the extension holds a host permission for a custom API origin. */
+  hasHostAccess: (origin: string) => Promise<boolean>;
+  now: () => number;
+  retry: RetryPolicy;
+  /** Told about every view handed out or produced by a background revalidation. */
+  onView?: (view: SsiView) => void;
+}
+
+/** After a failure, automatic (non-forced) attempts wait this long before asking again. */
+export const FAILURE_COOLDOWN_MS = 60_000;
+
+export interface SsiService {
+  /**
+   * The SSI of the configured account. `refresh` skips the freshness window (the user pressed
+   * Refresh). Never rejects: failures come back in `view.error`, next to the last good data.
+   */
+  getSsi(options?: { refresh?: boolean }): Promise<SsiView>;
+}
+
+export function createSsiService(deps: SsiServiceDeps): SsiService {
+  const inFlight = new Map<string, Promise<SsiView>>();
+
+  function viewOf(entry: CacheEntry | null, settings: Settings, refreshing: boolean): SsiView {
+    return viewFromEntry(entry, settings.freshnessMinutes, deps.now(), refreshing);
+  }
+
+  function emit(view: SsiView): SsiView {
+    deps.onView?.(view);
+    return view;
+  }
+
+  async function request(settings: Settings, apiKey: string): Promise<Result<SsiSnapshot, SsiError>> {
+    const origin = settings.apiBaseUrl;
+    if (needsHostPermission(origin) && !(await deps.hasHostAccess(origin))) {
+      return err({ code: 'permission-missing' });
+    }
+    return withRetry(deps.retry, () =>
+      deps.client.getSsi(
+        { baseUrl: origin, apiKey },
+        { accountId: settings.accountId || undefined, debug: settings.debug },
+      ),
+    );
+  }
+
+  async function revalidate(key: string, settings: Settings, apiKey: string): Promise<SsiView> {
+    let result: Result<SsiSnapshot, SsiError>;
+    try {
+      result = await request(settings, apiKey);
+    } catch {
+      result = err({ code: 'internal' });
+    }
+    const current = await deps.cache.read(key);
+    if ((await deps.readApiKey()) !== apiKey) {
+      // The key changed while we waited: this answer belongs to the old key.
+      return viewOf(current, settings, false);
+    }
+    const next: CacheEntry = result.ok
+      ? { snapshot: result.value, lastError: null }
+      : { snapshot: current?.snapshot ?? null, lastError: { error: result.error, at: deps.now() } };
+    await deps.cache.write(key, next);
+    return viewOf(next, settings, false);
+  }
+
+  function startRevalidation(key: string, settings: Settings, apiKey: string): Promise<SsiView> {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const run = revalidate(key, settings, apiKey)
+      .catch((): SsiView => ({
+        ...viewOf(null, settings, false),
+        error: { code: 'internal' },
+        errorAt: deps.now(),
+      }))
+      .then(emit)
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, run);
+    return run;
+  }
+
+  return {
+    async getSsi({ refresh = false } = {}) {
+      const settings = await deps.readSettings();
+      const key = targetKey(settings);
+      const [entry, apiKey] = await Promise.all([deps.cache.read(key), deps.readApiKey()]);
+      if (!apiKey) {
+        return emit({ ...viewOf(entry, settings, false), error: { code: 'no-key' }, errorAt: null });
+      }
+      const view = viewOf(entry, settings, inFlight.has(key));
+      const now = deps.now();
+      const pausedUntil = entry?.lastError?.error.retryAt ?? 0;
+      if (pausedUntil > now) return emit(view);
+      if (!refresh) {
+        const failedRecently = entry?.lastError && now - entry.lastError.at < FAILURE_COOLDOWN_MS;
+        if ((view.snapshot && !view.stale) || failedRecently) return emit(view);
+        if (view.snapshot) {
+          void startRevalidation(key, settings, apiKey);
+          return emit({ ...view, refreshing: true });
+        }
+      }
+      return startRevalidation(key, settings, apiKey);
+    },
+  };
+}

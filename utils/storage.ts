@@ -1,0 +1,24 @@
+/**
+ * Every extension storage item the pages and the service worker share, in one place.
+ * The API key is not here: it lives in `secrets.ts`, which only the service worker imports.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { SsiCache } from './cache';
+import { coerceSettings, DEFAULT_SETTINGS, type Settings } from './settings';
+
+/** The user's settings; missing fields of an older save are filled from the defaults on read. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: { ...DEFAULT_SETTINGS },
+  version: 1,
+});
+
+/** The SSI cache; only the service worker writes it. */
+export const ssiCacheItem = storage.defineItem<SsiCache>('local:ssiCache', {
+  fallback: {},
+  version: 1,
+});
+
+/** Reads the settings; a field missing or invalid in storage reads as its default. */
+export async function readSettings(): Promise<Settings> {
+  return coerceSettings(await settingsItem.getValue());
+}

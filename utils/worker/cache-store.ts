@@ -1,0 +1,35 @@
+/** The SSI cache over extension storage, with writes queued so that none is lost to a race. */
+import { readCacheEntry, type CacheEntry, type SsiCache } from '../cache';
+import type { CacheStore } from '../ssi/service';
+import { ssiCacheItem } from '../storage';
+
+/** Entries kept at most; the least recently written go first. */
+export const MAX_CACHE_ENTRIES = 20;
+
+export function createStorageCacheStore(): CacheStore & { clear(): Promise<void> } {
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => {});
+    return run;
+  };
+
+  return {
+    async read(key) {
+      return readCacheEntry(await ssiCacheItem.getValue(), key);
+    },
+    write(key: string, entry: CacheEntry) {
+      return enqueue(async () => {
+        const current: SsiCache = { ...(await ssiCacheItem.getValue()) };
+        delete current[key];
+        const keys = Object.keys(current);
+        for (const old of keys.slice(0, Math.max(0, keys.length - (MAX_CACHE_ENTRIES - 1))))
+          delete current[old];
+        await ssiCacheItem.setValue({ ...current, [key]: entry });
+      });
+    },
+    clear() {
+      return enqueue(() => ssiCacheItem.setValue({}));
+    },
+  };
+}

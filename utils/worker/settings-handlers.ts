@@ -1,0 +1,119 @@
+/** The service worker's handlers for settings: read them (without the key), save them, test them. */
+import type { SsiClient } from '../api/client';
+import type { SsiError } from '../errors';
+import { err, ok, type Result } from '../result';
+import {
+  coerceSettings,
+  needsHostPermission,
+  parseAccountId,
+  parseApiBaseUrl,
+  parseApiKey,
+  parseFreshness,
+  type Settings,
+} from '../settings';
+import type { ConnectionTest, PublicSettings, SettingsProblem, SettingsSave } from '../messaging/protocol';
+
+export interface SettingsStore {
+  readSettings(): Promise<Settings>;
+  writeSettings(settings: Settings): Promise<void>;
+  readApiKey(): Promise<string | null>;
+  writeApiKey(key: string | null): Promise<void>;
+  /** Forgets every cached reading (they belong to the previous key). */
+  clearCache(): Promise<void>;
+}
+
+export interface SettingsHandlerDeps {
+  store: SettingsStore;
+  client: SsiClient;
+  hasHostAccess: (origin: string) => Promise<boolean>;
+}
+
+/** Validates every field of a save; the first problem, in words for the form, or clean settings. */
+export function validateSettings(input: Settings): Result<Settings, SettingsProblem> {
+  const apiBaseUrl = parseApiBaseUrl(input.apiBaseUrl);
+  if (!apiBaseUrl.ok) return err({ field: 'apiBaseUrl', message: apiBaseUrl.error });
+  const accountId = parseAccountId(input.accountId);
+  if (!accountId.ok) return err({ field: 'accountId', message: accountId.error });
+  const freshness = parseFreshness(input.freshnessMinutes);
+  if (!freshness.ok) return err({ field: 'freshnessMinutes', message: freshness.error });
+  return ok({
+    ...input,
+    apiBaseUrl: apiBaseUrl.value,
+    accountId: accountId.value,
+    freshnessMinutes: freshness.value,
+  });
+}
+
+function describeAccounts(accounts: { name: string }[]): string {
+  if (accounts.length === 0)
+    return 'Connected, but this key has no LinkedIn account yet: add one in ConnectSafely.';
+  const names = accounts.slice(0, 3).map((account) => account.name);
+  const more = accounts.length > 3 ? ` and ${accounts.length - 3} more` : '';
+  const noun = accounts.length === 1 ? 'LinkedIn account' : 'LinkedIn accounts';
+  return `Connected. This key has ${accounts.length} ${noun}: ${names.join(', ')}${more}.`;
+}
+
+export function createSettingsHandlers(deps: SettingsHandlerDeps) {
+  const { store } = deps;
+
+  async function publicSettings(): Promise<PublicSettings> {
+    const [settings, apiKey] = await Promise.all([store.readSettings(), store.readApiKey()]);
+    return { ...coerceSettings(settings), hasApiKey: Boolean(apiKey) };
+  }
+
+  return {
+    /** The settings and whether a key is saved. Never the key. */
+    getSettings: publicSettings,
+
+    /** Saves validated settings and applies the key action; a new or removed key empties the cache. */
+    async saveSettings(save: SettingsSave): Promise<Result<PublicSettings, SettingsProblem>> {
+      const settings = validateSettings(save.settings);
+      if (!settings.ok) return settings;
+      let nextKey: string | null | undefined;
+      if (save.apiKey.action === 'set') {
+        const key = parseApiKey(save.apiKey.value);
+        if (!key.ok) return err({ field: 'apiKey', message: key.error });
+        nextKey = key.value;
+      } else if (save.apiKey.action === 'clear') {
+        nextKey = null;
+      }
+      const previousKey = await store.readApiKey();
+      await store.writeSettings(settings.value);
+      if (nextKey !== undefined && nextKey !== previousKey) {
+        await store.writeApiKey(nextKey);
+        await store.clearCache();
+      }
+      return ok(await publicSettings());
+    },
+
+    /** Calls the API with the form's values and says in words what happened. */
+    async testConnection(test: ConnectionTest): Promise<Result<{ summary: string }, SsiError>> {
+      const baseUrl = parseApiBaseUrl(test.apiBaseUrl);
+      if (!baseUrl.ok) return err({ code: 'not-found', detail: baseUrl.error });
+      const accountId = parseAccountId(test.accountId);
+      if (!accountId.ok) return err({ code: 'bad-request', serverMessage: accountId.error });
+      let apiKey = await store.readApiKey();
+      if (test.apiKey) {
+        const typed = parseApiKey(test.apiKey);
+        if (!typed.ok) return err({ code: 'unauthorized', detail: typed.error });
+        apiKey = typed.value;
+      }
+      if (!apiKey) return err({ code: 'no-key' });
+      if (needsHostPermission(baseUrl.value) && !(await deps.hasHostAccess(baseUrl.value))) {
+        return err({ code: 'permission-missing' });
+      }
+      const target = { baseUrl: baseUrl.value, apiKey };
+      if (accountId.value) {
+        const status = await deps.client.getAccountStatus(target, accountId.value);
+        if (!status.ok) return status;
+        const { name, status: state, hasSalesNavigator } = status.value;
+        const seat = hasSalesNavigator === null ? '' : hasSalesNavigator ? ' It has Sales Navigator.' : '';
+        return ok({
+          summary: `Connected to ${name}'s LinkedIn account${state ? ` (${state.toLowerCase()})` : ''}.${seat}`,
+        });
+      }
+      const accounts = await deps.client.listAccounts(target);
+      return accounts.ok ? ok({ summary: describeAccounts(accounts.value) }) : accounts;
+    },
+  };
+}
