@@ -51,7 +51,7 @@ export function PillarBars({ pillars }: PillarBarsProps) {
             {
               label: 'Network average',
               data: pillars.map((p) => p.networkAverage),
-              color: themeColor('--chart-network', '#d0a15c'),
+              color: themeColor('--chart-network', '#7a5af8'),
             },
           ]
         : []),

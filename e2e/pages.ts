@@ -1,0 +1,79 @@
+/** Page objects for the extension's pages, driven the way a user drives them. */
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from './browser';
+
+export class OptionsPage {
+  constructor(readonly page: Page) {}
+
+  static async open(session: ExtensionSession): Promise<OptionsPage> {
+    const page = await session.context.newPage();
+    await page.goto(session.url('options.html'));
+    await page.getByLabel('API base URL').waitFor();
+    return new OptionsPage(page);
+  }
+
+  /** Fills the form like a user and presses Save; resolves with what the page then says. */
+  async configure(values: { apiKey?: string; apiBaseUrl?: string; accountId?: string; freshnessMinutes?: number }) {
+    if (values.apiKey !== undefined) await this.page.getByLabel('API key', { exact: true }).fill(values.apiKey);
+    if (values.apiBaseUrl !== undefined) await this.page.getByLabel('API base URL').fill(values.apiBaseUrl);
+    if (values.accountId !== undefined) await this.page.getByLabel('Account ID').fill(values.accountId);
+    if (values.freshnessMinutes !== undefined) {
+      await this.page.getByLabel('Cache freshness (minutes)').fill(String(values.freshnessMinutes));
+    }
+    return this.save();
+  }
+
+  async save(): Promise<string> {
+    const outcome = this.page.getByTestId('save-outcome');
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await outcome.filter({ hasNotText: /^Saving/ }).filter({ hasText: /\S/ }).waitFor();
+    return (await outcome.textContent()) ?? '';
+  }
+
+  async testConnection(): Promise<string> {
+    const outcome = this.page.getByTestId('test-outcome');
+    await this.page.getByRole('button', { name: 'Test connection' }).click();
+    await outcome.filter({ hasNotText: /^Testing/ }).filter({ hasText: /\S/ }).waitFor();
+    return (await outcome.textContent()) ?? '';
+  }
+}
+
+export class PopupPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens `popup.html` in a tab (as tests and some users do). */
+  static async open(session: ExtensionSession, page?: Page): Promise<PopupPage> {
+    const tab = page ?? (await session.context.newPage());
+    await tab.setViewportSize({ width: 380, height: 760 });
+    await tab.goto(session.url('popup.html'));
+    return new PopupPage(tab);
+  }
+
+  overallScore() {
+    return this.page.getByTestId('overall-score');
+  }
+
+  alert() {
+    return this.page.getByRole('alert');
+  }
+
+  /** Waits until no request is under way. */
+  async settled(): Promise<void> {
+    await this.page.locator('.popup[aria-busy="false"]').waitFor();
+  }
+
+  async refresh(): Promise<void> {
+    await this.page.getByRole('button', { name: /^(Refresh|Refreshing…)$/ }).click();
+  }
+
+  /** The member's pillar values as the table shows them, by row label. */
+  async pillarValues(): Promise<Record<string, string>> {
+    const rows = this.page.locator('.pillars__table tbody tr');
+    const values: Record<string, string> = {};
+    for (const row of await rows.all()) {
+      const label = (await row.locator('th').textContent()) ?? '';
+      values[label] = (await row.locator('td').first().textContent()) ?? '';
+    }
+    return values;
+  }
+}

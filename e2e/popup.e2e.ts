@@ -1,0 +1,110 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_DEMO_KEY, keyForScenario } from '../sandbox/keys';
+import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { launchWithExtension, type ExtensionSession } from './browser';
+import { OptionsPage, PopupPage } from './pages';
+
+interface ApiSsi {
+  memberScore: { overall: number; subScores: { pillar: string; score: number }[] };
+  industry: { rank: number; industryName: string };
+  network: { rank: number };
+}
+
+let sandbox: SandboxServer;
+let session: ExtensionSession;
+
+async function askSandbox(key: string): Promise<ApiSsi> {
+  const response = await fetch(`${sandbox.url}/linkedin/ssi`, { headers: { Authorization: `Bearer ${key}` } });
+  sandbox.resetRequests();
+  return (await response.json()) as ApiSsi;
+}
+
+const ssiRequests = () => sandbox.requests().filter((request) => request.path === '/linkedin/ssi');
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  session = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sandbox?.close();
+});
+
+afterEach(async () => {
+  sandbox.setScenario(null);
+  for (const page of session.context.pages()) await page.close();
+});
+
+describe('popup against the sandbox API', () => {
+  it('asks for a key before anything else, with the way to settings', async () => {
+    const popup = await PopupPage.open(session);
+    await expect.poll(() => popup.alert().textContent()).toContain('Add your API key in settings');
+    await expect(popup.page.getByRole('button', { name: 'Open settings' }).isVisible()).resolves.toBe(true);
+    expect(sandbox.requests()).toHaveLength(0);
+  });
+
+  it('is configured through the options page like a user does it', async () => {
+    const options = await OptionsPage.open(session);
+    expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
+    expect(await options.testConnection()).toMatch(/^Connected\. This key has 3 LinkedIn accounts: Ada Lovelace/);
+    // The key field is empty again after saving: the page never gets the key back.
+    await expect(options.page.getByLabel('API key', { exact: true }).inputValue()).resolves.toBe('');
+  });
+
+  it('shows the numbers the API returned: score, pillars and ranks', async () => {
+    const api = await askSandbox(SANDBOX_DEMO_KEY);
+    const popup = await PopupPage.open(session);
+    await expect.poll(() => popup.overallScore().textContent()).toBe(String(Math.round(api.memberScore.overall)));
+    await popup.settled();
+    const pillars = await popup.pillarValues();
+    const byEnum = Object.fromEntries(api.memberScore.subScores.map((s) => [s.pillar, s.score.toFixed(1)]));
+    expect(pillars).toEqual({
+      'Establish your professional brand': byEnum.PROFESSIONAL_BRAND,
+      'Find the right people': byEnum.FIND_RIGHT_PEOPLE,
+      'Engage with insights': byEnum.INSIGHT_ENGAGEMENT,
+      'Build relationships': byEnum.STRONG_RELATIONSHIP,
+    });
+    await expect(popup.page.getByText(`Top ${api.industry.rank}% in ${api.industry.industryName}`).isVisible()).resolves.toBe(true);
+    await expect(popup.page.getByText(`Top ${api.network.rank}% in your network`).isVisible()).resolves.toBe(true);
+    await expect(popup.page.getByTestId('freshness').textContent()).resolves.toMatch(/Updated just now/);
+  });
+
+  it('opening the popup five times within the freshness window costs one API request at most', async () => {
+    sandbox.resetRequests();
+    for (let i = 0; i < 5; i++) {
+      const popup = await PopupPage.open(session);
+      await expect.poll(() => popup.overallScore().textContent()).toMatch(/^\d+$/);
+      await popup.settled();
+      await popup.page.close();
+    }
+    // The cache is warm from the previous test, so not even one request is needed.
+    expect(ssiRequests().length).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the last good score on screen when a refresh fails, and says what to do', async () => {
+    const popup = await PopupPage.open(session);
+    await expect.poll(() => popup.overallScore().textContent()).toMatch(/^\d+$/);
+    const before = await popup.overallScore().textContent();
+    sandbox.setScenario('session-expired');
+    await popup.refresh();
+    await expect.poll(() => popup.alert().textContent()).toContain('reconnect the account in ConnectSafely');
+    await expect(popup.alert().textContent()).resolves.toContain('Showing your last SSI');
+    await expect(popup.overallScore().textContent()).resolves.toBe(before);
+    // A 500 is retried twice with backoff before the failure is shown.
+    expect(ssiRequests().filter((r) => r.scenario === 'session-expired')).toHaveLength(3);
+  });
+
+  it.each([
+    ['unauthorized', 'The API key was rejected: check it in settings.', 'Open settings'],
+    ['trial-expired', 'Your trial has expired. Upgrade your plan to keep using the API.', 'Open settings'],
+    ['rate-limited', 'ConnectSafely asked us to slow down.', 'Try again'],
+  ] as const)('with a %s key and no data yet, explains it in words with a way out', async (scenario, words, action) => {
+    const options = await OptionsPage.open(session);
+    expect(await options.configure({ apiKey: keyForScenario(scenario) })).toBe('Saved.');
+    const popup = await PopupPage.open(session);
+    await expect.poll(() => popup.alert().textContent()).toContain(words);
+    await expect(popup.page.getByRole('button', { name: action }).isVisible()).resolves.toBe(true);
+    await expect(popup.overallScore().count()).resolves.toBe(0);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * `npm run demo`: builds the extension, starts the sandbox API, opens Chromium with the
+ * extension loaded and configured for the sandbox (through its options page, as a user would).
+ * With a display it stays open until Ctrl+C; without one it runs headless, writes screenshots
+ * of the popup and the options page, and exits.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchWithExtension } from '../e2e/browser';
+import { OptionsPage, PopupPage } from '../e2e/pages';
+import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
+import { startSandbox } from '../sandbox/server';
+
+const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', 'artifacts', 'demo');
+
+function build(): void {
+  console.log('Building the extension…');
+  const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The build failed.');
+}
+
+async function main(): Promise<void> {
+  if (process.env.SKIP_BUILD !== '1') build();
+  const port = Number(process.env.PORT ?? 8787);
+  const sandbox = await startSandbox({ port }).catch(() => startSandbox({ port: 0 }));
+  console.log(`Sandbox API on ${sandbox.url} (key: ${SANDBOX_DEMO_KEY})`);
+
+  const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
+  const session = await launchWithExtension({ headless });
+  const options = await OptionsPage.open(session);
+  const saved = await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url });
+  console.log(`Options page: ${saved} ${await options.testConnection()}`);
+
+  const popup = await PopupPage.open(session);
+  await popup.overallScore().waitFor();
+  await popup.settled();
+  console.log(`Popup shows SSI ${await popup.overallScore().textContent()}.`);
+
+  if (!headless) {
+    console.log('Chromium is open with the extension. Press Ctrl+C to stop.');
+    await new Promise<void>((stop) => {
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      session.context.once('close', () => stop());
+    });
+  } else {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const page of [popup.page, options.page]) {
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await page.reload();
+        await page.locator('.popup[aria-busy="false"], .options form').first().waitFor();
+        await page.waitForTimeout(400); // let chart.js draw
+      }
+      await popup.page.screenshot({ path: resolve(SCREENSHOT_DIR, `popup-${scheme}.png`), fullPage: true });
+      await options.page.screenshot({ path: resolve(SCREENSHOT_DIR, `options-${scheme}.png`), fullPage: true });
+    }
+    console.log(`No display: ran headless. Screenshots are in ${SCREENSHOT_DIR}`);
+  }
+  await session.close();
+  await sandbox.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
