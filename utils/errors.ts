@@ -194,7 +194,7 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
       };
     case 'refused':
       return {
-        title: 'Request refused',
+        title: 'Request blocked',
         message: 'The extension refused a request it did not expect. Reload the page and try again.',
         action: 'none',
       };

@@ -94,8 +94,11 @@ export function retryAtFrom(headers: Headers, now: number): number {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
     if (/^\d+$/.test(retryAfter)) return now + Number(retryAfter) * 1000;
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(now, date);
+    // Only an IMF-fixdate (`Wed, 21 Oct 2026 07:28:00 GMT`): Date.parse takes "-5" or "1.5" too.
+    if (/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(retryAfter)) {
+      const date = Date.parse(retryAfter);
+      if (Number.isFinite(date)) return Math.max(now, date);
+    }
   }
   const reset = headers.get('x-ratelimit-reset')?.trim();
   if (reset && /^\d+$/.test(reset)) {
@@ -119,7 +122,7 @@ export function errorForStatus(
   if (status === 401) return { code: 'unauthorized', status };
   if (status === 403) return { code: 'forbidden', status, ...withWords };
   if (status === 400) return { code: 'bad-request', status, ...withWords };
-  if (status === 404) return { code: 'not-found', status };
+  if (status === 404) return { code: 'not-found', status, ...withWords };
   if (status === 429) return { code: 'rate-limited', status, retryAt: retryAtFrom(headers, now) };
   if (status === 500) return { code: 'session-expired', status, ...withWords };
   if (status > 500) return { code: 'server', status };
@@ -163,8 +166,12 @@ export async function getJson(
       return err(errorForStatus(response.status, response.headers, body, target.apiKey, deps.now()));
     }
     const type = response.headers.get('content-type') ?? '';
-    if (body === undefined || (type && !/json/i.test(type))) {
-      const what = /html/i.test(type) ? 'an HTML page' : type ? `“${type}”` : 'an empty answer';
+    if (type && !/json/i.test(type)) {
+      const what = /html/i.test(type) ? 'an HTML page' : `“${type.slice(0, 60)}”`;
+      return err({ code: 'malformed', status: response.status, detail: `expected JSON, got ${what}` });
+    }
+    if (body === undefined) {
+      const what = text ? 'JSON that is cut off or invalid' : 'an empty answer';
       return err({ code: 'malformed', status: response.status, detail: `expected JSON, got ${what}` });
     }
     return ok(body);

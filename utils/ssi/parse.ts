@@ -73,8 +73,9 @@ function validate(body: unknown): Result<SsiResponse, SsiError> {
   const parsed = v.safeParse(SsiResponseSchema, body);
   if (parsed.success) return ok(parsed.output);
   const issue = parsed.issues[0];
-  const path = v.getDotPath(issue) ?? 'body';
-  return malformed(`${path}: ${issue.message}`);
+  const path = (v.getDotPath(issue) ?? 'body').slice(0, 80);
+  // Never the received value: it is the server's text and could hold anything, the key included.
+  return malformed(`${path}: expected ${String(issue.expected ?? issue.type).slice(0, 60)}`);
 }
 
 /**

@@ -11,21 +11,31 @@ import { MAX_OVERALL, MAX_PILLAR } from './model';
 export const MAX_TEXT = 200;
 
 const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+
+/** A JSON object: valibot's `object` alone would also take an array. */
+const record = <const T extends v.ObjectEntries>(entries: T) =>
+  v.pipe(
+    v.custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+      'Invalid type: Expected Object',
+    ),
+    v.object(entries),
+  );
 const score = (max: number) => v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(max));
 
-const SubScoreSchema = v.object({
+const SubScoreSchema = record({
   pillar: v.pipe(v.string(), v.maxLength(64)),
   score: v.nullish(score(MAX_PILLAR)),
 });
 
 const SubScoresSchema = v.pipe(v.array(SubScoreSchema), v.maxLength(16));
 
-const ScoreSchema = v.object({
+const ScoreSchema = record({
   overall: v.nullish(score(MAX_OVERALL)),
   subScores: v.nullish(SubScoresSchema),
 });
 
-export const GroupSchema = v.object({
+export const GroupSchema = record({
   group: v.nullish(v.pipe(v.string(), v.maxLength(64))),
   groupType: v.nullish(v.pipe(v.string(), v.maxLength(64))),
   industryName: v.nullish(text),
@@ -40,7 +50,7 @@ export const GroupSchema = v.object({
 /** `urn:li:fsd_profile:<ID>`, the only form of identity the extension accepts. */
 export const PROFILE_URN_PATTERN = /^urn:li:fsd_profile:[A-Za-z0-9_-]{1,100}$/;
 
-export const SsiResponseSchema = v.object({
+export const SsiResponseSchema = record({
   success: v.nullish(v.boolean()),
   accountId: v.nullish(text),
   memberScore: v.nullish(ScoreSchema),
@@ -58,7 +68,7 @@ export type GroupEntry = v.InferOutput<typeof GroupSchema>;
 export type SubScoreEntry = v.InferOutput<typeof SubScoreSchema>;
 
 /** The error bodies the API sends: `{error}`, `{success, error, issues}` or `{success, code, message}`. */
-export const ErrorBodySchema = v.object({
+export const ErrorBodySchema = record({
   error: v.nullish(v.unknown()),
   message: v.nullish(v.unknown()),
   code: v.nullish(v.unknown()),
