@@ -13,8 +13,14 @@ export class OptionsPage {
   }
 
   /** Fills the form like a user and presses Save; resolves with what the page then says. */
-  async configure(values: { apiKey?: string; apiBaseUrl?: string; accountId?: string; freshnessMinutes?: number }) {
-    if (values.apiKey !== undefined) await this.page.getByLabel('API key', { exact: true }).fill(values.apiKey);
+  async configure(values: {
+    apiKey?: string;
+    apiBaseUrl?: string;
+    accountId?: string;
+    freshnessMinutes?: number;
+  }) {
+    if (values.apiKey !== undefined)
+      await this.page.getByLabel('API key', { exact: true }).fill(values.apiKey);
     if (values.apiBaseUrl !== undefined) await this.page.getByLabel('API base URL').fill(values.apiBaseUrl);
     if (values.accountId !== undefined) await this.page.getByLabel('Account ID').fill(values.accountId);
     if (values.freshnessMinutes !== undefined) {
@@ -26,14 +32,20 @@ export class OptionsPage {
   async save(): Promise<string> {
     const outcome = this.page.getByTestId('save-outcome');
     await this.page.getByRole('button', { name: 'Save', exact: true }).click();
-    await outcome.filter({ hasNotText: /^Saving/ }).filter({ hasText: /\S/ }).waitFor();
+    await outcome
+      .filter({ hasNotText: /^Saving/ })
+      .filter({ hasText: /\S/ })
+      .waitFor();
     return (await outcome.textContent()) ?? '';
   }
 
   async testConnection(): Promise<string> {
     const outcome = this.page.getByTestId('test-outcome');
     await this.page.getByRole('button', { name: 'Test connection' }).click();
-    await outcome.filter({ hasNotText: /^Testing/ }).filter({ hasText: /\S/ }).waitFor();
+    await outcome
+      .filter({ hasNotText: /^Testing/ })
+      .filter({ hasText: /\S/ })
+      .waitFor();
     return (await outcome.textContent()) ?? '';
   }
 }

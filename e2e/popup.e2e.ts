@@ -15,7 +15,9 @@ let sandbox: SandboxServer;
 let session: ExtensionSession;
 
 async function askSandbox(key: string): Promise<ApiSsi> {
-  const response = await fetch(`${sandbox.url}/linkedin/ssi`, { headers: { Authorization: `Bearer ${key}` } });
+  const response = await fetch(`${sandbox.url}/linkedin/ssi`, {
+    headers: { Authorization: `Bearer ${key}` },
+  });
   sandbox.resetRequests();
   return (await response.json()) as ApiSsi;
 }
@@ -48,7 +50,9 @@ describe('popup against the sandbox API', () => {
   it('is configured through the options page like a user does it', async () => {
     const options = await OptionsPage.open(session);
     expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
-    expect(await options.testConnection()).toMatch(/^Connected\. This key has 3 LinkedIn accounts: Ada Lovelace/);
+    expect(await options.testConnection()).toMatch(
+      /^Connected\. This key has 3 LinkedIn accounts: Ada Lovelace/,
+    );
     // The key field is empty again after saving: the page never gets the key back.
     await expect(options.page.getByLabel('API key', { exact: true }).inputValue()).resolves.toBe('');
   });
@@ -56,7 +60,9 @@ describe('popup against the sandbox API', () => {
   it('shows the numbers the API returned: score, pillars and ranks', async () => {
     const api = await askSandbox(SANDBOX_DEMO_KEY);
     const popup = await PopupPage.open(session);
-    await expect.poll(() => popup.overallScore().textContent()).toBe(String(Math.round(api.memberScore.overall)));
+    await expect
+      .poll(() => popup.overallScore().textContent())
+      .toBe(String(Math.round(api.memberScore.overall)));
     await popup.settled();
     const pillars = await popup.pillarValues();
     const byEnum = Object.fromEntries(api.memberScore.subScores.map((s) => [s.pillar, s.score.toFixed(1)]));
@@ -66,8 +72,12 @@ describe('popup against the sandbox API', () => {
       'Engage with insights': byEnum.INSIGHT_ENGAGEMENT,
       'Build relationships': byEnum.STRONG_RELATIONSHIP,
     });
-    await expect(popup.page.getByText(`Top ${api.industry.rank}% in ${api.industry.industryName}`).isVisible()).resolves.toBe(true);
-    await expect(popup.page.getByText(`Top ${api.network.rank}% in your network`).isVisible()).resolves.toBe(true);
+    await expect(
+      popup.page.getByText(`Top ${api.industry.rank}% in ${api.industry.industryName}`).isVisible(),
+    ).resolves.toBe(true);
+    await expect(popup.page.getByText(`Top ${api.network.rank}% in your network`).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(popup.page.getByTestId('freshness').textContent()).resolves.toMatch(/Updated just now/);
   });
 
@@ -103,12 +113,15 @@ describe('popup against the sandbox API', () => {
     ['unauthorized', 'The API key was rejected: check it in settings.', 'Open settings'],
     ['trial-expired', 'Your trial has expired. Upgrade your plan to keep using the API.', 'Open settings'],
     ['rate-limited', 'ConnectSafely asked us to slow down.', 'Try again'],
-  ] as const)('with a %s key and no data yet, explains it in words with a way out', async (scenario, words, action) => {
-    const options = await OptionsPage.open(session);
-    expect(await options.configure({ apiKey: keyForScenario(scenario) })).toBe('Saved.');
-    const popup = await PopupPage.open(session);
-    await expect.poll(() => popup.alert().textContent()).toContain(words);
-    await expect(popup.page.getByRole('button', { name: action }).isVisible()).resolves.toBe(true);
-    await expect(popup.overallScore().count()).resolves.toBe(0);
-  });
+  ] as const)(
+    'with a %s key and no data yet, explains it in words with a way out',
+    async (scenario, words, action) => {
+      const options = await OptionsPage.open(session);
+      expect(await options.configure({ apiKey: keyForScenario(scenario) })).toBe('Saved.');
+      const popup = await PopupPage.open(session);
+      await expect.poll(() => popup.alert().textContent()).toContain(words);
+      await expect(popup.page.getByRole('button', { name: action }).isVisible()).resolves.toBe(true);
+      await expect(popup.overallScore().count()).resolves.toBe(0);
+    },
+  );
 });

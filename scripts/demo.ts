@@ -54,7 +54,10 @@ async function main(): Promise<void> {
         await page.waitForTimeout(400); // let chart.js draw
       }
       await popup.page.screenshot({ path: resolve(SCREENSHOT_DIR, `popup-${scheme}.png`), fullPage: true });
-      await options.page.screenshot({ path: resolve(SCREENSHOT_DIR, `options-${scheme}.png`), fullPage: true });
+      await options.page.screenshot({
+        path: resolve(SCREENSHOT_DIR, `options-${scheme}.png`),
+        fullPage: true,
+      });
     }
     console.log(`No display: ran headless. Screenshots are in ${SCREENSHOT_DIR}`);
   }

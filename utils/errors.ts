@@ -62,8 +62,8 @@ export function sanitizeServerMessage(text: unknown, secret?: string | null): st
   if (typeof text !== 'string') return undefined;
   let clean = text;
   if (secret) clean = clean.split(secret).join('[redacted]');
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   clean = clean
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

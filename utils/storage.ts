@@ -22,3 +22,15 @@ export const ssiCacheItem = storage.defineItem<SsiCache>('local:ssiCache', {
 export async function readSettings(): Promise<Settings> {
   return coerceSettings(await settingsItem.getValue());
 }
+
+/** LinkedIn slugs (`publicId`) of accounts, by `targetKey` and account id; asked once per account. */
+export const accountSlugsItem = storage.defineItem<Record<string, string | null>>('local:accountSlugs', {
+  fallback: {},
+  version: 1,
+});
+
+/** LinkedIn tabs that show (or may show) the badge, told when its data or setting changes. */
+export const badgeTabsItem = storage.defineItem<number[]>('session:badgeTabs', {
+  fallback: [],
+  version: 1,
+});

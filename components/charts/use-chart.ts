@@ -23,7 +23,8 @@ export function useChart<T extends ChartType>(
         if (cancelled || !canvas.current) return;
         chart.current?.destroy();
         chart.current = new ChartClass(canvas.current, build()) as unknown as Chart<T>;
-        setReady(true);
+        // chart.js logs, rather than throws, when the canvas has no 2D context.
+        setReady(Boolean(chart.current.ctx));
       })
       .catch(() => {
         // The numbers are on screen as text already; the chart is an enhancement.

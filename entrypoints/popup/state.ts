@@ -4,7 +4,7 @@
  */
 import type { CacheEntry } from '@/utils/cache';
 import type { SsiError } from '@/utils/errors';
-import { viewFromEntry, type SsiView } from '@/utils/ssi/view';
+import { isStale, viewFromEntry, type SsiView } from '@/utils/ssi/view';
 
 export interface PopupState {
   /** What is known; null until the cache or the worker has said anything. */
@@ -54,14 +54,20 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
     }
     case 'cache-changed': {
       if (!action.entry) return state;
-      // A background revalidation landed: take its data; a failure keeps the last good data.
+      // A background revalidation landed: take its outcome, but never lose the data on screen.
       const next = viewFromEntry(action.entry, state.freshnessMinutes, state.now);
       const snapshot = next.snapshot ?? state.view?.snapshot ?? null;
-      const view = { ...next, snapshot, stale: snapshot ? next.stale : false };
-      // A cleared error means success; "no-key" is not stored, so keep it until told otherwise.
-      const error =
-        next.error ?? (state.view?.error?.code === 'no-key' && !next.snapshot ? state.view.error : null);
-      return { ...state, view: { ...view, error } };
+      // "no-key" is never stored: keep saying it until something better is known.
+      const keptNoKey = state.view?.error?.code === 'no-key' && !next.snapshot ? state.view.error : null;
+      return {
+        ...state,
+        view: {
+          ...next,
+          snapshot,
+          stale: isStale(snapshot, state.freshnessMinutes, state.now),
+          error: next.error ?? keptNoKey,
+        },
+      };
     }
     case 'tick':
       return {
@@ -69,9 +75,7 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
         now: action.now,
         view: state.view && {
           ...state.view,
-          stale:
-            state.view.snapshot !== null &&
-            action.now - state.view.snapshot.fetchedAt >= state.freshnessMinutes * 60_000,
+          stale: isStale(state.view.snapshot, state.freshnessMinutes, action.now),
         },
       };
   }

@@ -3,7 +3,7 @@
  * who may send it. Both ends are typed from here; the service worker validates payloads
  * against `schemas.ts` before a handler sees them.
  */
-import type { SsiError } from '../errors';
+import type { ErrorDescription, SsiError } from '../errors';
 import type { Result } from '../result';
 import type { Settings } from '../settings';
 import type { SsiView } from '../ssi/service';
@@ -37,9 +37,27 @@ export interface SettingsProblem {
 /** The kinds of sender the service worker tells apart (see `senders.ts`). */
 export type SenderKind = 'extension-page' | 'linkedin-tab';
 
+/** What a LinkedIn tab needs to draw the badge: never the key, never another account's data. */
+export interface BadgeState {
+  /** The user's "Show the badge on LinkedIn" setting. */
+  show: boolean;
+  view: SsiView;
+  /**
+   * `view.error` in words, described by the service worker so that the content script does not
+   * carry every error's wording.
+   */
+  problem: ErrorDescription | null;
+  /** Who the account is on LinkedIn, to recognise its own profile page. */
+  account: { profileUrn: string | null; publicId: string | null };
+}
+
 export interface ProtocolMap {
   /** The current account's SSI; `refresh` skips the freshness window. */
   'ssi:get': { payload: { refresh: boolean }; answer: SsiView };
+  /** The badge's data for a LinkedIn tab; registers the tab for `badge:changed` notices. */
+  'badge:get': { payload: { refresh: boolean }; answer: BadgeState };
+  /** Opens one of the extension's pages in a tab: the full view or the settings. */
+  'view:open': { payload: { page: 'full-view' | 'settings' }; answer: null };
   'settings:get': { payload: null; answer: PublicSettings };
   'settings:save': { payload: SettingsSave; answer: Result<PublicSettings, SettingsProblem> };
   'connection:test': { payload: ConnectionTest; answer: Result<{ summary: string }, SsiError> };
@@ -52,6 +70,8 @@ export type AnswerOf<T extends MessageType> = ProtocolMap[T]['answer'];
 /** Who may send each message: settings and the key only from the extension's own pages. */
 export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind[] } = {
   'ssi:get': ['extension-page', 'linkedin-tab'],
+  'badge:get': ['linkedin-tab'],
+  'view:open': ['extension-page', 'linkedin-tab'],
   'settings:get': ['extension-page'],
   'settings:save': ['extension-page'],
   'connection:test': ['extension-page'],
@@ -65,3 +85,9 @@ export interface Envelope<T extends MessageType = MessageType> {
 
 /** Every answer travels wrapped: transport-level refusals are errors as data too. */
 export type Reply<T extends MessageType> = Result<AnswerOf<T>, SsiError>;
+
+/** Notices the service worker pushes to LinkedIn tabs (`tabs.sendMessage`). */
+export interface TabNotice {
+  /** The badge's data or the badge setting changed: ask `badge:get` again. */
+  type: 'badge:changed';
+}

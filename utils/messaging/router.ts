@@ -46,7 +46,7 @@ function senderOrigin(sender: SenderFacts): string | null {
 
 function sizeOf(message: unknown): number {
   try {
-    return JSON.stringify(message)?.length ?? 0;
+    return new TextEncoder().encode(JSON.stringify(message) ?? '').length;
   } catch {
     return Infinity;
   }

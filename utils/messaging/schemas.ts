@@ -14,6 +14,8 @@ const SettingsSchema = v.strictObject({
 
 export const PAYLOAD_SCHEMAS = {
   'ssi:get': v.strictObject({ refresh: v.boolean() }),
+  'badge:get': v.strictObject({ refresh: v.boolean() }),
+  'view:open': v.strictObject({ page: v.picklist(['full-view', 'settings']) }),
   'settings:get': v.null(),
   'settings:save': v.strictObject({
     settings: SettingsSchema,

@@ -69,9 +69,13 @@ export interface SsiSnapshot {
 /** The score bands the UI colours by, matching how LinkedIn users talk about SSI. */
 export type ScoreBand = 'low' | 'mid' | 'high';
 
-/** Band of an overall score: under 40 low, 40 to under 70 mid, 70 and up high. */
+/**
+ * Band of an overall score, judged on the whole number the user sees (39.6 shows as "40" and is
+ * mid): under 40 low, 40 to 69 mid, 70 and up high.
+ */
 export function scoreBand(overall: number): ScoreBand {
-  if (overall >= 70) return 'high';
-  if (overall >= 40) return 'mid';
+  const shown = Math.round(overall);
+  if (shown >= 70) return 'high';
+  if (shown >= 40) return 'mid';
   return 'low';
 }

@@ -31,6 +31,8 @@ export interface SsiServiceDeps {
   retry: RetryPolicy;
   /** Told about every view handed out or produced by a background revalidation. */
   onView?: (view: SsiView) => void;
+  /** Told when a request's outcome has been written to the cache. */
+  onUpdate?: (view: SsiView) => void;
 }
 
 /** After a failure, automatic (non-forced) attempts wait this long before asking again. */
@@ -85,7 +87,9 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
       ? { snapshot: result.value, lastError: null }
       : { snapshot: current?.snapshot ?? null, lastError: { error: result.error, at: deps.now() } };
     await deps.cache.write(key, next);
-    return viewOf(next, settings, false);
+    const view = viewOf(next, settings, false);
+    deps.onUpdate?.(view);
+    return view;
   }
 
   function startRevalidation(key: string, settings: Settings, apiKey: string): Promise<SsiView> {
@@ -103,27 +107,42 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     return run;
   }
 
+  async function serve({ refresh = false }: { refresh?: boolean }): Promise<SsiView> {
+    const settings = await deps.readSettings();
+    const key = targetKey(settings);
+    const [entry, apiKey] = await Promise.all([deps.cache.read(key), deps.readApiKey()]);
+    if (!apiKey) {
+      return emit({ ...viewOf(entry, settings, false), error: { code: 'no-key' }, errorAt: null });
+    }
+    const view = viewOf(entry, settings, inFlight.has(key));
+    const now = deps.now();
+    const pausedUntil = entry?.lastError?.error.retryAt ?? 0;
+    if (pausedUntil > now) return emit(view);
+    if (!refresh) {
+      const failedRecently = entry?.lastError && now - entry.lastError.at < FAILURE_COOLDOWN_MS;
+      if ((view.snapshot && !view.stale) || failedRecently) return emit(view);
+      if (view.snapshot) {
+        void startRevalidation(key, settings, apiKey);
+        return emit({ ...view, refreshing: true });
+      }
+    }
+    return startRevalidation(key, settings, apiKey);
+  }
+
   return {
-    async getSsi({ refresh = false } = {}) {
-      const settings = await deps.readSettings();
-      const key = targetKey(settings);
-      const [entry, apiKey] = await Promise.all([deps.cache.read(key), deps.readApiKey()]);
-      if (!apiKey) {
-        return emit({ ...viewOf(entry, settings, false), error: { code: 'no-key' }, errorAt: null });
+    async getSsi(options = {}) {
+      try {
+        return await serve(options);
+      } catch {
+        // Storage failed under us: say so instead of rejecting (the doc promises no rejection).
+        return emit({
+          snapshot: null,
+          error: { code: 'internal' },
+          errorAt: deps.now(),
+          stale: false,
+          refreshing: false,
+        });
       }
-      const view = viewOf(entry, settings, inFlight.has(key));
-      const now = deps.now();
-      const pausedUntil = entry?.lastError?.error.retryAt ?? 0;
-      if (pausedUntil > now) return emit(view);
-      if (!refresh) {
-        const failedRecently = entry?.lastError && now - entry.lastError.at < FAILURE_COOLDOWN_MS;
-        if ((view.snapshot && !view.stale) || failedRecently) return emit(view);
-        if (view.snapshot) {
-          void startRevalidation(key, settings, apiKey);
-          return emit({ ...view, refreshing: true });
-        }
-      }
-      return startRevalidation(key, settings, apiKey);
     },
   };
 }

@@ -17,6 +17,11 @@ export interface SsiView {
   refreshing: boolean;
 }
 
+/** Whether a reading taken at `fetchedAt` is older than the freshness window at `now`. */
+export function isStale(snapshot: SsiSnapshot | null, freshnessMinutes: number, now: number): boolean {
+  return snapshot !== null && now - snapshot.fetchedAt >= freshnessMinutes * 60_000;
+}
+
 /** The view a cache entry gives at `now`, for a freshness window of `freshnessMinutes`. */
 export function viewFromEntry(
   entry: CacheEntry | null,
@@ -29,7 +34,7 @@ export function viewFromEntry(
     snapshot,
     error: entry?.lastError?.error ?? null,
     errorAt: entry?.lastError?.at ?? null,
-    stale: snapshot !== null && now - snapshot.fetchedAt >= freshnessMinutes * 60_000,
+    stale: isStale(snapshot, freshnessMinutes, now),
     refreshing,
   };
 }

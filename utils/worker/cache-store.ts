@@ -20,7 +20,12 @@ export function createStorageCacheStore(): CacheStore & { clear(): Promise<void>
     },
     write(key: string, entry: CacheEntry) {
       return enqueue(async () => {
-        const current: SsiCache = { ...(await ssiCacheItem.getValue()) };
+        const stored: unknown = await ssiCacheItem.getValue();
+        // A corrupt value (not a plain object) is dropped rather than spread into entries.
+        const current: SsiCache =
+          typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+            ? { ...(stored as SsiCache) }
+            : {};
         delete current[key];
         const keys = Object.keys(current);
         for (const old of keys.slice(0, Math.max(0, keys.length - (MAX_CACHE_ENTRIES - 1))))

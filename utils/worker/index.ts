@@ -9,8 +9,9 @@ import { createMessageRouter, type Handlers } from '../messaging/router';
 import { apiKeyItem } from '../secrets';
 import { originPattern, type Settings } from '../settings';
 import { createSsiService, type SsiView } from '../ssi/service';
-import { readSettings, settingsItem } from '../storage';
+import { accountSlugsItem, badgeTabsItem, readSettings, settingsItem } from '../storage';
 import { toolbarBadgeFor } from '../toolbar-badge';
+import { createBadgeHandlers } from './badge-handlers';
 import { createStorageCacheStore } from './cache-store';
 import { createSettingsHandlers } from './settings-handlers';
 
@@ -66,6 +67,19 @@ export function startWorker(): void {
       random: Math.random,
     },
     onView: (view) => void applyToolbarBadge(view),
+    onUpdate: () => void badge.notifyTabs(),
+  });
+  const badge = createBadgeHandlers({
+    ssi,
+    client,
+    readSettings,
+    readApiKey,
+    slugs: { read: () => accountSlugsItem.getValue(), write: (value) => accountSlugsItem.setValue(value) },
+    tabs: {
+      read: () => badgeTabsItem.getValue(),
+      write: (value) => badgeTabsItem.setValue(value),
+      send: (tabId, notice) => browser.tabs.sendMessage(tabId, notice),
+    },
   });
   const settings = createSettingsHandlers({
     client,
@@ -75,14 +89,27 @@ export function startWorker(): void {
       writeSettings: (value: Settings) => settingsItem.setValue(value),
       readApiKey,
       writeApiKey: (key) => (key === null ? apiKeyItem.removeValue() : apiKeyItem.setValue(key)),
-      clearCache: () => cache.clear(),
+      clearCache: async () => {
+        await cache.clear();
+        await accountSlugsItem.setValue({});
+      },
     },
   });
 
   const handlers: Handlers = {
     'ssi:get': (payload) => ssi.getSsi({ refresh: payload.refresh }),
     'settings:get': () => settings.getSettings(),
-    'settings:save': (payload) => settings.saveSettings(payload),
+    'badge:get': (payload, context) => badge.getBadge(payload.refresh, context.tabId),
+    'view:open': async ({ page }) => {
+      if (page === 'settings') await browser.runtime.openOptionsPage();
+      else await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+      return null;
+    },
+    'settings:save': async (payload) => {
+      const saved = await settings.saveSettings(payload);
+      if (saved.ok) void badge.notifyTabs();
+      return saved;
+    },
     'connection:test': (payload) => settings.testConnection(payload),
   };
   const route = createMessageRouter(

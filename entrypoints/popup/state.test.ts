@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { CacheEntry } from '@/utils/cache';
+import type { SsiError } from '@/utils/errors';
+import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
+import type { SsiView } from '@/utils/ssi/view';
+import { initialPopupState, popupReducer, type PopupState } from './state';
+
+const T0 = Date.parse('2026-03-14T09:00:00.000Z');
+const MINUTE = 60_000;
+const FRESHNESS = 60;
+
+function makeSnapshot(overrides: Partial<SsiSnapshot> = {}): SsiSnapshot {
+  return {
+    accountId: null,
+    overall: 67.41,
+    pillars: PILLAR_IDS.map((id) => ({ id, score: 16, industryAverage: 12, networkAverage: 13 })),
+    industry: null,
+    network: null,
+    profileUrn: null,
+    activeSeat: null,
+    fetchedAt: T0,
+    ...overrides,
+  };
+}
+
+function view(overrides: Partial<SsiView> = {}): SsiView {
+  return { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false, ...overrides };
+}
+
+function stateWith(snapshot: SsiSnapshot | null, overrides: Partial<SsiView> = {}, now = T0): PopupState {
+  return { view: view({ snapshot, ...overrides }), loading: false, freshnessMinutes: FRESHNESS, now };
+}
+
+describe('initialPopupState', () => {
+  it('paints a warm cache at once and marks a request as under way', () => {
+    const snapshot = makeSnapshot({ fetchedAt: T0 - 5 * MINUTE });
+
+    const state = initialPopupState({ snapshot, lastError: null }, FRESHNESS, T0);
+
+    expect(state).toEqual({
+      view: view({ snapshot }),
+      loading: true,
+      freshnessMinutes: FRESHNESS,
+      now: T0,
+    });
+  });
+
+  it('marks an old cached reading as stale', () => {
+    const state = initialPopupState(
+      { snapshot: makeSnapshot({ fetchedAt: T0 - FRESHNESS * MINUTE }), lastError: null },
+      FRESHNESS,
+      T0,
+    );
+
+    expect(state.view?.stale).toBe(true);
+  });
+
+  it('carries a cached failure into the first paint', () => {
+    const error: SsiError = { code: 'server', status: 502 };
+
+    const state = initialPopupState({ snapshot: null, lastError: { error, at: T0 - MINUTE } }, FRESHNESS, T0);
+
+    expect(state.view).toMatchObject({ error, errorAt: T0 - MINUTE, snapshot: null });
+  });
+
+  it('has no view and is loading with a cold cache', () => {
+    expect(initialPopupState(null, FRESHNESS, T0)).toMatchObject({ view: null, loading: true });
+  });
+});
+
+describe('popupReducer', () => {
+  it('request-started sets loading and keeps the view', () => {
+    const before = stateWith(makeSnapshot());
+
+    const after = popupReducer(before, { type: 'request-started' });
+
+    expect(after).toEqual({ ...before, loading: true });
+  });
+
+  it('view-received replaces the view and ends loading', () => {
+    const before = {
+      ...stateWith(makeSnapshot({ overall: 50 }), { error: { code: 'offline' } }),
+      loading: true,
+    };
+    const received = view({ snapshot: makeSnapshot({ overall: 72 }) });
+
+    const after = popupReducer(before, { type: 'view-received', view: received });
+
+    expect(after.view).toEqual(received);
+    expect(after.loading).toBe(false);
+  });
+
+  it('request-failed keeps the snapshot on screen and shows the error', () => {
+    const snapshot = makeSnapshot();
+    const before = { ...stateWith(snapshot, { refreshing: true }, T0 + MINUTE), loading: true };
+    const error: SsiError = { code: 'internal', detail: 'the service worker could not be reached' };
+
+    const after = popupReducer(before, { type: 'request-failed', error });
+
+    expect(after.loading).toBe(false);
+    expect(after.view).toEqual(view({ snapshot, error, errorAt: T0 + MINUTE, refreshing: false }));
+  });
+
+  it('request-failed with nothing on screen shows the error alone', () => {
+    const before = initialPopupState(null, FRESHNESS, T0);
+
+    const after = popupReducer(before, { type: 'request-failed', error: { code: 'internal' } });
+
+    expect(after.view).toEqual(view({ error: { code: 'internal' }, errorAt: T0 }));
+  });
+
+  it('cache-changed with a newer snapshot takes it and clears the error', () => {
+    const before = stateWith(makeSnapshot({ overall: 50, fetchedAt: T0 - 2 * FRESHNESS * MINUTE }), {
+      error: { code: 'network' },
+      errorAt: T0 - MINUTE,
+      stale: true,
+    });
+    const fresh = makeSnapshot({ overall: 55, fetchedAt: T0 });
+
+    const after = popupReducer(before, {
+      type: 'cache-changed',
+      entry: { snapshot: fresh, lastError: null },
+    });
+
+    expect(after.view).toEqual(view({ snapshot: fresh }));
+  });
+
+  it('cache-changed with a failure keeps the old snapshot and shows the error', () => {
+    const old = makeSnapshot({ overall: 50 });
+    const before = stateWith(old);
+    const error: SsiError = { code: 'server', status: 503 };
+    const entry: CacheEntry = { snapshot: old, lastError: { error, at: T0 } };
+
+    const after = popupReducer(before, { type: 'cache-changed', entry });
+
+    expect(after.view).toEqual(view({ snapshot: old, error, errorAt: T0 }));
+  });
+
+  it('cache-changed with a failure and no snapshot keeps the snapshot on screen', () => {
+    const old = makeSnapshot({ overall: 50 });
+    const error: SsiError = { code: 'unauthorized', status: 401 };
+
+    const after = popupReducer(stateWith(old), {
+      type: 'cache-changed',
+      entry: { snapshot: null, lastError: { error, at: T0 } },
+    });
+
+    expect(after.view?.snapshot).toEqual(old);
+    expect(after.view?.error).toEqual(error);
+  });
+
+  it('cache-changed with a failure keeps saying that the kept snapshot is out of date', () => {
+    const old = makeSnapshot({ overall: 50, fetchedAt: T0 - 2 * FRESHNESS * MINUTE });
+    const before = stateWith(old, { stale: true });
+
+    const after = popupReducer(before, {
+      type: 'cache-changed',
+      entry: { snapshot: null, lastError: { error: { code: 'server', status: 503 }, at: T0 } },
+    });
+
+    expect(after.view?.snapshot).toEqual(old);
+    expect(after.view?.stale).toBe(true);
+  });
+
+  it('cache-changed with no entry for this account changes nothing', () => {
+    const before = stateWith(makeSnapshot());
+
+    expect(popupReducer(before, { type: 'cache-changed', entry: null })).toBe(before);
+  });
+
+  it('cache-changed keeps a no-key error until a snapshot arrives', () => {
+    const before = stateWith(null, { error: { code: 'no-key' } });
+    const fresh = makeSnapshot();
+
+    const stillNoKey = popupReducer(before, {
+      type: 'cache-changed',
+      entry: { snapshot: null, lastError: null },
+    });
+    const withData = popupReducer(before, {
+      type: 'cache-changed',
+      entry: { snapshot: fresh, lastError: null },
+    });
+
+    expect(stillNoKey.view?.error).toEqual({ code: 'no-key' });
+    expect(withData.view?.error).toBeNull();
+    expect(withData.view?.snapshot).toEqual(fresh);
+  });
+
+  it.each([
+    { age: FRESHNESS * MINUTE - 1, stale: false },
+    { age: FRESHNESS * MINUTE, stale: true },
+    { age: 3 * FRESHNESS * MINUTE, stale: true },
+  ])('tick at $age ms after the reading sets stale to $stale', ({ age, stale }) => {
+    const before = stateWith(makeSnapshot({ fetchedAt: T0 }));
+
+    const after = popupReducer(before, { type: 'tick', now: T0 + age });
+
+    expect(after.now).toBe(T0 + age);
+    expect(after.view?.stale).toBe(stale);
+    expect(after.view?.snapshot).toEqual(before.view?.snapshot);
+  });
+
+  it('tick without a snapshot is never stale', () => {
+    const after = popupReducer(stateWith(null, { error: { code: 'offline' } }), {
+      type: 'tick',
+      now: T0 + 10 * FRESHNESS * MINUTE,
+    });
+
+    expect(after.view?.stale).toBe(false);
+    expect(after.view?.error).toEqual({ code: 'offline' });
+  });
+
+  it('tick with no view keeps no view', () => {
+    expect(
+      popupReducer(initialPopupState(null, FRESHNESS, T0), { type: 'tick', now: T0 + 1 }).view,
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,383 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AccountStatus, AccountSummary } from '../api/accounts';
+import type { SsiClient } from '../api/client';
+import type { SsiError } from '../errors';
+import type { SettingsSave } from '../messaging/protocol';
+import { err, ok } from '../result';
+import { DEFAULT_SETTINGS, PRODUCTION_API, SANDBOX_API, type Settings } from '../settings';
+import { createSettingsHandlers, type SettingsStore } from './settings-handlers';
+
+const SAVED_KEY = 'sk_saved_key_11111111';
+const TYPED_KEY = 'sk_typed_key_22222222';
+
+function account(id: string, name: string): AccountSummary {
+  return { id, name, publicId: null, status: 'CONNECTED' };
+}
+
+function setup(options: { apiKey?: string | null; settings?: unknown; hostAccess?: boolean } = {}) {
+  const state = {
+    settings: (options.settings ?? { ...DEFAULT_SETTINGS }) as Settings,
+    apiKey: options.apiKey === undefined ? SAVED_KEY : options.apiKey,
+  };
+  const store = {
+    readSettings: vi.fn(async () => state.settings),
+    writeSettings: vi.fn(async (settings: Settings) => {
+      state.settings = settings;
+    }),
+    readApiKey: vi.fn(async () => state.apiKey),
+    writeApiKey: vi.fn(async (key: string | null) => {
+      state.apiKey = key;
+    }),
+    clearCache: vi.fn(async () => {}),
+  } satisfies SettingsStore;
+  const client = {
+    getSsi: vi.fn<SsiClient['getSsi']>(async () => err({ code: 'internal' })),
+    listAccounts: vi.fn<SsiClient['listAccounts']>(async () => ok([account('acc_1', 'Jane Doe')])),
+    getAccountStatus: vi.fn<SsiClient['getAccountStatus']>(async () =>
+      ok({
+        ...account('acc_1', 'Jane Doe'),
+        enabled: true,
+        hasSalesNavigator: true,
+      } satisfies AccountStatus),
+    ),
+  } satisfies SsiClient;
+  const hasHostAccess = vi.fn(async (_origin: string) => options.hostAccess ?? false);
+  const handlers = createSettingsHandlers({ store, client, hasHostAccess });
+  return { state, store, client, hasHostAccess, handlers };
+}
+
+function save(
+  settings: Partial<Settings>,
+  apiKey: SettingsSave['apiKey'] = { action: 'keep' },
+): SettingsSave {
+  return { settings: { ...DEFAULT_SETTINGS, ...settings }, apiKey };
+}
+
+describe('createSettingsHandlers', () => {
+  describe('getSettings', () => {
+    it('says a key is saved without ever including it', async () => {
+      const h = setup();
+
+      const settings = await h.handlers.getSettings();
+
+      expect(settings).toEqual({ ...DEFAULT_SETTINGS, hasApiKey: true });
+      expect(JSON.stringify(settings)).not.toContain(SAVED_KEY);
+    });
+
+    it('says no key is saved when there is none', async () => {
+      const h = setup({ apiKey: null });
+
+      expect((await h.handlers.getSettings()).hasApiKey).toBe(false);
+    });
+
+    it('reads invalid stored fields as their defaults', async () => {
+      const h = setup({
+        settings: {
+          apiBaseUrl: 'http://evil.example',
+          accountId: 'ok_id',
+          freshnessMinutes: 'soon',
+          debug: 1,
+        },
+      });
+
+      expect(await h.handlers.getSettings()).toEqual({
+        ...DEFAULT_SETTINGS,
+        accountId: 'ok_id',
+        hasApiKey: true,
+      });
+    });
+  });
+
+  describe('saveSettings', () => {
+    it.each<{ label: string; save: SettingsSave; field: string }>([
+      {
+        label: 'an address that is not a URL',
+        save: save({ apiBaseUrl: 'api dot example' }),
+        field: 'apiBaseUrl',
+      },
+      { label: 'an empty address', save: save({ apiBaseUrl: '  ' }), field: 'apiBaseUrl' },
+      {
+        label: 'plain http to a remote host',
+        save: save({ apiBaseUrl: 'http://api.example.com' }),
+        field: 'apiBaseUrl',
+      },
+      {
+        label: 'an address with a path',
+        save: save({ apiBaseUrl: 'https://api.example.com/v1' }),
+        field: 'apiBaseUrl',
+      },
+      {
+        label: 'an address with credentials',
+        save: save({ apiBaseUrl: 'https://user:pw@api.example.com' }),
+        field: 'apiBaseUrl',
+      },
+      {
+        label: 'a non-http scheme',
+        save: save({ apiBaseUrl: 'ftp://api.example.com' }),
+        field: 'apiBaseUrl',
+      },
+      { label: 'an account id with spaces', save: save({ accountId: 'my account' }), field: 'accountId' },
+      { label: 'an account id with markup', save: save({ accountId: '<b>id</b>' }), field: 'accountId' },
+      { label: 'an over-long account id', save: save({ accountId: 'a'.repeat(65) }), field: 'accountId' },
+      { label: 'freshness under 5 minutes', save: save({ freshnessMinutes: 4 }), field: 'freshnessMinutes' },
+      {
+        label: 'freshness over a day',
+        save: save({ freshnessMinutes: 24 * 60 + 1 }),
+        field: 'freshnessMinutes',
+      },
+      {
+        label: 'freshness that is not a number',
+        save: save({ freshnessMinutes: NaN }),
+        field: 'freshnessMinutes',
+      },
+      { label: 'an empty key', save: save({}, { action: 'set', value: '   ' }), field: 'apiKey' },
+      { label: 'a too-short key', save: save({}, { action: 'set', value: 'abc' }), field: 'apiKey' },
+      {
+        label: 'a key with a space inside',
+        save: save({}, { action: 'set', value: 'sk_live abc 12345' }),
+        field: 'apiKey',
+      },
+    ])('refuses $label with a problem on that field and writes nothing', async ({ save: input, field }) => {
+      const h = setup();
+
+      const result = await h.handlers.saveSettings(input);
+
+      expect(result).toMatchObject({ ok: false, error: { field } });
+      if (!result.ok) expect(result.error.message).toMatch(/\w/);
+      expect(h.store.writeSettings).not.toHaveBeenCalled();
+      expect(h.store.writeApiKey).not.toHaveBeenCalled();
+      expect(h.store.clearCache).not.toHaveBeenCalled();
+    });
+
+    it('stores the settings in their normalised form', async () => {
+      const h = setup({ hostAccess: true });
+
+      const result = await h.handlers.saveSettings(
+        save({
+          apiBaseUrl: ' https://proxy.example.com/ ',
+          accountId: '  acc_123 ',
+          freshnessMinutes: 30.4,
+          debug: true,
+          showBadge: false,
+        }),
+      );
+
+      const expected: Settings = {
+        apiBaseUrl: 'https://proxy.example.com',
+        accountId: 'acc_123',
+        freshnessMinutes: 30,
+        debug: true,
+        showBadge: false,
+      };
+      expect(h.store.writeSettings).toHaveBeenCalledWith(expected);
+      expect(result).toEqual({ ok: true, value: { ...expected, hasApiKey: true } });
+    });
+
+    it.each(['http://localhost:8787', 'http://127.0.0.1:8787', SANDBOX_API])('accepts %s', async (origin) => {
+      const h = setup();
+
+      const result = await h.handlers.saveSettings(save({ apiBaseUrl: origin }));
+
+      expect(result.ok).toBe(true);
+      expect(h.state.settings.apiBaseUrl).toBe(origin);
+    });
+
+    it('stores a new key (trimmed) and clears the cache', async () => {
+      const h = setup();
+
+      const result = await h.handlers.saveSettings(save({}, { action: 'set', value: `  ${TYPED_KEY}\n` }));
+
+      expect(h.store.writeApiKey).toHaveBeenCalledWith(TYPED_KEY);
+      expect(h.state.apiKey).toBe(TYPED_KEY);
+      expect(h.store.clearCache).toHaveBeenCalledTimes(1);
+      expect(result).toMatchObject({ ok: true, value: { hasApiKey: true } });
+      expect(JSON.stringify(result)).not.toContain(TYPED_KEY);
+    });
+
+    it('stores a first key when none was saved', async () => {
+      const h = setup({ apiKey: null });
+
+      await h.handlers.saveSettings(save({}, { action: 'set', value: TYPED_KEY }));
+
+      expect(h.state.apiKey).toBe(TYPED_KEY);
+      expect(h.store.clearCache).toHaveBeenCalledTimes(1);
+    });
+
+    it('leaves the cache alone when the same key is saved again', async () => {
+      const h = setup();
+
+      const result = await h.handlers.saveSettings(save({}, { action: 'set', value: SAVED_KEY }));
+
+      expect(result.ok).toBe(true);
+      expect(h.store.clearCache).not.toHaveBeenCalled();
+      expect(h.state.apiKey).toBe(SAVED_KEY);
+    });
+
+    it('keeps the key untouched on keep', async () => {
+      const h = setup();
+
+      const result = await h.handlers.saveSettings(save({ freshnessMinutes: 15 }, { action: 'keep' }));
+
+      expect(result).toMatchObject({ ok: true, value: { freshnessMinutes: 15, hasApiKey: true } });
+      expect(h.store.writeApiKey).not.toHaveBeenCalled();
+      expect(h.store.clearCache).not.toHaveBeenCalled();
+      expect(h.state.apiKey).toBe(SAVED_KEY);
+    });
+
+    it('removes the key and clears the cache on clear', async () => {
+      const h = setup();
+
+      const result = await h.handlers.saveSettings(save({}, { action: 'clear' }));
+
+      expect(h.store.writeApiKey).toHaveBeenCalledWith(null);
+      expect(h.state.apiKey).toBeNull();
+      expect(h.store.clearCache).toHaveBeenCalledTimes(1);
+      expect(result).toMatchObject({ ok: true, value: { hasApiKey: false } });
+    });
+  });
+
+  describe('testConnection', () => {
+    it('tests with the typed key when one is given', async () => {
+      const h = setup();
+
+      await h.handlers.testConnection({ apiBaseUrl: PRODUCTION_API, accountId: '', apiKey: TYPED_KEY });
+
+      expect(h.client.listAccounts).toHaveBeenCalledWith({ baseUrl: PRODUCTION_API, apiKey: TYPED_KEY });
+    });
+
+    it('tests with the saved key when none is typed', async () => {
+      const h = setup();
+
+      await h.handlers.testConnection({ apiBaseUrl: SANDBOX_API, accountId: '' });
+
+      expect(h.client.listAccounts).toHaveBeenCalledWith({ baseUrl: SANDBOX_API, apiKey: SAVED_KEY });
+    });
+
+    it('answers no-key without a request when no key is typed or saved', async () => {
+      const h = setup({ apiKey: null });
+
+      const result = await h.handlers.testConnection({ apiBaseUrl: PRODUCTION_API, accountId: '' });
+
+      expect(result).toEqual({ ok: false, error: { code: 'no-key' } });
+      expect(h.client.listAccounts).not.toHaveBeenCalled();
+      expect(h.client.getAccountStatus).not.toHaveBeenCalled();
+    });
+
+    it('answers permission-missing for a custom origin the extension may not call', async () => {
+      const h = setup({ hostAccess: false });
+
+      const result = await h.handlers.testConnection({
+        apiBaseUrl: 'https://proxy.example.com',
+        accountId: '',
+      });
+
+      expect(result).toEqual({ ok: false, error: { code: 'permission-missing' } });
+      expect(h.hasHostAccess).toHaveBeenCalledWith('https://proxy.example.com');
+      expect(h.client.listAccounts).not.toHaveBeenCalled();
+    });
+
+    it('calls a custom origin once permission is granted', async () => {
+      const h = setup({ hostAccess: true });
+
+      const result = await h.handlers.testConnection({
+        apiBaseUrl: 'https://proxy.example.com/',
+        accountId: '',
+      });
+
+      expect(result.ok).toBe(true);
+      expect(h.client.listAccounts).toHaveBeenCalledWith({
+        baseUrl: 'https://proxy.example.com',
+        apiKey: SAVED_KEY,
+      });
+    });
+
+    it.each(['http://localhost:8787', 'http://127.0.0.1:8787'])(
+      'needs no permission for %s',
+      async (origin) => {
+        const h = setup({ hostAccess: false });
+
+        const result = await h.handlers.testConnection({ apiBaseUrl: origin, accountId: '' });
+
+        expect(result.ok).toBe(true);
+        expect(h.hasHostAccess).not.toHaveBeenCalled();
+      },
+    );
+
+    it('refuses an invalid address or typed key before any request', async () => {
+      const h = setup({ hostAccess: true });
+
+      const badOrigin = await h.handlers.testConnection({
+        apiBaseUrl: 'http://api.example.com',
+        accountId: '',
+      });
+      const badKey = await h.handlers.testConnection({
+        apiBaseUrl: PRODUCTION_API,
+        accountId: '',
+        apiKey: 'a b',
+      });
+      const badAccount = await h.handlers.testConnection({ apiBaseUrl: PRODUCTION_API, accountId: 'x y' });
+
+      expect(badOrigin).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(badKey).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(badAccount).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      expect(h.client.listAccounts).not.toHaveBeenCalled();
+      expect(h.client.getAccountStatus).not.toHaveBeenCalled();
+    });
+
+    it("asks for the account's status when an account id is given, and names the account", async () => {
+      const h = setup();
+
+      const result = await h.handlers.testConnection({ apiBaseUrl: PRODUCTION_API, accountId: ' acc_1 ' });
+
+      expect(h.client.getAccountStatus).toHaveBeenCalledWith(
+        { baseUrl: PRODUCTION_API, apiKey: SAVED_KEY },
+        'acc_1',
+      );
+      expect(h.client.listAccounts).not.toHaveBeenCalled();
+      expect(result.ok).toBe(true);
+      if (result.ok) {
+        expect(result.value.summary).toContain('Jane Doe');
+        expect(result.value.summary).toContain('Sales Navigator');
+      }
+    });
+
+    it.each<{ accounts: AccountSummary[]; words: string[] }>([
+      { accounts: [], words: ['no LinkedIn account'] },
+      { accounts: [account('a1', 'Jane Doe')], words: ['1 LinkedIn account', 'Jane Doe'] },
+      {
+        accounts: [account('a1', 'Jane Doe'), account('a2', 'Max Mustermann')],
+        words: ['2 LinkedIn accounts', 'Jane Doe', 'Max Mustermann'],
+      },
+      {
+        accounts: ['A', 'B', 'C', 'D', 'E'].map((name, index) => account(`a${index}`, name)),
+        words: ['5 LinkedIn accounts', 'A, B, C', 'and 2 more'],
+      },
+    ])('lists the accounts when no account id is given ($accounts.length)', async ({ accounts, words }) => {
+      const h = setup();
+      h.client.listAccounts.mockResolvedValueOnce(ok(accounts));
+
+      const result = await h.handlers.testConnection({ apiBaseUrl: PRODUCTION_API, accountId: '' });
+
+      expect(h.client.getAccountStatus).not.toHaveBeenCalled();
+      expect(result.ok).toBe(true);
+      for (const word of words) expect(result.ok && result.value.summary).toContain(word);
+    });
+
+    it.each<SsiError>([
+      { code: 'unauthorized', status: 401 },
+      { code: 'server', status: 503 },
+      { code: 'network' },
+      { code: 'malformed', detail: 'accounts: unexpected shape' },
+    ])('passes a failing client result through ($code)', async (error) => {
+      const h = setup();
+      h.client.listAccounts.mockResolvedValueOnce(err(error));
+      h.client.getAccountStatus.mockResolvedValueOnce(err(error));
+
+      const listed = await h.handlers.testConnection({ apiBaseUrl: PRODUCTION_API, accountId: '' });
+      const status = await h.handlers.testConnection({ apiBaseUrl: PRODUCTION_API, accountId: 'acc_1' });
+
+      expect(listed).toEqual({ ok: false, error });
+      expect(status).toEqual({ ok: false, error });
+    });
+  });
+});
