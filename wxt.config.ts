@@ -18,6 +18,21 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'SSI Companion' },
   },
+  hooks: {
+    // The content script runs on every LinkedIn page and has a 10 KB gzip budget: it talks to
+    // Chromium's promise-based API directly instead of through webextension-polyfill.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = viteConfig.resolve?.alias;
+      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      viteConfig.resolve = {
+        ...viteConfig.resolve,
+        alias: Array.isArray(alias)
+          ? [native, ...alias]
+          : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+      };
+    },
+  },
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, prerender: { enabled: false } })],
   }),

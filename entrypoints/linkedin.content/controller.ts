@@ -1,0 +1,194 @@
+/**
+ * Decides, page by page, whether the current LinkedIn page is the account's own profile, and
+ * keeps exactly one badge there. Follows in-app navigation, waits (bounded) for the new
+ * page's markup, and ties every listener, observer and timer to the content script context so
+ * an extension update leaves nothing behind.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { browser } from 'wxt/browser';
+import { badgeModel } from '@/utils/linkedin/badge-model';
+import {
+  badgeAnchor,
+  decideOwnership,
+  profileIdFromUrn,
+  readPageIdentity,
+  topCardIds,
+  type PageIdentity,
+} from '@/utils/linkedin/identity';
+import { profileSlugFromUrl } from '@/utils/linkedin/profile-url';
+import { PROFILE_ROOT } from '@/utils/linkedin/selectors';
+import { sendMessage } from '@/utils/messaging/client';
+import type { BadgeState } from '@/utils/messaging/protocol';
+import css from './style.css?inline';
+import { pageTheme } from './theme';
+import { renderBadge, type BadgeView } from './view';
+
+/** How long to wait for a profile's markup after a navigation before giving up. */
+export const MARKUP_WAIT_MS = 10_000;
+/** The custom element that hosts the badge. */
+export const BADGE_TAG = 'ssi-badge';
+
+interface Mounted {
+  ui: ShadowRootContentScriptUi<BadgeView>;
+  slug: string;
+  anchor: Element | null;
+}
+
+type Decision = { kind: 'mount'; anchor: Element | null } | { kind: 'wait'; own: boolean } | { kind: 'none' };
+
+/** What the badge should do on the page at `slug` for `state`. */
+function decide(state: BadgeState, slug: string, page: PageIdentity): Decision {
+  const account = { profileId: profileIdFromUrn(state.account.profileUrn), publicId: state.account.publicId };
+  let ownership = decideOwnership(slug, page, account);
+  // Without a score there is nothing of anyone's to show, only "set up" or "!": the page's own
+  // profile controls are then enough to place it on the viewer's own profile.
+  if (ownership === 'unknown' && !state.view.snapshot && page.ownHints) ownership = 'own';
+  if (ownership === 'other') return { kind: 'none' };
+  if (ownership === 'unknown') return { kind: 'wait', own: false };
+  const anchor = badgeAnchor(page);
+  return anchor ? { kind: 'mount', anchor } : { kind: 'wait', own: true };
+}
+
+export function startBadge(ctx: ContentScriptContext): void {
+  let generation = 0;
+  let slug: string | null = null;
+  let staleIds: ReadonlySet<string> = new Set();
+  let state: BadgeState | null = null;
+  let mounted: Mounted | null = null;
+  let observer: MutationObserver | null = null;
+  let giveUp: number | undefined;
+
+  function stopWatching() {
+    observer?.disconnect();
+    observer = null;
+    if (giveUp !== undefined) clearTimeout(giveUp);
+    giveUp = undefined;
+  }
+
+  function unmount() {
+    mounted?.ui.remove();
+    mounted = null;
+  }
+
+  async function mount(at: string, anchor: Element | null, current: BadgeState, gen: number) {
+    if (mounted && mounted.slug === at && mounted.anchor === anchor && anchor?.isConnected !== false) {
+      mounted.ui.mounted?.update(badgeModel(current, Date.now()));
+      return;
+    }
+    unmount();
+    const ui = await createShadowRootUi<BadgeView>(ctx, {
+      name: BADGE_TAG,
+      position: 'inline',
+      anchor: anchor ?? document.body,
+      append: anchor ? 'after' : 'last',
+      css,
+      isolateEvents: true,
+      onMount(container, _shadow, host) {
+        host.dataset.theme = pageTheme(document);
+        if (!anchor) host.dataset.corner = '';
+        return renderBadge(container, {
+          refresh: () => void load(true),
+          openSettings: () => void sendMessage('view:open', { page: 'settings' }),
+          openFullView: () => void sendMessage('view:open', { page: 'full-view' }),
+        });
+      },
+    });
+    if (gen !== generation || ctx.isInvalid) return; // a newer navigation won the race
+    unmount();
+    ui.mount();
+    ui.mounted?.update(badgeModel(current, Date.now()));
+    mounted = { ui, slug: at, anchor };
+  }
+
+  /** Checks the page now; true when nothing more needs watching. */
+  function check(gen: number): boolean {
+    if (gen !== generation || !slug || !state) return true;
+    const decision = decide(state, slug, readPageIdentity(document, slug, staleIds));
+    if (decision.kind === 'wait') return false;
+    if (decision.kind === 'none') unmount();
+    else void mount(slug, decision.anchor, state, gen);
+    return true;
+  }
+
+  /** Re-checks on every change under the profile's root until decided or out of time. */
+  function watch(gen: number) {
+    stopWatching();
+    if (check(gen)) return;
+    let scheduled = false;
+    observer = new MutationObserver(() => {
+      if (scheduled) return;
+      scheduled = true;
+      ctx.requestAnimationFrame(() => {
+        scheduled = false;
+        if (check(gen)) stopWatching();
+      });
+    });
+    observer.observe(document.querySelector(PROFILE_ROOT) ?? document.body, {
+      childList: true,
+      subtree: true,
+    });
+    giveUp = ctx.setTimeout(() => {
+      stopWatching();
+      if (gen !== generation || !slug || !state) return;
+      // Our own profile, recognised from the URL, but no name to sit beside: use the corner.
+      const final = decide(state, slug, readPageIdentity(document, slug, staleIds));
+      if (final.kind === 'wait' && final.own) void mount(slug, null, state, gen);
+    }, MARKUP_WAIT_MS);
+  }
+
+  async function load(refresh: boolean) {
+    const gen = generation;
+    const reply = await sendMessage('badge:get', { refresh });
+    if (gen !== generation || ctx.isInvalid) return;
+    if (!reply.ok || !reply.value.show) {
+      // No answer means no verified data: show nothing rather than something unverified.
+      state = null;
+      stopWatching();
+      unmount();
+      return;
+    }
+    state = reply.value;
+    watch(gen);
+  }
+
+  function onLocation(url: URL, navigated: boolean) {
+    const next = profileSlugFromUrl(url);
+    generation++;
+    stopWatching();
+    if (!next) {
+      slug = null;
+      unmount();
+      return;
+    }
+    if (next !== slug) {
+      unmount();
+      // Markup of the page we are leaving can linger until the new one arrives.
+      staleIds = navigated ? topCardIds(document) : new Set();
+    }
+    slug = next;
+    void load(false);
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onLocation(newUrl, true));
+  ctx.addEventListener(document, 'click', (event) => {
+    if (mounted && !event.composedPath().includes(mounted.ui.shadowHost)) mounted.ui.mounted?.close();
+  });
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (event.key === 'Escape') mounted?.ui.mounted?.close();
+  });
+
+  const onNotice = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    // Only the service worker (this extension, no tab) may tell us to look again.
+    if (sender.id !== browser.runtime.id || sender.tab) return;
+    if ((message as { type?: unknown })?.type === 'badge:changed' && slug) void load(false);
+  };
+  browser.runtime.onMessage.addListener(onNotice);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onNotice);
+    stopWatching();
+    unmount();
+  });
+
+  onLocation(new URL(location.href), false);
+}

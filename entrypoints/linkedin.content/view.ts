@@ -1,0 +1,146 @@
+/**
+ * The badge and its card as plain DOM inside the shadow root (no framework: the content script
+ * runs on every LinkedIn page and must stay small). Every piece of data is set as text.
+ */
+import type { BadgeModel } from '@/utils/linkedin/badge-model';
+
+export interface BadgeActions {
+  refresh(): void;
+  openSettings(): void;
+  openFullView(): void;
+}
+
+export interface BadgeView {
+  update(model: BadgeModel): void;
+  /** Closes the card (Esc, a click outside). */
+  close(): void;
+  isOpen(): boolean;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(text: string, onClick: () => void, className = 'ssi-action'): HTMLButtonElement {
+  const node = el('button', className, text);
+  node.type = 'button';
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+function ring(): { svg: SVGSVGElement; value: SVGCircleElement } {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 36 36');
+  svg.setAttribute('class', 'ssi-ring');
+  svg.setAttribute('aria-hidden', 'true');
+  const circle = (className: string) => {
+    const node = document.createElementNS(SVG, 'circle');
+    node.setAttribute('class', className);
+    node.setAttribute('cx', '18');
+    node.setAttribute('cy', '18');
+    node.setAttribute('r', '15.9155');
+    node.setAttribute('pathLength', '100');
+    svg.append(node);
+    return node;
+  };
+  circle('ssi-ring__track');
+  return { svg, value: circle('ssi-ring__value') };
+}
+
+/** Builds the badge into `container` and returns the handle that updates it. */
+export function renderBadge(container: HTMLElement, actions: BadgeActions): BadgeView {
+  const root = el('div', 'ssi');
+  const pill = el('button', 'ssi-pill');
+  pill.type = 'button';
+  pill.setAttribute('aria-haspopup', 'dialog');
+  pill.setAttribute('aria-expanded', 'false');
+  const { svg, value } = ring();
+  const label = el('span', 'ssi-pill__label');
+  const change = el('span', 'ssi-pill__change');
+  pill.append(svg, label, change);
+
+  const card = el('div', 'ssi-card');
+  card.id = 'ssi-card';
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', 'Your Social Selling Index');
+  card.hidden = true;
+  pill.setAttribute('aria-controls', card.id);
+  root.append(pill, card);
+  container.append(root);
+
+  let current: BadgeModel | null = null;
+
+  function setOpen(open: boolean) {
+    card.hidden = !open;
+    pill.setAttribute('aria-expanded', String(open));
+    if (open) card.querySelector<HTMLElement>('button')?.focus();
+  }
+
+  function fillCard(model: BadgeModel) {
+    const { card: content } = model;
+    const parts: HTMLElement[] = [el('p', 'ssi-card__title', content.title)];
+    if (content.message) {
+      const message = el('p', 'ssi-card__message', content.message);
+      message.setAttribute('role', 'alert');
+      parts.push(message);
+    }
+    if (content.pillars.length) {
+      const list = el('dl', 'ssi-card__pillars');
+      for (const pillar of content.pillars)
+        list.append(el('dt', undefined, pillar.label), el('dd', undefined, pillar.value));
+      parts.push(list);
+    }
+    if (content.ranks.length) {
+      const ranks = el('ul', 'ssi-card__ranks');
+      for (const rank of content.ranks) ranks.append(el('li', undefined, rank));
+      parts.push(ranks);
+    }
+    if (content.updated) parts.push(el('p', 'ssi-card__updated', content.updated));
+    const buttons = el('div', 'ssi-card__actions');
+    if (content.action === 'open-settings')
+      buttons.append(button('Open settings', actions.openSettings, 'ssi-action ssi-action--primary'));
+    if (model.band !== null || content.action === 'retry') buttons.append(button('Refresh', actions.refresh));
+    buttons.append(button('Open full view', actions.openFullView));
+    parts.push(buttons);
+    card.replaceChildren(...parts);
+  }
+
+  pill.addEventListener('click', () => setOpen(card.hidden));
+  card.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      setOpen(false);
+      pill.focus();
+    }
+  });
+
+  return {
+    update(model) {
+      current = model;
+      root.dataset.tone = model.tone;
+      root.dataset.band = model.band ?? 'none';
+      label.textContent = model.label;
+      change.textContent = model.change ?? '';
+      change.hidden = model.change === null;
+      if (model.change) change.title = 'Industry rank change since last week';
+      pill.setAttribute('aria-label', model.description);
+      svg.style.display = model.percent === null ? 'none' : '';
+      value.setAttribute('stroke-dasharray', `${model.percent ?? 0} 100`);
+      const wasOpen = !card.hidden;
+      fillCard(model);
+      card.hidden = !wasOpen;
+    },
+    close() {
+      if (current && !card.hidden) setOpen(false);
+    },
+    isOpen: () => !card.hidden,
+  };
+}
