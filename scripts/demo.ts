@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../e2e/browser';
+import { badges, LINKEDIN, ME, serveLinkedIn } from '../e2e/linkedin';
 import { OptionsPage, PopupPage } from '../e2e/pages';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox } from '../sandbox/server';
@@ -31,6 +32,16 @@ async function main(): Promise<void> {
   const options = await OptionsPage.open(session);
   const saved = await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url });
   console.log(`Options page: ${saved} ${await options.testConnection()}`);
+
+  // No LinkedIn login here: a fixture of the account's own profile is served under LinkedIn's
+  // real URL, so the content script runs on it as it would on linkedin.com.
+  await serveLinkedIn(session.context);
+  const profile = await session.context.newPage();
+  await profile.goto(`${LINKEDIN}/in/${ME.slug}/`);
+  await badges(profile).locator('.ssi-pill').waitFor();
+  console.log(
+    `LinkedIn fixture profile shows "${await badges(profile).locator('.ssi-pill__label').textContent()}".`,
+  );
 
   const popup = await PopupPage.open(session);
   await popup.overallScore().waitFor();
@@ -57,6 +68,14 @@ async function main(): Promise<void> {
       await options.page.screenshot({
         path: resolve(SCREENSHOT_DIR, `options-${scheme}.png`),
         fullPage: true,
+      });
+      await profile.emulateMedia({ colorScheme: scheme });
+      await profile.goto(`${LINKEDIN}/in/${ME.slug}/${scheme === 'dark' ? '?theme=dark' : ''}`);
+      await badges(profile).locator('.ssi-pill').click();
+      await badges(profile).getByRole('dialog').waitFor();
+      await profile.screenshot({
+        path: resolve(SCREENSHOT_DIR, `badge-${scheme}.png`),
+        clip: { x: 0, y: 0, width: 900, height: 520 },
       });
     }
     console.log(`No display: ran headless. Screenshots are in ${SCREENSHOT_DIR}`);

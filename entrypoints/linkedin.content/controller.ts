@@ -26,6 +26,8 @@ import { renderBadge, type BadgeView } from './view';
 
 /** How long to wait for a profile's markup after a navigation before giving up. */
 export const MARKUP_WAIT_MS = 10_000;
+/** How often a mounted badge checks that its extension is still there. */
+const WATCHDOG_MS = 2_000;
 /** The custom element that hosts the badge. */
 export const BADGE_TAG = 'ssi-badge';
 
@@ -58,6 +60,7 @@ export function startBadge(ctx: ContentScriptContext): void {
   let mounted: Mounted | null = null;
   let observer: MutationObserver | null = null;
   let giveUp: number | undefined;
+  let watchdog: number | undefined;
 
   function stopWatching() {
     observer?.disconnect();
@@ -69,6 +72,8 @@ export function startBadge(ctx: ContentScriptContext): void {
   function unmount() {
     mounted?.ui.remove();
     mounted = null;
+    clearInterval(watchdog);
+    watchdog = undefined;
   }
 
   async function mount(at: string, anchor: Element | null, current: BadgeState, gen: number) {
@@ -99,6 +104,10 @@ export function startBadge(ctx: ContentScriptContext): void {
     ui.mount();
     ui.mounted?.update(badgeModel(current, Date.now()));
     mounted = { ui, slug: at, anchor };
+    // An extension update or reload does not tell old content scripts: while a badge is on
+    // screen, look every few seconds (ctx.setInterval checks the context before each tick,
+    // and an invalid context runs onInvalidated, which removes the badge).
+    watchdog = ctx.setInterval(() => {}, WATCHDOG_MS);
   }
 
   /** Checks the page now; true when nothing more needs watching. */
@@ -124,10 +133,9 @@ export function startBadge(ctx: ContentScriptContext): void {
         if (check(gen)) stopWatching();
       });
     });
-    observer.observe(document.querySelector(PROFILE_ROOT) ?? document.body, {
-      childList: true,
-      subtree: true,
-    });
+    // The profile root's parent: LinkedIn may swap the root itself when the new page arrives.
+    const root = document.querySelector(PROFILE_ROOT)?.parentElement ?? document.body;
+    observer.observe(root, { childList: true, subtree: true });
     giveUp = ctx.setTimeout(() => {
       stopWatching();
       if (gen !== generation || !slug || !state) return;

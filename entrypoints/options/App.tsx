@@ -274,6 +274,16 @@ export function App() {
 
         <div class="field field--check">
           <input
+            id="show-badge"
+            type="checkbox"
+            checked={values.showBadge}
+            onChange={(e) => update('showBadge', e.currentTarget.checked)}
+          />
+          <label for="show-badge">Show the badge on LinkedIn (on your own profile only)</label>
+        </div>
+
+        <div class="field field--check">
+          <input
             id="debug"
             type="checkbox"
             checked={values.debug}

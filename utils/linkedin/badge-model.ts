@@ -18,7 +18,7 @@ export interface BadgeModel {
   band: ScoreBand | null;
   /** Share of the ring to fill, 0-100, or null without a score. */
   percent: number | null;
-  /** The industry rank's weekly change, short: "+2", "−1", or null. */
+  /** The industry rank's weekly change, short: "+2", "−1"; null when none or zero. */
   change: string | null;
   card: {
     title: string;
@@ -34,7 +34,7 @@ export interface BadgeModel {
 function shortChange(change: number | null | undefined): string | null {
   if (change == null) return null;
   const rounded = Math.round(change * 10) / 10;
-  if (rounded === 0) return '±0';
+  if (rounded === 0) return null; // "±0" on a pill reads as noise
   return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}`;
 }
 

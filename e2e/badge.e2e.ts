@@ -1,0 +1,149 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
+import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { launchWithExtension, type ExtensionSession } from './browser';
+import { badges, LINKEDIN, ME, mains, navigateInApp, OTHER, serveLinkedIn } from './linkedin';
+import { OptionsPage } from './pages';
+
+let sandbox: SandboxServer;
+let session: ExtensionSession;
+let expectedScore: string;
+
+/** Problems the page (or a content script) reported. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+/** Gives the content script time to decide; absence cannot be awaited any other way. */
+const settle = (page: Page) => page.waitForTimeout(1_500);
+
+async function open(path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`${LINKEDIN}${path}`);
+  return page;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  session = await launchWithExtension();
+  await serveLinkedIn(session.context);
+  const options = await OptionsPage.open(session);
+  expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
+  await options.page.close();
+  const response = await fetch(`${sandbox.url}/linkedin/ssi`, {
+    headers: { Authorization: `Bearer ${SANDBOX_DEMO_KEY}` },
+  });
+  const body = (await response.json()) as { memberScore: { overall: number } };
+  expectedScore = String(Math.round(body.memberScore.overall));
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sandbox?.close();
+});
+
+afterEach(async () => {
+  for (const page of session.context.pages()) await page.close();
+});
+
+describe('the SSI badge on LinkedIn', () => {
+  it("shows exactly one badge with the score on the account's own profile, before the popup was ever opened", async () => {
+    const page = await open(`/in/${ME.slug}/`);
+    await expect
+      .poll(() => badges(page).locator('.ssi-pill__label').textContent())
+      .toBe(`SSI ${expectedScore}`);
+    await settle(page);
+    expect(await badges(page).count()).toBe(1);
+    // It sits next to the visible name, not in the hidden duplicate card.
+    const placed = await badges(page).evaluate((host) => ({
+      afterName: host.previousElementSibling?.tagName,
+      cardHidden: host.closest('section')?.getAttribute('style'),
+    }));
+    expect(placed).toEqual({ afterName: 'H1', cardHidden: null });
+  });
+
+  it("shows no badge on someone else's profile or on the feed", async () => {
+    for (const path of [`/in/${OTHER.slug}/`, '/feed/']) {
+      const page = await open(path);
+      await settle(page);
+      expect(await badges(page).count(), path).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('opens a card with pillars, ranks and freshness; Esc and a click outside close it', async () => {
+    const page = await open(`/in/${ME.slug}/`);
+    const pill = badges(page).locator('.ssi-pill');
+    await pill.click();
+    const card = badges(page).getByRole('dialog');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    const text = (await card.textContent()) ?? '';
+    for (const words of [
+      'Establish your professional brand',
+      'Build relationships',
+      'Top ',
+      'in your network',
+      'Updated',
+    ]) {
+      expect(text).toContain(words);
+    }
+    expect(await pill.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.isVisible()).toBe(false);
+    await pill.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await page.mouse.click(5, 400);
+    await expect.poll(() => card.isVisible()).toBe(false);
+  });
+
+  it('follows in-app navigation: feed → own profile adds the badge, back to the feed removes it', async () => {
+    const page = await open('/feed/');
+    const errors = watchErrors(page);
+    await settle(page);
+    expect(await badges(page).count()).toBe(0);
+    await navigateInApp(page, `/in/${ME.slug}/`, mains.own());
+    await expect.poll(() => badges(page).count()).toBe(1);
+    await navigateInApp(page, `/in/${OTHER.slug}/`, mains.other());
+    await expect.poll(() => badges(page).count()).toBe(0);
+    await navigateInApp(page, `/in/${ME.slug}/`, mains.own());
+    await expect.poll(() => badges(page).count()).toBe(1);
+    await navigateInApp(page, '/feed/', mains.feed());
+    await expect.poll(() => badges(page).count()).toBe(0);
+    await settle(page);
+    expect(await badges(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('turning the option off removes the badge at once in open tabs, and on turns it back', async () => {
+    const page = await open(`/in/${ME.slug}/`);
+    await expect.poll(() => badges(page).count()).toBe(1);
+    const options = await OptionsPage.open(session);
+    await options.page.getByLabel('Show the badge on LinkedIn').uncheck();
+    expect(await options.save()).toBe('Saved.');
+    await expect.poll(() => badges(page).count()).toBe(0);
+    await options.page.getByLabel('Show the badge on LinkedIn').check();
+    expect(await options.save()).toBe('Saved.');
+    await expect.poll(() => badges(page).count()).toBe(1);
+  });
+
+  it('removes the badge cleanly, without page errors, when the extension is reloaded', async () => {
+    const page = await open(`/in/${ME.slug}/`);
+    const errors = watchErrors(page);
+    await expect.poll(() => badges(page).count()).toBe(1);
+    const worker = await session.serviceWorker();
+    await worker
+      .evaluate(() =>
+        (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+      )
+      .catch(() => {});
+    await expect.poll(() => badges(page).count(), { timeout: 10_000 }).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
