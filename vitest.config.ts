@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [WxtVitest(), preact({ prefreshEnabled: false, prerender: { enabled: false } })],
   test: {
     include: ['{utils,components,entrypoints,sandbox,scripts}/**/*.test.{ts,tsx}'],
+    // The hardening suites run on their own, with their table: npm run test:reliability.
+    exclude: ['**/*.reliability.test.{ts,tsx}', '**/node_modules/**'],
     restoreMocks: true,
   },
 });

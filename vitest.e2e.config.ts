@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
+    exclude: ['e2e/**/*.reliability.e2e.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,

@@ -70,6 +70,12 @@ export interface SandboxServer {
   requests(): SandboxRequest[];
   /** Forgets the requests seen so far. */
   resetRequests(): void;
+  /**
+   * Answers every `/linkedin/ssi` request (whatever the key) with exactly this reply, for tests
+   * of hostile and broken answers; null = back to scenarios. Such requests are recorded with
+   * `scenario: null`.
+   */
+  setSsiReply(reply: SandboxReply | null): void;
 }
 
 type ApiRoute = 'ssi' | 'accounts' | 'account-status';
@@ -99,6 +105,7 @@ const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
 interface SandboxState {
   now: () => Date;
   forced: ScenarioName | null;
+  ssiReply: SandboxReply | null;
   log: SandboxRequest[];
   timers: Set<NodeJS.Timeout>;
 }
@@ -112,6 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state: SandboxState = {
     now: options.now ?? (() => new Date()),
     forced: null,
+    ssiReply: null,
     log: [],
     timers: new Set(),
   };
@@ -129,6 +137,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests: () => state.log.map((entry) => ({ ...entry, query: { ...entry.query } })),
     resetRequests: () => {
       state.log = [];
+    },
+    setSsiReply: (reply) => {
+      state.ssiReply = reply;
     },
   };
 }
@@ -195,6 +206,10 @@ function apiReply(state: SandboxState, req: IncomingMessage, url: URL): SandboxR
   if (req.method !== 'GET') {
     record(null);
     return jsonReply(405, { success: false, error: 'Method not allowed' }, { Allow: 'GET, OPTIONS' });
+  }
+  if (route === 'ssi' && state.ssiReply) {
+    record(null);
+    return state.ssiReply;
   }
   const choice = chooseScenario({
     authorization: req.headers.authorization,

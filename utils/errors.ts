@@ -20,6 +20,7 @@ export const SSI_ERROR_CODES = [
   'malformed',
   'oversized',
   'no-score',
+  'storage-failed',
   'internal',
   'refused',
 ] as const;
@@ -192,6 +193,13 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
           'ConnectSafely has no SSI for this account yet. Check that the account is connected in ConnectSafely, then refresh.',
         action: 'retry',
       };
+    case 'storage-failed':
+      return {
+        title: 'Could not save',
+        message:
+          'The browser refused to save data for the extension (its storage may be full). Free some disk space, then try again.',
+        action: 'retry',
+      };
     case 'refused':
       return {
         title: 'Request blocked',
@@ -206,6 +214,12 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
         action: 'retry',
       };
   }
+}
+
+/** Whether a thrown error is the browser refusing a storage write (quota, disk). */
+export function isStorageFailure(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /quota|storage|disk|IO error/i.test(text);
 }
 
 /**

@@ -58,8 +58,12 @@ export function badgeModel(state: BadgeState, now: number): BadgeModel {
         pillars: [],
         ranks: [],
         updated: null,
-        message: problem?.message ?? 'Add your API key in settings to see your SSI here.',
-        action: problem?.action ?? 'open-settings',
+        message:
+          problem?.message ??
+          (setup
+            ? 'Add your API key in settings to see your SSI here.'
+            : 'Your SSI could not be loaded. Try again.'),
+        action: problem?.action ?? (setup ? 'open-settings' : 'retry'),
       },
     };
   }

@@ -290,12 +290,33 @@ describe('createMessageRouter', () => {
 
   describe('handlers', () => {
     it('answers internal when a handler throws, without passing on its words', async () => {
-      h.handlers['settings:get'].mockRejectedValueOnce(new Error(`storage failed for ${FAKE_KEY}`));
+      h.handlers['settings:get'].mockRejectedValueOnce(new Error(`something broke for ${FAKE_KEY}`));
 
       const reply = await h.route({ type: 'settings:get', payload: null }, SENDERS['extension-page']);
 
       expect(reply).toEqual({ ok: false, error: { code: 'internal' } });
       expect(h.log).toHaveBeenCalledTimes(1);
+      expect(JSON.stringify(h.log.mock.calls)).not.toContain(FAKE_KEY);
+    });
+
+    it('answers storage-failed when the browser refused a storage write, without its words', async () => {
+      h.handlers['settings:save'].mockRejectedValueOnce(
+        new Error(`QUOTA_BYTES quota exceeded for ${FAKE_KEY}`),
+      );
+      const save = {
+        settings: {
+          apiBaseUrl: 'https://api.connectsafely.ai',
+          accountId: '',
+          freshnessMinutes: 60,
+          debug: false,
+          showBadge: true,
+        },
+        apiKey: { action: 'keep' },
+      };
+
+      const reply = await h.route({ type: 'settings:save', payload: save }, SENDERS['extension-page']);
+
+      expect(reply).toEqual({ ok: false, error: { code: 'storage-failed' } });
       expect(JSON.stringify(h.log.mock.calls)).not.toContain(FAKE_KEY);
     });
 

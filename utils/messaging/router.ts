@@ -3,6 +3,7 @@
  * any handler runs, and answers every message, refusals included, with a `Reply`.
  */
 import * as v from 'valibot';
+import { isStorageFailure } from '../errors';
 import { err, ok } from '../result';
 import {
   ALLOWED_SENDERS,
@@ -79,9 +80,10 @@ export function createMessageRouter(handlers: Handlers, self: ExtensionIdentity,
     try {
       const context: CallContext = kind === 'linkedin-tab' ? { kind, tabId: sender.tab?.id } : { kind };
       return ok((await handler(parsed.output, context)) as AnswerOf<MessageType>);
-    } catch {
-      log('handler failed', facts);
-      return err({ code: 'internal' as const });
+    } catch (failure) {
+      const code = isStorageFailure(failure) ? ('storage-failed' as const) : ('internal' as const);
+      log(`handler failed: ${code}`, facts);
+      return err({ code });
     }
   };
 }

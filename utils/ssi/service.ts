@@ -5,7 +5,7 @@
  */
 import type { SsiClient } from '../api/client';
 import type { CacheEntry } from '../cache';
-import type { SsiError } from '../errors';
+import { isStorageFailure, type SsiError } from '../errors';
 import { err, type Result } from '../result';
 import { withRetry, type RetryPolicy } from '../retry';
 import { needsHostPermission, targetKey, type Settings } from '../settings';
@@ -86,7 +86,19 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     const next: CacheEntry = result.ok
       ? { snapshot: result.value, lastError: null }
       : { snapshot: current?.snapshot ?? null, lastError: { error: result.error, at: deps.now() } };
-    await deps.cache.write(key, next);
+    try {
+      await deps.cache.write(key, next);
+    } catch (failure) {
+      // Reported, not swallowed: the user keeps what we have in hand and learns why it will
+      // not be there next time.
+      const view: SsiView = {
+        ...viewOf(next, settings, false),
+        error: { code: isStorageFailure(failure) ? 'storage-failed' : 'internal' },
+        errorAt: deps.now(),
+      };
+      deps.onUpdate?.(view);
+      return view;
+    }
     const view = viewOf(next, settings, false);
     deps.onUpdate?.(view);
     return view;

@@ -5,6 +5,7 @@
 import type { SsiClient } from '../api/client';
 import { describeError } from '../errors';
 import type { BadgeState, TabNotice } from '../messaging/protocol';
+import { createSerialQueue } from '../serial-queue';
 import { targetKey, type Settings } from '../settings';
 import type { SsiService } from '../ssi/service';
 
@@ -29,6 +30,10 @@ export interface BadgeDeps {
 export const MAX_BADGE_TABS = 50;
 
 export function createBadgeHandlers(deps: BadgeDeps) {
+  // Tabs and slugs are read, changed and written back: one step at a time, or a step is lost.
+  const serially = createSerialQueue();
+  const lookups = new Map<string, Promise<string | null>>();
+
   /**
    * The LinkedIn slug of the account, from `/linkedin/accounts`, asked once per account and
    * remembered (a failed lookup is not remembered, so it is tried again next time).
@@ -39,19 +44,31 @@ export function createBadgeHandlers(deps: BadgeDeps) {
     const key = `${targetKey(settings)}|${id}`;
     const known = await deps.slugs.read();
     if (Object.hasOwn(known, key)) return known[key] ?? null;
+    // Tabs that ask at once share one lookup.
+    let lookup = lookups.get(key);
+    if (!lookup) {
+      lookup = lookUpSlug(settings, id, key).finally(() => lookups.delete(key));
+      lookups.set(key, lookup);
+    }
+    return lookup;
+  }
+
+  async function lookUpSlug(settings: Settings, id: string, key: string): Promise<string | null> {
     const apiKey = await deps.readApiKey();
     if (!apiKey) return null;
     const accounts = await deps.client.listAccounts({ baseUrl: settings.apiBaseUrl, apiKey });
     if (!accounts.ok) return null;
     const slug = accounts.value.find((account) => account.id === id)?.publicId ?? null;
-    await deps.slugs.write({ ...(await deps.slugs.read()), [key]: slug });
+    await serially(async () => deps.slugs.write({ ...(await deps.slugs.read()), [key]: slug }));
     return slug;
   }
 
-  async function remember(tabId: number): Promise<void> {
-    const tabs = await deps.tabs.read();
-    if (tabs.includes(tabId)) return;
-    await deps.tabs.write([...tabs, tabId].slice(-MAX_BADGE_TABS));
+  function remember(tabId: number): Promise<void> {
+    return serially(async () => {
+      const tabs = await deps.tabs.read();
+      if (tabs.includes(tabId)) return;
+      await deps.tabs.write([...tabs, tabId].slice(-MAX_BADGE_TABS));
+    });
   }
 
   return {
@@ -89,8 +106,12 @@ export function createBadgeHandlers(deps: BadgeDeps) {
           ),
         ),
       );
-      const remaining = tabs.filter((_, index) => alive[index]);
-      if (remaining.length !== tabs.length) await deps.tabs.write(remaining);
+      const gone = new Set(tabs.filter((_, index) => !alive[index]));
+      if (gone.size === 0) return;
+      // Read again: tabs may have registered while the notices were on their way.
+      await serially(async () =>
+        deps.tabs.write((await deps.tabs.read()).filter((tabId) => !gone.has(tabId))),
+      );
     },
   };
 }

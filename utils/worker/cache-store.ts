@@ -1,18 +1,14 @@
 /** The SSI cache over extension storage, with writes queued so that none is lost to a race. */
 import { readCacheEntry, type CacheEntry, type SsiCache } from '../cache';
 import type { CacheStore } from '../ssi/service';
+import { createSerialQueue } from '../serial-queue';
 import { ssiCacheItem } from '../storage';
 
 /** Entries kept at most; the least recently written go first. */
 export const MAX_CACHE_ENTRIES = 20;
 
 export function createStorageCacheStore(): CacheStore & { clear(): Promise<void> } {
-  let queue: Promise<unknown> = Promise.resolve();
-  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => {});
-    return run;
-  };
+  const enqueue = createSerialQueue();
 
   return {
     async read(key) {

@@ -10,6 +10,7 @@ import { apiKeyItem } from '../secrets';
 import { originPattern, type Settings } from '../settings';
 import { createSsiService, type SsiView } from '../ssi/service';
 import { accountSlugsItem, badgeTabsItem, readSettings, settingsItem } from '../storage';
+import { migrateStorage } from '../storage-schema';
 import { toolbarBadgeFor } from '../toolbar-badge';
 import { createBadgeHandlers } from './badge-handlers';
 import { createStorageCacheStore } from './cache-store';
@@ -121,6 +122,16 @@ export function startWorker(): void {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    try {
+      const repair = await migrateStorage();
+      // What changed, never a value: values may include the key.
+      if (repair.changes.length) console.info('[ssi] storage brought up to date:', repair.changes.join('; '));
+    } catch (failure) {
+      console.error(
+        '[ssi] storage could not be brought up to date:',
+        failure instanceof Error ? failure.name : 'error',
+      );
+    }
     if (reason === 'install' && !(await readApiKey())) await browser.runtime.openOptionsPage();
   });
 

@@ -1,0 +1,159 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from './settings';
+import { migrateStorage, STORAGE_KEYS, STORAGE_SCHEMA_VERSION } from './storage-schema';
+import type { CacheEntry } from './cache';
+
+const KEY = 'sk_live_0123456789abcdef';
+const GOOD_ENTRY: CacheEntry = {
+  snapshot: {
+    accountId: 'acc',
+    overall: 67.4,
+    pillars: (
+      ['PROFESSIONAL_BRAND', 'FIND_RIGHT_PEOPLE', 'INSIGHT_ENGAGEMENT', 'STRONG_RELATIONSHIP'] as const
+    ).map((id) => ({ id, score: 16.85, industryAverage: null, networkAverage: null })),
+    industry: null,
+    network: null,
+    profileUrn: null,
+    activeSeat: null,
+    fetchedAt: 1_700_000_000_000,
+  },
+  lastError: null,
+};
+const SETTINGS = { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://127.0.0.1:8787', freshnessMinutes: 30 };
+
+const local = () => fakeBrowser.storage.local;
+const stored = () => local().get(null);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('Platform faults', () => {
+  describe('storage from an older, unknown or broken version', () => {
+    it('stamps a fresh install with the current version and invents no settings', async () => {
+      await migrateStorage(local());
+      expect(await stored()).toEqual({
+        [STORAGE_KEYS.schema]: STORAGE_SCHEMA_VERSION,
+        ssiCache: {},
+        accountSlugs: {},
+      });
+    });
+
+    it('keeps valid data of the current version untouched', async () => {
+      const data = {
+        schemaVersion: 1,
+        settings: SETTINGS,
+        apiKey: KEY,
+        ssiCache: { a: GOOD_ENTRY },
+        accountSlugs: { a: 'ada' },
+      };
+      await local().set(data);
+      const repair = await migrateStorage(local());
+      expect(repair.changes).toEqual([]);
+      expect(await stored()).toEqual(data);
+    });
+
+    it('adopts data saved before versioning (no version stored) and keeps all of it', async () => {
+      await local().set({ settings: SETTINGS, apiKey: KEY, ssiCache: { a: GOOD_ENTRY } });
+      const repair = await migrateStorage(local());
+      expect(repair.from).toBe(0);
+      expect(await stored()).toMatchObject({
+        schemaVersion: 1,
+        settings: SETTINGS,
+        apiKey: KEY,
+        ssiCache: { a: GOOD_ENTRY },
+      });
+    });
+
+    it('from an unknown newer version drops the cache but keeps the key and the settings', async () => {
+      await local().set({
+        schemaVersion: 99,
+        settings: SETTINGS,
+        apiKey: KEY,
+        ssiCache: { a: GOOD_ENTRY },
+        accountSlugs: { a: 'x' },
+      });
+      const repair = await migrateStorage(local());
+      expect(repair.changes[0]).toMatch(/unknown storage version 99/);
+      expect(await stored()).toEqual({
+        schemaVersion: 1,
+        settings: SETTINGS,
+        apiKey: KEY,
+        ssiCache: {},
+        accountSlugs: {},
+      });
+    });
+
+    it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+      ['settings as a string', { settings: 'garbage' }, { settings: DEFAULT_SETTINGS }],
+      [
+        'settings with bad fields',
+        { settings: { ...SETTINGS, apiBaseUrl: 'javascript:alert(1)', freshnessMinutes: -4, debug: 'yes' } },
+        {
+          settings: {
+            ...SETTINGS,
+            apiBaseUrl: DEFAULT_SETTINGS.apiBaseUrl,
+            freshnessMinutes: 60,
+            debug: false,
+          },
+        },
+      ],
+      ['a cache that is an array', { ssiCache: [1, 2] }, { ssiCache: {} }],
+      [
+        'a cache entry of the wrong shape',
+        { ssiCache: { a: GOOD_ENTRY, b: { snapshot: 'junk' } } },
+        { ssiCache: { a: GOOD_ENTRY } },
+      ],
+      [
+        'a snapshot with an out-of-range score',
+        { ssiCache: { b: { ...GOOD_ENTRY, snapshot: { ...GOOD_ENTRY.snapshot, overall: 250 } } } },
+        { ssiCache: {} },
+      ],
+      [
+        'slugs that are not strings',
+        { accountSlugs: { a: 'ada', b: 42, c: null } },
+        { accountSlugs: { a: 'ada', c: null } },
+      ],
+    ])('repairs %s', async (_name, data, expected) => {
+      await local().set({ schemaVersion: 1, apiKey: KEY, ...data });
+      await migrateStorage(local());
+      expect(await stored()).toMatchObject({ ...expected, apiKey: KEY });
+    });
+
+    it.each([
+      ['a number', 12345678],
+      ['an object', { key: KEY }],
+      ['text with spaces', 'not a key at all'],
+    ])('removes an API key that is %s, keeping everything else', async (_name, apiKey) => {
+      await local().set({ schemaVersion: 1, apiKey, settings: SETTINGS });
+      const repair = await migrateStorage(local());
+      expect(repair.changes).toContain('an unreadable API key was removed');
+      const after = await stored();
+      expect(after).not.toHaveProperty('apiKey');
+      expect(after.settings).toEqual(SETTINGS);
+    });
+
+    it('is idempotent: a second run finds nothing to change and writes nothing', async () => {
+      await local().set({
+        schemaVersion: 7,
+        settings: { freshnessMinutes: 'x' },
+        apiKey: KEY,
+        ssiCache: { a: 'junk' },
+      });
+      await migrateStorage(local());
+      const once = await stored();
+      const set = vi.spyOn(local(), 'set');
+      const repair = await migrateStorage(local());
+      expect(repair.changes).toEqual([]);
+      expect(set).not.toHaveBeenCalled();
+      expect(await stored()).toEqual(once);
+    });
+
+    it('reports a storage failure instead of swallowing it', async () => {
+      await local().set({ schemaVersion: 99 });
+      vi.spyOn(local(), 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+      await expect(migrateStorage(local())).rejects.toThrow(/quota/i);
+    });
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The version of everything the extension keeps in `storage.local`, and the one routine that
+ * brings stored data to it: run by the service worker on install and update. It is idempotent
+ * (a second run changes nothing) and never loses the key or valid settings.
+ */
+import { browser } from 'wxt/browser';
+import { readCacheEntry, type SsiCache } from './cache';
+import { coerceSettings, parseApiKey } from './settings';
+
+/** The layout of `storage.local` this build writes. Bump it with a migration below. */
+export const STORAGE_SCHEMA_VERSION = 1;
+
+/** The raw `storage.local` keys (WXT's `local:x` items live under `x`). */
+export const STORAGE_KEYS = {
+  schema: 'schemaVersion',
+  settings: 'settings',
+  apiKey: 'apiKey',
+  cache: 'ssiCache',
+  accountSlugs: 'accountSlugs',
+} as const;
+
+type Stored = Record<string, unknown>;
+
+/**
+ * Steps from one layout to the next, by the version they produce. There are none yet: version 1
+ * is the first layout. A future `2: (data) => ({ ...data, ... })` runs once for users on 1.
+ */
+const MIGRATIONS: Readonly<Record<number, (data: Stored) => Stored>> = {};
+
+export interface StorageRepair {
+  /** The version found (0 when none was stored). */
+  from: number;
+  /** What was changed, in words, for the log; empty when nothing was. */
+  changes: string[];
+}
+
+function cleanCache(value: unknown): SsiCache {
+  const clean: SsiCache = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return clean;
+  for (const key of Object.keys(value)) {
+    const entry = readCacheEntry(value, key);
+    if (entry) clean[key] = entry;
+  }
+  return clean;
+}
+
+function cleanSlugs(value: unknown): Record<string, string | null> {
+  const clean: Record<string, string | null> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return clean;
+  for (const [key, slug] of Object.entries(value)) {
+    if (slug === null || (typeof slug === 'string' && slug.length <= 200)) clean[key] = slug;
+  }
+  return clean;
+}
+
+/**
+ * Brings `storage.local` to {@link STORAGE_SCHEMA_VERSION}: runs the migrations from the stored
+ * version; from an unknown (newer) version, as after a downgrade, drops the cache and keeps the
+ * key and the settings it can read; in every case repairs values that do not match their
+ * shape (settings field by field, cache entry by entry, a key that is not a key is removed).
+ * Writes only what changed. Rejects only when storage itself fails.
+ */
+export async function migrateStorage(local = browser.storage.local): Promise<StorageRepair> {
+  const keys = Object.values(STORAGE_KEYS);
+  let data: Stored = await local.get(keys);
+  const from = typeof data[STORAGE_KEYS.schema] === 'number' ? (data[STORAGE_KEYS.schema] as number) : 0;
+  const changes: string[] = [];
+
+  if (from > STORAGE_SCHEMA_VERSION) {
+    changes.push(`unknown storage version ${from}: cache dropped`);
+    data = { ...data, [STORAGE_KEYS.cache]: {}, [STORAGE_KEYS.accountSlugs]: {} };
+  } else {
+    for (let version = Math.max(from, 1) + 1; version <= STORAGE_SCHEMA_VERSION; version++) {
+      const step = MIGRATIONS[version];
+      if (step) {
+        data = step(data);
+        changes.push(`migrated to version ${version}`);
+      }
+    }
+  }
+
+  const next: Stored = {
+    [STORAGE_KEYS.schema]: STORAGE_SCHEMA_VERSION,
+    [STORAGE_KEYS.cache]: cleanCache(data[STORAGE_KEYS.cache]),
+    [STORAGE_KEYS.accountSlugs]: cleanSlugs(data[STORAGE_KEYS.accountSlugs]),
+  };
+  if (data[STORAGE_KEYS.settings] !== undefined)
+    next[STORAGE_KEYS.settings] = coerceSettings(data[STORAGE_KEYS.settings]);
+
+  const key = data[STORAGE_KEYS.apiKey];
+  const keyIsValid = typeof key === 'string' && parseApiKey(key).ok && key === key.trim();
+  const removals = key !== undefined && key !== null && !keyIsValid ? [STORAGE_KEYS.apiKey] : [];
+  if (removals.length) changes.push('an unreadable API key was removed');
+
+  const before = await local.get(keys);
+  const writes: Stored = {};
+  for (const [name, value] of Object.entries(next)) {
+    if (JSON.stringify(before[name]) !== JSON.stringify(value)) writes[name] = value;
+  }
+  if (Object.keys(writes).length) {
+    const repaired = Object.keys(writes).filter(
+      (name) => name !== STORAGE_KEYS.schema && before[name] !== undefined,
+    );
+    changes.push(...repaired.map((name) => `${name} repaired`));
+    await local.set(writes);
+  }
+  if (removals.length) await local.remove(removals);
+  return { from, changes };
+}

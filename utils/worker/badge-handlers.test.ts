@@ -1,0 +1,386 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AccountSummary } from '../api/accounts';
+import type { SsiClient } from '../api/client';
+import { describeError, type SsiError } from '../errors';
+import type { TabNotice } from '../messaging/protocol';
+import { err, ok } from '../result';
+import { DEFAULT_SETTINGS, SANDBOX_API, type Settings } from '../settings';
+import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
+import type { SsiService, SsiView } from '../ssi/service';
+import { createBadgeHandlers, MAX_BADGE_TABS, type BadgeDeps } from './badge-handlers';
+
+const API_KEY = 'sk_live_badge_secret_9f8e7d6c';
+const URN = 'urn:li:fsd_profile:ACoAAB1x2y3z4Q';
+
+function makeSnapshot(overrides: Partial<SsiSnapshot> = {}): SsiSnapshot {
+  return {
+    accountId: 'acc_1',
+    overall: 67.4,
+    pillars: PILLAR_IDS.map((id) => ({ id, score: 16.8, industryAverage: null, networkAverage: null })),
+    industry: null,
+    network: null,
+    profileUrn: URN,
+    activeSeat: null,
+    fetchedAt: Date.parse('2026-03-14T09:00:00.000Z'),
+    ...overrides,
+  };
+}
+
+function makeView(overrides: Partial<SsiView> = {}): SsiView {
+  return {
+    snapshot: makeSnapshot(),
+    error: null,
+    errorAt: null,
+    stale: false,
+    refreshing: false,
+    ...overrides,
+  };
+}
+
+function account(id: string, publicId: string | null): AccountSummary {
+  return { id, name: `Name of ${id}`, publicId, status: 'CONNECTED' };
+}
+
+const ACCOUNTS = [
+  account('acc_0', 'someone-else'),
+  account('acc_1', 'ada-lovelace'),
+  account('acc_2', 'grace'),
+];
+
+function setup(
+  options: {
+    settings?: Partial<Settings>;
+    apiKey?: string | null;
+    view?: SsiView;
+    tabs?: number[];
+    deadTabs?: number[];
+  } = {},
+) {
+  const state = {
+    settings: { ...DEFAULT_SETTINGS, ...options.settings } as Settings,
+    apiKey: options.apiKey === undefined ? API_KEY : options.apiKey,
+    view: options.view ?? makeView(),
+    slugs: {} as Record<string, string | null>,
+    tabs: [...(options.tabs ?? [])],
+    dead: new Set(options.deadTabs ?? []),
+  };
+  const ssi = {
+    getSsi: vi.fn<SsiService['getSsi']>(async () => state.view),
+  } satisfies SsiService;
+  const client = {
+    getSsi: vi.fn<SsiClient['getSsi']>(async () => err({ code: 'internal' })),
+    listAccounts: vi.fn<SsiClient['listAccounts']>(async () => ok(ACCOUNTS)),
+    getAccountStatus: vi.fn<SsiClient['getAccountStatus']>(async () => err({ code: 'internal' })),
+  } satisfies SsiClient;
+  const send = vi.fn(async (tabId: number, _notice: TabNotice) => {
+    if (state.dead.has(tabId))
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    return undefined;
+  });
+  const deps = {
+    ssi,
+    client,
+    readSettings: vi.fn(async () => state.settings),
+    readApiKey: vi.fn(async () => state.apiKey),
+    slugs: {
+      read: vi.fn(async () => ({ ...state.slugs })),
+      write: vi.fn(async (value: Record<string, string | null>) => {
+        state.slugs = { ...value };
+      }),
+    },
+    tabs: {
+      read: vi.fn(async () => [...state.tabs]),
+      write: vi.fn(async (value: number[]) => {
+        state.tabs = [...value];
+      }),
+      send,
+    },
+  } satisfies BadgeDeps;
+  return { state, deps, ssi, client, send, handlers: createBadgeHandlers(deps) };
+}
+
+describe('getBadge', () => {
+  describe('with the badge turned off', () => {
+    it('says not to show it, with an empty view, and asks nothing', async () => {
+      const h = setup({ settings: { showBadge: false } });
+
+      const badge = await h.handlers.getBadge(false, 7);
+
+      expect(badge).toEqual({
+        show: false,
+        view: { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false },
+        problem: null,
+        account: { profileUrn: null, publicId: null },
+      });
+      expect(h.ssi.getSsi).not.toHaveBeenCalled();
+      expect(h.client.listAccounts).not.toHaveBeenCalled();
+      expect(h.deps.readApiKey).not.toHaveBeenCalled();
+    });
+
+    it('still remembers the tab, so it hears when the badge is turned on', async () => {
+      const h = setup({ settings: { showBadge: false } });
+
+      await h.handlers.getBadge(false, 7);
+
+      expect(h.state.tabs).toEqual([7]);
+    });
+  });
+
+  describe('with the badge turned on', () => {
+    it('passes the view through, with the account’s identity', async () => {
+      const h = setup();
+
+      const badge = await h.handlers.getBadge(false, 7);
+
+      expect(badge.show).toBe(true);
+      expect(badge.view).toEqual(h.state.view);
+      expect(badge.problem).toBeNull();
+      expect(badge.account).toEqual({ profileUrn: URN, publicId: 'ada-lovelace' });
+    });
+
+    it.each([true, false])('asks the SSI service with refresh %s', async (refresh) => {
+      const h = setup();
+
+      await h.handlers.getBadge(refresh, 7);
+
+      expect(h.ssi.getSsi).toHaveBeenCalledExactlyOnceWith({ refresh });
+    });
+
+    it.each<SsiError>([
+      { code: 'network' },
+      { code: 'unauthorized', status: 401 },
+      { code: 'api-error', serverMessage: 'Account disconnected' },
+    ])('describes the error $code for the tab', async (error) => {
+      const h = setup({ view: makeView({ error, errorAt: 1 }) });
+
+      const badge = await h.handlers.getBadge(false, 7);
+
+      expect(badge.view.error).toEqual(error);
+      expect(badge.problem).toEqual(describeError(error));
+    });
+
+    it('has no profile URN when the snapshot has none', async () => {
+      const h = setup({ view: makeView({ snapshot: makeSnapshot({ profileUrn: null }) }) });
+
+      expect((await h.handlers.getBadge(false, 7)).account.profileUrn).toBeNull();
+    });
+
+    it('looks up no account without a snapshot', async () => {
+      const h = setup({ view: makeView({ snapshot: null, error: { code: 'no-key' } }) });
+
+      const badge = await h.handlers.getBadge(false, 7);
+
+      expect(badge.account).toEqual({ profileUrn: null, publicId: null });
+      expect(badge.problem).toEqual(describeError({ code: 'no-key' }));
+      expect(h.client.listAccounts).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('the account’s LinkedIn slug', () => {
+    it('is found by the snapshot’s account id, with the saved key and base URL', async () => {
+      const h = setup({ settings: { apiBaseUrl: SANDBOX_API } });
+
+      expect((await h.handlers.getBadge(false, 7)).account.publicId).toBe('ada-lovelace');
+      expect(h.client.listAccounts).toHaveBeenCalledExactlyOnceWith({
+        baseUrl: SANDBOX_API,
+        apiKey: API_KEY,
+      });
+    });
+
+    it.each<{ label: string; snapshotAccount: string | null }>([
+      { label: 'another account', snapshotAccount: 'acc_1' },
+      { label: 'no account', snapshotAccount: null },
+    ])(
+      'is found by the configured account id when the snapshot names $label',
+      async ({ snapshotAccount }) => {
+        const h = setup({
+          settings: { accountId: 'acc_2' },
+          view: makeView({ snapshot: makeSnapshot({ accountId: snapshotAccount }) }),
+        });
+
+        expect((await h.handlers.getBadge(false, 7)).account.publicId).toBe('grace');
+      },
+    );
+
+    it('is asked once per account and remembered', async () => {
+      const h = setup();
+
+      await h.handlers.getBadge(false, 7);
+      const second = await h.handlers.getBadge(true, 8);
+
+      expect(second.account.publicId).toBe('ada-lovelace');
+      expect(h.client.listAccounts).toHaveBeenCalledTimes(1);
+    });
+
+    it('is remembered as unknown when the account is not in the list', async () => {
+      const h = setup({ view: makeView({ snapshot: makeSnapshot({ accountId: 'acc_missing' }) }) });
+
+      expect((await h.handlers.getBadge(false, 7)).account.publicId).toBeNull();
+      expect((await h.handlers.getBadge(false, 7)).account.publicId).toBeNull();
+      expect(h.client.listAccounts).toHaveBeenCalledTimes(1);
+    });
+
+    it.each<{ label: string; change: Partial<Settings> }>([
+      { label: 'another account', change: { accountId: 'acc_2' } },
+      { label: 'another API origin', change: { apiBaseUrl: SANDBOX_API } },
+    ])('is asked again for $label', async ({ change }) => {
+      const h = setup();
+      await h.handlers.getBadge(false, 7);
+
+      h.state.settings = { ...h.state.settings, ...change };
+      const badge = await h.handlers.getBadge(false, 7);
+
+      expect(h.client.listAccounts).toHaveBeenCalledTimes(2);
+      expect(badge.account.publicId).toBe(change.accountId === 'acc_2' ? 'grace' : 'ada-lovelace');
+    });
+
+    it('is not remembered when the lookup fails, and is tried again', async () => {
+      const h = setup();
+      h.client.listAccounts.mockResolvedValueOnce(err({ code: 'network' }));
+
+      const first = await h.handlers.getBadge(false, 7);
+      const second = await h.handlers.getBadge(false, 7);
+
+      expect(first.account.publicId).toBeNull();
+      expect(second.account.publicId).toBe('ada-lovelace');
+      expect(h.client.listAccounts).toHaveBeenCalledTimes(2);
+    });
+
+    it('is not looked up without an API key, and is once one is saved', async () => {
+      const h = setup({ apiKey: null });
+
+      const first = await h.handlers.getBadge(false, 7);
+      expect(first.account).toEqual({ profileUrn: URN, publicId: null });
+      expect(h.client.listAccounts).not.toHaveBeenCalled();
+
+      h.state.apiKey = API_KEY;
+      expect((await h.handlers.getBadge(false, 7)).account.publicId).toBe('ada-lovelace');
+    });
+
+    it('is not looked up when no account id is known', async () => {
+      const h = setup({ view: makeView({ snapshot: makeSnapshot({ accountId: null }) }) });
+
+      expect((await h.handlers.getBadge(false, 7)).account.publicId).toBeNull();
+      expect(h.client.listAccounts).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('the tabs it remembers', () => {
+    it('remembers each tab once, in the order they asked', async () => {
+      const h = setup();
+
+      await h.handlers.getBadge(false, 7);
+      await h.handlers.getBadge(false, 9);
+      await h.handlers.getBadge(true, 7);
+
+      expect(h.state.tabs).toEqual([7, 9]);
+    });
+
+    it('remembers nothing when the sender has no tab', async () => {
+      const h = setup();
+
+      await h.handlers.getBadge(false, undefined);
+
+      expect(h.state.tabs).toEqual([]);
+    });
+
+    it(`keeps at most ${MAX_BADGE_TABS} tabs, forgetting the oldest`, async () => {
+      const full = Array.from({ length: MAX_BADGE_TABS }, (_, index) => index + 1);
+      const h = setup({ tabs: full });
+
+      await h.handlers.getBadge(false, 1000);
+
+      expect(h.state.tabs).toHaveLength(MAX_BADGE_TABS);
+      expect(h.state.tabs).not.toContain(1);
+      expect(h.state.tabs).toEqual([...full.slice(1), 1000]);
+    });
+  });
+
+  it.each<{ label: string; options: Parameters<typeof setup>[0] }>([
+    { label: 'a good reading', options: {} },
+    {
+      label: 'a failed refresh',
+      options: { view: makeView({ error: { code: 'unauthorized', status: 401 }, errorAt: 1 }) },
+    },
+    { label: 'no reading', options: { view: makeView({ snapshot: null, error: { code: 'network' } }) } },
+    { label: 'the badge turned off', options: { settings: { showBadge: false } } },
+  ])('never puts the API key in the answer ($label)', async ({ options }) => {
+    const h = setup(options);
+
+    const badge = await h.handlers.getBadge(true, 7);
+
+    expect(JSON.stringify(badge)).not.toContain(API_KEY);
+  });
+});
+
+describe('notifyTabs', () => {
+  it('tells every remembered tab that the badge changed', async () => {
+    const h = setup({ tabs: [3, 5, 8] });
+
+    await h.handlers.notifyTabs();
+
+    expect(h.send).toHaveBeenCalledTimes(3);
+    for (const tabId of [3, 5, 8]) expect(h.send).toHaveBeenCalledWith(tabId, { type: 'badge:changed' });
+    expect(h.state.tabs).toEqual([3, 5, 8]);
+  });
+
+  it('forgets the tabs that could not be told, and no longer tells them', async () => {
+    const h = setup({ tabs: [3, 5, 8, 13], deadTabs: [5, 13] });
+
+    await h.handlers.notifyTabs();
+    expect(h.state.tabs).toEqual([3, 8]);
+
+    h.send.mockClear();
+    await h.handlers.notifyTabs();
+    expect(h.send.mock.calls.map(([tabId]) => tabId)).toEqual([3, 8]);
+  });
+
+  it('does nothing when no tab is remembered', async () => {
+    const h = setup();
+
+    await h.handlers.notifyTabs();
+
+    expect(h.send).not.toHaveBeenCalled();
+    expect(h.state.tabs).toEqual([]);
+  });
+
+  it('tells tabs remembered by getBadge', async () => {
+    const h = setup();
+    await h.handlers.getBadge(false, 42);
+
+    await h.handlers.notifyTabs();
+
+    expect(h.send).toHaveBeenCalledExactlyOnceWith(42, { type: 'badge:changed' });
+  });
+});
+
+describe('concurrent callers', () => {
+  it('remembers every tab when several ask at once', async () => {
+    const h = setup();
+
+    await Promise.all([
+      h.handlers.getBadge(false, 1),
+      h.handlers.getBadge(false, 2),
+      h.handlers.getBadge(false, 3),
+    ]);
+
+    expect([...h.state.tabs].sort()).toEqual([1, 2, 3]);
+  });
+
+  it('keeps a tab that registers while notices are on their way', async () => {
+    const h = setup({ tabs: [1, 2], deadTabs: [2] });
+
+    await Promise.all([h.handlers.notifyTabs(), h.handlers.getBadge(false, 3)]);
+
+    expect([...h.state.tabs].sort()).toEqual([1, 3]);
+  });
+
+  it('makes one account lookup for tabs that ask at once', async () => {
+    const h = setup();
+
+    const states = await Promise.all([h.handlers.getBadge(false, 1), h.handlers.getBadge(false, 2)]);
+
+    expect(h.client.listAccounts).toHaveBeenCalledTimes(1);
+    expect(states[0]!.account.publicId).toBe(states[1]!.account.publicId);
+  });
+});
