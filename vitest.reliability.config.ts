@@ -14,7 +14,10 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest(), preact({ prefreshEnabled: false, prerender: { enabled: false } })],
-        test: { name: 'unit', include: ['{utils,components,entrypoints,sandbox}/**/*.reliability.test.{ts,tsx}'] },
+        test: {
+          name: 'unit',
+          include: ['{utils,components,entrypoints,sandbox}/**/*.reliability.test.{ts,tsx}'],
+        },
       },
       {
         test: {

@@ -26,15 +26,31 @@ function groupOf(test: TestCase): string {
 
 export function formatTable(rows: Row[]): string {
   const total = rows.reduce(
-    (sum, row) => ({ group: 'Total', tried: sum.tried + row.tried, held: sum.held + row.held, failed: sum.failed + row.failed }),
+    (sum, row) => ({
+      group: 'Total',
+      tried: sum.tried + row.tried,
+      held: sum.held + row.held,
+      failed: sum.failed + row.failed,
+    }),
     { group: 'Total', tried: 0, held: 0, failed: 0 },
   );
-  const lines = [...rows, total].map((row) => [row.group, String(row.tried), String(row.held), String(row.failed)]);
+  const lines = [...rows, total].map((row) => [
+    row.group,
+    String(row.tried),
+    String(row.held),
+    String(row.failed),
+  ]);
   const header = ['Group', 'Tried', 'Held', 'Failed'];
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column]!.length)),
+  );
   const format = (cells: string[]) =>
     `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-  return [format(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...lines.map(format)].join('\n');
+  return [
+    format(header),
+    `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`,
+    ...lines.map(format),
+  ].join('\n');
 }
 
 export default class ReliabilityReporter implements Reporter {
@@ -57,6 +73,9 @@ export default class ReliabilityReporter implements Reporter {
     console.log(`\nReliability: cases tried, held and failed, by group\n\n${table}\n`);
     const out = resolve(import.meta.dirname, '..', 'artifacts');
     mkdirSync(out, { recursive: true });
-    writeFileSync(resolve(out, 'reliability.json'), `${JSON.stringify({ at: new Date().toISOString(), rows: ordered }, null, 2)}\n`);
+    writeFileSync(
+      resolve(out, 'reliability.json'),
+      `${JSON.stringify({ at: new Date().toISOString(), rows: ordered }, null, 2)}\n`,
+    );
   }
 }
