@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import ReliabilityReporter from './scripts/reliability-reporter';
+import ReliabilityReporter from './scripts/reliability-reporter.ts';
 
 /**
  * `npm run test:reliability`: the hardening suites (hostile answers, forged messages, platform

@@ -5,6 +5,7 @@ import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { launchWithExtension, type ExtensionSession } from './browser';
 import { badges, LINKEDIN, ME, mains, navigateInApp, OTHER, serveLinkedIn } from './linkedin';
 import { OptionsPage } from './pages';
+import { reloadExtension } from './worker';
 
 let sandbox: SandboxServer;
 let session: ExtensionSession;
@@ -137,12 +138,7 @@ describe('the SSI badge on LinkedIn', () => {
     const page = await open(`/in/${ME.slug}/`);
     const errors = watchErrors(page);
     await expect.poll(() => badges(page).count()).toBe(1);
-    const worker = await session.serviceWorker();
-    await worker
-      .evaluate(() =>
-        (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
-      )
-      .catch(() => {});
+    await reloadExtension(session);
     await expect.poll(() => badges(page).count(), { timeout: 10_000 }).toBe(0);
     expect(errors).toEqual([]);
   });

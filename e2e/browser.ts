@@ -31,6 +31,8 @@ export interface ExtensionSession {
 export interface LaunchOptions {
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
+  /** Reuse this browser profile (it is then kept on close), as a browser restart does. */
+  profileDir?: string;
 }
 
 /** Starts Chromium with a fresh profile and the extension; resolves once its worker runs. */
@@ -38,7 +40,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'ssi-e2e-profile-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'ssi-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -67,7 +69,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     serviceWorker,
     async close() {
       await context.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -3,6 +3,7 @@
  * The API key is not here: it lives in `secrets.ts`, which only the service worker imports.
  */
 import { storage } from 'wxt/utils/storage';
+import type { ApiExchange } from './api/http';
 import type { SsiCache } from './cache';
 import { coerceSettings, DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -27,6 +28,14 @@ export async function readSettings(): Promise<Settings> {
 export const accountSlugsItem = storage.defineItem<Record<string, string | null>>('local:accountSlugs', {
   fallback: {},
   version: 1,
+});
+
+/**
+ * The last API request and its answer, kept only while debug is on, for the options page's
+ * debug view. Session storage: gone when the browser closes. Never holds the key.
+ */
+export const lastExchangeItem = storage.defineItem<ApiExchange | null>('session:lastExchange', {
+  fallback: null,
 });
 
 /** LinkedIn tabs that show (or may show) the badge, told when its data or setting changes. */

@@ -11,6 +11,7 @@ import {
   originPattern,
   parseApiBaseUrl,
 } from '@/utils/settings';
+import { DebugPanel } from './DebugPanel';
 import { buildSave, formFromSettings, type FormValues } from './form';
 
 type Outcome = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
@@ -315,6 +316,7 @@ export function App() {
           {testOutcome?.text}
         </p>
       </form>
+      {saved.debug && <DebugPanel />}
     </main>
   );
 }

@@ -8,7 +8,7 @@ import { readCacheEntry } from '@/utils/cache';
 import { formatAge, formatSeat } from '@/utils/format';
 import { sendMessage } from '@/utils/messaging/client';
 import { ssiCacheItem } from '@/utils/storage';
-import { popupReducer, type PopupState } from './state';
+import { popupReducer, shownError, type PopupState } from './state';
 
 export interface AppProps {
   initial: PopupState;
@@ -41,13 +41,23 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
       dispatch({ type: 'cache-changed', entry: readCacheEntry(cache, cacheKey) }),
     );
     const timer = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), 30_000);
+    const offline = () => dispatch({ type: 'connectivity', online: false });
+    const online = () => {
+      dispatch({ type: 'connectivity', online: true });
+      void load(false);
+    };
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
     return () => {
       unwatch();
       clearInterval(timer);
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
     };
   }, [load, cacheKey]);
 
   const { view, loading, now } = state;
+  const error = shownError(state);
   const snapshot = view?.snapshot ?? null;
   const busy = loading || Boolean(view?.refreshing);
   const seat = snapshot ? formatSeat(snapshot.activeSeat) : null;
@@ -84,9 +94,9 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
         </div>
       </header>
 
-      {view?.error && (
+      {error && (
         <StatusNotice
-          error={view.error}
+          error={error}
           hasData={snapshot !== null}
           onOpenSettings={openSettings}
           onRetry={() => void load(true)}
@@ -103,7 +113,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
           <PillarBars pillars={snapshot.pillars} />
         </main>
       ) : (
-        !view?.error && (
+        !error && (
           <p class="loading" role="status">
             Loading your SSI…
           </p>

@@ -15,7 +15,7 @@ async function start(root: HTMLElement) {
   const accountLabel = settings.accountId ? `Account ${settings.accountId}` : 'Default account';
   render(
     <App
-      initial={initialPopupState(entry, settings.freshnessMinutes, Date.now())}
+      initial={initialPopupState(entry, settings.freshnessMinutes, Date.now(), navigator.onLine)}
       cacheKey={cacheKey}
       accountLabel={accountLabel}
     />,

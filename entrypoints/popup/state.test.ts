@@ -3,7 +3,7 @@ import type { CacheEntry } from '@/utils/cache';
 import type { SsiError } from '@/utils/errors';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
 import type { SsiView } from '@/utils/ssi/view';
-import { initialPopupState, popupReducer, type PopupState } from './state';
+import { initialPopupState, popupReducer, shownError, type PopupState } from './state';
 
 const T0 = Date.parse('2026-03-14T09:00:00.000Z');
 const MINUTE = 60_000;
@@ -28,7 +28,13 @@ function view(overrides: Partial<SsiView> = {}): SsiView {
 }
 
 function stateWith(snapshot: SsiSnapshot | null, overrides: Partial<SsiView> = {}, now = T0): PopupState {
-  return { view: view({ snapshot, ...overrides }), loading: false, freshnessMinutes: FRESHNESS, now };
+  return {
+    view: view({ snapshot, ...overrides }),
+    loading: false,
+    freshnessMinutes: FRESHNESS,
+    now,
+    online: true,
+  };
 }
 
 describe('initialPopupState', () => {
@@ -214,5 +220,31 @@ describe('popupReducer', () => {
     expect(
       popupReducer(initialPopupState(null, FRESHNESS, T0), { type: 'tick', now: T0 + 1 }).view,
     ).toBeNull();
+  });
+});
+
+describe('connectivity', () => {
+  it('shows the cached score as offline while the browser is offline, whatever the last error', () => {
+    const state = stateWith(makeSnapshot(), { error: { code: 'server', status: 503 } });
+    const offline = popupReducer(state, { type: 'connectivity', online: false });
+
+    expect(shownError(offline)).toEqual({ code: 'offline' });
+    expect(offline.view?.snapshot).toEqual(state.view?.snapshot);
+  });
+
+  it('goes back to the last real error once online', () => {
+    const state = popupReducer(stateWith(makeSnapshot(), { error: { code: 'server', status: 503 } }), {
+      type: 'connectivity',
+      online: false,
+    });
+
+    expect(shownError(popupReducer(state, { type: 'connectivity', online: true }))).toEqual({
+      code: 'server',
+      status: 503,
+    });
+  });
+
+  it('starts offline when the browser already is', () => {
+    expect(shownError(initialPopupState(null, FRESHNESS, T0, false))).toEqual({ code: 'offline' });
   });
 });

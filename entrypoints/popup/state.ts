@@ -14,6 +14,8 @@ export interface PopupState {
   freshnessMinutes: number;
   /** The clock the relative times are written against. */
   now: number;
+  /** What the browser says of the network; offline, the popup shows the cache as offline. */
+  online: boolean;
 }
 
 export type PopupAction =
@@ -21,20 +23,28 @@ export type PopupAction =
   | { type: 'view-received'; view: SsiView }
   | { type: 'request-failed'; error: SsiError }
   | { type: 'cache-changed'; entry: CacheEntry | null }
-  | { type: 'tick'; now: number };
+  | { type: 'tick'; now: number }
+  | { type: 'connectivity'; online: boolean };
 
 /** The state the popup first paints: straight from the cached entry, if any. */
 export function initialPopupState(
   entry: CacheEntry | null,
   freshnessMinutes: number,
   now: number,
+  online = true,
 ): PopupState {
   return {
     view: entry ? viewFromEntry(entry, freshnessMinutes, now) : null,
     loading: true,
     freshnessMinutes,
     now,
+    online,
   };
+}
+
+/** The error the popup shows: being offline explains everything else, so it comes first. */
+export function shownError(state: PopupState): SsiError | null {
+  return state.online ? (state.view?.error ?? null) : { code: 'offline' };
 }
 
 export function popupReducer(state: PopupState, action: PopupAction): PopupState {
@@ -69,6 +79,8 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
         },
       };
     }
+    case 'connectivity':
+      return { ...state, online: action.online };
     case 'tick':
       return {
         ...state,

@@ -23,7 +23,26 @@ export interface HttpDeps {
   timeoutMs: number;
   /** Answers larger than this are not read. */
   maxBytes: number;
+  /** Told about every request, for the debug view: key redacted, body cut short. */
+  record?: (exchange: ApiExchange) => void;
 }
+
+/** One request and its outcome, as the debug view shows it. Never holds the key. */
+export interface ApiExchange {
+  at: number;
+  /** The URL requested (it carries no key: the key travels in a header). */
+  url: string;
+  status: number | null;
+  durationMs: number;
+  /** 'ok' or the error code. */
+  outcome: string;
+  detail: string | null;
+  /** The start of the answer's body, with any occurrence of the key redacted. */
+  bodyPreview: string | null;
+}
+
+/** How much of an answer the debug view keeps. */
+export const DEBUG_PREVIEW_CHARS = 20_000;
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -145,6 +164,36 @@ export async function getJson(
   for (const [name, value] of Object.entries(query)) {
     if (value) url.searchParams.set(name, value);
   }
+  const started = deps.now();
+  const seen: Seen = { status: null, text: null };
+  const result = await exchange(deps, target, url, seen);
+  deps.record?.({
+    at: started,
+    url: url.href,
+    status: seen.status,
+    durationMs: Math.max(0, deps.now() - started),
+    outcome: result.ok ? 'ok' : result.error.code,
+    detail: result.ok ? null : (result.error.detail ?? result.error.serverMessage ?? null),
+    bodyPreview:
+      seen.text === null
+        ? null
+        : seen.text.slice(0, DEBUG_PREVIEW_CHARS).split(target.apiKey).join('[redacted]'),
+  });
+  return result;
+}
+
+/** What a request saw of the answer, for the debug record. */
+interface Seen {
+  status: number | null;
+  text: string | null;
+}
+
+async function exchange(
+  deps: HttpDeps,
+  target: ApiTarget,
+  url: URL,
+  seen: Seen,
+): Promise<Result<unknown, SsiError>> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -160,7 +209,9 @@ export async function getJson(
       redirect: 'error',
       signal: controller.signal,
     });
+    seen.status = response.status;
     const text = await readBody(response, deps.maxBytes);
+    seen.text = text;
     const body = decodeJson(text);
     if (!response.ok) {
       return err(errorForStatus(response.status, response.headers, body, target.apiKey, deps.now()));

@@ -3,6 +3,7 @@
  * who may send it. Both ends are typed from here; the service worker validates payloads
  * against `schemas.ts` before a handler sees them.
  */
+import type { ApiExchange } from '../api/http';
 import type { ErrorDescription, SsiError } from '../errors';
 import type { Result } from '../result';
 import type { Settings } from '../settings';
@@ -59,6 +60,8 @@ export interface ProtocolMap {
   /** Opens one of the extension's pages in a tab: the full view or the settings. */
   'view:open': { payload: { page: 'full-view' | 'settings' }; answer: null };
   'settings:get': { payload: null; answer: PublicSettings };
+  /** The last API exchange, recorded while debug is on (key redacted). */
+  'debug:get': { payload: null; answer: ApiExchange | null };
   'settings:save': { payload: SettingsSave; answer: Result<PublicSettings, SettingsProblem> };
   'connection:test': { payload: ConnectionTest; answer: Result<{ summary: string }, SsiError> };
 }
@@ -73,6 +76,7 @@ export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'badge:get': ['linkedin-tab'],
   'view:open': ['extension-page', 'linkedin-tab'],
   'settings:get': ['extension-page'],
+  'debug:get': ['extension-page'],
   'settings:save': ['extension-page'],
   'connection:test': ['extension-page'],
 };

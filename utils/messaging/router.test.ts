@@ -53,6 +53,7 @@ const VALID_PAYLOADS: { [T in MessageType]: unknown } = {
   'badge:get': { refresh: false },
   'view:open': { page: 'settings' },
   'settings:get': null,
+  'debug:get': null,
   'settings:save': { settings: { ...DEFAULT_SETTINGS }, apiKey: { action: 'set', value: FAKE_KEY } },
   'connection:test': { apiBaseUrl: PRODUCTION_API, accountId: '', apiKey: FAKE_KEY },
 };
@@ -72,6 +73,7 @@ function setup() {
     'badge:get': vi.fn<Handlers['badge:get']>(async () => BADGE),
     'view:open': vi.fn<Handlers['view:open']>(async () => null),
     'settings:get': vi.fn<Handlers['settings:get']>(async () => PUBLIC_SETTINGS),
+    'debug:get': vi.fn<Handlers['debug:get']>(async () => null),
     'settings:save': vi.fn<Handlers['settings:save']>(async () => ({ ok: true, value: PUBLIC_SETTINGS })),
     'connection:test': vi.fn<Handlers['connection:test']>(async () => ({
       ok: true,

@@ -17,6 +17,7 @@ export const PAYLOAD_SCHEMAS = {
   'badge:get': v.strictObject({ refresh: v.boolean() }),
   'view:open': v.strictObject({ page: v.picklist(['full-view', 'settings']) }),
   'settings:get': v.null(),
+  'debug:get': v.null(),
   'settings:save': v.strictObject({
     settings: SettingsSchema,
     apiKey: v.variant('action', [

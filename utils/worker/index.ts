@@ -9,7 +9,7 @@ import { createMessageRouter, type Handlers } from '../messaging/router';
 import { apiKeyItem } from '../secrets';
 import { originPattern, type Settings } from '../settings';
 import { createSsiService, type SsiView } from '../ssi/service';
-import { accountSlugsItem, badgeTabsItem, readSettings, settingsItem } from '../storage';
+import { accountSlugsItem, badgeTabsItem, lastExchangeItem, readSettings, settingsItem } from '../storage';
 import { migrateStorage } from '../storage-schema';
 import { toolbarBadgeFor } from '../toolbar-badge';
 import { createBadgeHandlers } from './badge-handlers';
@@ -46,11 +46,29 @@ async function restrictStorageToTrustedContexts(): Promise<void> {
   }
 }
 
+/** Runs the storage repair; logs what changed (never a value: values may include the key). */
+async function bringStorageUpToDate(): Promise<void> {
+  try {
+    const repair = await migrateStorage();
+    if (repair.changes.length) console.info('[ssi] storage brought up to date:', repair.changes.join('; '));
+  } catch (failure) {
+    console.error(
+      '[ssi] storage could not be brought up to date:',
+      failure instanceof Error ? failure.name : 'error',
+    );
+  }
+}
+
 /** Starts everything the service worker does. Call once, synchronously, from `main()`. */
 export function startWorker(): void {
   const client = createSsiClient({
     fetch: (...args) => globalThis.fetch(...args),
     isOnline: () => globalThis.navigator?.onLine !== false,
+    record: (exchange) => {
+      void readSettings().then((settings) =>
+        settings.debug ? lastExchangeItem.setValue(exchange) : undefined,
+      );
+    },
   });
   const cache = createStorageCacheStore();
   const readApiKey = () => apiKeyItem.getValue();
@@ -100,6 +118,7 @@ export function startWorker(): void {
   const handlers: Handlers = {
     'ssi:get': (payload) => ssi.getSsi({ refresh: payload.refresh }),
     'settings:get': () => settings.getSettings(),
+    'debug:get': async () => ((await readSettings()).debug ? lastExchangeItem.getValue() : null),
     'badge:get': (payload, context) => badge.getBadge(payload.refresh, context.tabId),
     'view:open': async ({ page }) => {
       if (page === 'settings') await browser.runtime.openOptionsPage();
@@ -122,18 +141,12 @@ export function startWorker(): void {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    try {
-      const repair = await migrateStorage();
-      // What changed, never a value: values may include the key.
-      if (repair.changes.length) console.info('[ssi] storage brought up to date:', repair.changes.join('; '));
-    } catch (failure) {
-      console.error(
-        '[ssi] storage could not be brought up to date:',
-        failure instanceof Error ? failure.name : 'error',
-      );
-    }
+    await bringStorageUpToDate();
     if (reason === 'install' && !(await readApiKey())) await browser.runtime.openOptionsPage();
   });
+  // Also once per browser start: a profile restored from elsewhere, or a downgrade, may hold
+  // data this build does not know. The check is one storage read when all is well.
+  browser.runtime.onStartup.addListener(() => void bringStorageUpToDate());
 
   void restrictStorageToTrustedContexts();
 }

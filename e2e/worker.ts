@@ -1,0 +1,53 @@
+/** Reaching into the extension's service worker from tests: its storage, and stopping it. */
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from './browser';
+
+/** The slice of the `chrome` global the tests use inside the worker. */
+interface ChromeInWorker {
+  storage: {
+    local: {
+      get(keys: string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+  runtime: { reload(): void };
+}
+
+declare const chrome: ChromeInWorker;
+
+/** Reads `storage.local` as the extension sees it. */
+export async function readExtensionStorage(session: ExtensionSession, keys: string[] | null = null) {
+  const worker = await session.serviceWorker();
+  return worker.evaluate((wanted) => chrome.storage.local.get(wanted), keys);
+}
+
+/** Writes raw values into `storage.local`, as a corrupt profile or an older version might hold. */
+export async function writeExtensionStorage(session: ExtensionSession, items: Record<string, unknown>) {
+  const worker = await session.serviceWorker();
+  await worker.evaluate((values) => chrome.storage.local.set(values), items);
+}
+
+/** Stops the service worker (CDP closes its target), as Chromium does to an idle or stuck one. */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find(
+      (target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'),
+    );
+    if (!worker) throw new Error('No extension service worker is running.');
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Reloads the extension, as an update does; old content scripts keep running in open tabs. */
+export async function reloadExtension(session: ExtensionSession): Promise<void> {
+  const worker = await session.serviceWorker();
+  await worker
+    .evaluate(() => chrome.runtime.reload())
+    .catch(() => {
+      // The worker dies while answering: expected.
+    });
+}
