@@ -1,0 +1,159 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
+import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser';
+import { contentWorld } from './content-world';
+import { LINKEDIN, ME, serveLinkedIn } from './linkedin';
+import { OptionsPage, PopupPage } from './pages';
+import { readExtensionStorage } from './worker';
+
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: { matches: string[]; js: string[]; all_frames?: boolean }[];
+  externally_connectable?: unknown;
+  web_accessible_resources?: unknown;
+  content_security_policy?: unknown;
+}
+
+const manifest = (): Manifest =>
+  JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
+
+function builtScripts(dir = EXTENSION_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+const contentScript = () => readFileSync(join(EXTENSION_DIR, manifest().content_scripts![0]!.js[0]!), 'utf8');
+
+let sandbox: SandboxServer;
+let session: ExtensionSession;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  session = await launchWithExtension();
+  session.context.on('console', (message) => logs.push(message.text()));
+  await serveLinkedIn(session.context);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sandbox?.close();
+});
+
+describe('Secrets', () => {
+  describe('the manifest asks for no more than the features need', () => {
+    it('permissions: storage only (no tabs, no scripting, no <all_urls>)', () => {
+      expect(manifest().permissions).toEqual(['storage']);
+      expect(manifest().optional_permissions).toBeUndefined();
+    });
+
+    it('hosts: the two ConnectSafely APIs; any other https API only on request', () => {
+      expect(manifest().host_permissions).toEqual([
+        'https://api.connectsafely.ai/*',
+        'https://sandbox.api.connectsafely.ai/*',
+      ]);
+      expect(manifest().optional_host_permissions).toEqual(['https://*/*']);
+    });
+
+    it('one content script, on www.linkedin.com only, top frame only', () => {
+      const scripts = manifest().content_scripts!;
+      expect(scripts).toHaveLength(1);
+      expect(scripts[0]!.matches).toEqual(['https://www.linkedin.com/*']);
+      expect(scripts[0]!.all_frames ?? false).toBe(false);
+    });
+
+    it('no external messaging, no web-accessible resources, the default CSP', () => {
+      const { externally_connectable, web_accessible_resources, content_security_policy } = manifest();
+      expect({ externally_connectable, web_accessible_resources, content_security_policy }).toEqual({
+        externally_connectable: undefined,
+        web_accessible_resources: undefined,
+        content_security_policy: undefined,
+      });
+    });
+
+    it('nothing listens for messages from outside the extension', () => {
+      for (const file of builtScripts()) {
+        const code = readFileSync(file, 'utf8');
+        // The polyfill names onMessageExternal in its wrapper table; nothing may listen to it.
+        const listeners = code.match(/on(Message|Connect)External\.addListener/g);
+        expect(listeners, file).toBeNull();
+      }
+    });
+  });
+
+  describe('the content script bundle', () => {
+    it.each([
+      ['no Authorization header', /Authorization/],
+      ['no Bearer scheme', /Bearer/],
+      ['no API host', /connectsafely|127\.0\.0\.1/i],
+      ['no key handling', /apiKey/],
+      ['no chart.js', /DoughnutController|chart\.js/],
+      ['no webextension-polyfill', /webextension-polyfill/],
+    ])('has %s', (_name, pattern) => {
+      // Only the match is reported, not the whole bundle.
+      expect(contentScript().match(pattern)?.[0] ?? null).toBeNull();
+    });
+
+    it('stays under 10 KB gzip', () => {
+      expect(gzipSync(contentScript()).length).toBeLessThan(10 * 1024);
+    });
+  });
+
+  describe('the key never leaves the service worker', () => {
+    it('a content script cannot read extension storage (storage.local is restricted)', async () => {
+      const page = await session.context.newPage();
+      await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
+      const world = await contentWorld(page, 'SSI Companion for LinkedIn');
+      const local = await world.evaluate<string>(
+        `chrome.storage.local.get(null).then((v) => 'read: ' + JSON.stringify(v), (e) => 'refused: ' + e.message)`,
+      );
+      const session_ = await world.evaluate<string>(
+        `chrome.storage.session.get(null).then((v) => 'read: ' + JSON.stringify(v), (e) => 'refused: ' + e.message)`,
+      );
+      expect(local).toMatch(/^refused: Access to storage is not allowed/);
+      expect(session_).toMatch(/^refused: Access to storage is not allowed/);
+      await world.close();
+      await page.close();
+    });
+
+    it('a server that echoes the key never makes it show up: not on screen, not in storage, not in the debug view, not in logs', async () => {
+      const options = await OptionsPage.open(session);
+      await options.page.getByLabel('Debug: also ask the API for LinkedIn').check();
+      expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
+      sandbox.setSsiReply({
+        kind: 'complete',
+        status: 403,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ success: false, error: `The key ${SANDBOX_DEMO_KEY} has expired` }),
+        delayMs: 0,
+      });
+      const popup = await PopupPage.open(session);
+      await expect.poll(() => popup.alert().textContent()).toContain('The key [redacted] has expired');
+      expect(await popup.page.locator('body').textContent()).not.toContain(SANDBOX_DEMO_KEY);
+
+      const stored = await readExtensionStorage(session, ['ssiCache']);
+      expect(JSON.stringify(stored)).not.toContain(SANDBOX_DEMO_KEY);
+
+      await options.page.reload();
+      const debugView = options.page.getByRole('region', { name: 'Last API exchange' });
+      await expect.poll(() => options.page.getByTestId('debug-outcome').textContent()).toMatch(/^forbidden/);
+      const shown = (await debugView.textContent()) ?? '';
+      expect(shown).toContain('Authorization: Bearer [redacted]');
+      expect(shown).toContain('The key [redacted] has expired');
+      expect(shown).not.toContain(SANDBOX_DEMO_KEY);
+      // The options page never gets the key back either.
+      await expect(options.page.getByLabel('API key', { exact: true }).inputValue()).resolves.toBe('');
+
+      expect(logs.join('\n')).not.toContain(SANDBOX_DEMO_KEY);
+      sandbox.setSsiReply(null);
+    });
+  });
+});
