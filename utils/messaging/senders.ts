@@ -26,7 +26,13 @@ export const LINKEDIN_ORIGIN = 'https://www.linkedin.com';
 function originOf(url: string | undefined): string | null {
   if (!url) return null;
   try {
-    return new URL(url).origin;
+    const parsed = new URL(url);
+    // Some URL implementations (Node's among them) give extension URLs an opaque "null" origin.
+    return parsed.origin !== 'null'
+      ? parsed.origin
+      : parsed.host
+        ? `${parsed.protocol}//${parsed.host}`
+        : null;
   } catch {
     return null;
   }
