@@ -38,7 +38,11 @@ function memoryCache(): CacheStore & { entries: Map<string, CacheEntry> } {
 }
 
 /** A service on `baseUrl` whose cache already holds the good reading; `fetch` may be wrapped. */
-function serviceOn(baseUrl: string, fetch: typeof globalThis.fetch = globalThis.fetch) {
+function serviceOn(
+  baseUrl: string,
+  fetch: typeof globalThis.fetch = globalThis.fetch,
+  now: () => number = () => Date.now(),
+) {
   const settings: Settings = { ...DEFAULT_SETTINGS, apiBaseUrl: baseUrl };
   const key = targetKey(settings);
   const cache = memoryCache();
@@ -49,7 +53,7 @@ function serviceOn(baseUrl: string, fetch: typeof globalThis.fetch = globalThis.
     readApiKey: async () => SANDBOX_DEMO_KEY,
     cache,
     hasHostAccess: async () => true,
-    now: () => Date.now(),
+    now,
     retry: { retries: 2, baseDelayMs: 500, sleep: async () => {}, random: () => 0.5 },
   });
   return { service, stored: () => cache.entries.get(key) ?? null };
@@ -153,6 +157,22 @@ describe('Hostile and broken API responses', () => {
     expect(calls).toBe(3);
     expect(view.snapshot).toEqual(goodSnapshot);
     expect(stored()?.snapshot).toEqual(goodSnapshot);
+  });
+
+  it('an absurd Retry-After (ten years) does not lock the user out: a Refresh a day later asks again', async () => {
+    sandbox.setSsiReply(caseNamed('HTTP 429 with Retry-After: ten years').reply);
+    let later = 0;
+    const { service } = serviceOn(sandbox.url, globalThis.fetch, () => Date.now() + later);
+    expect((await service.getSsi({ refresh: true })).error?.code).toBe('rate-limited');
+
+    sandbox.setSsiReply(null);
+    sandbox.resetRequests();
+    later = 24 * 60 * 60_000;
+    const view = await service.getSsi({ refresh: true });
+
+    // No published limit window is longer than an hour (ssi-api.md: 60/min, 1000/h).
+    expect(ssiRequests()).toHaveLength(1);
+    expect(view.error).toBeNull();
   });
 
   it.for([
