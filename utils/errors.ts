@@ -51,6 +51,42 @@ export interface ErrorDescription {
   action: ErrorAction;
 }
 
+/**
+ * The words for failures that happen inside the extension rather than at the API. Pages use
+ * them for messages that never reached the service worker, without carrying every error's
+ * wording (the service worker describes API errors for them: see `DescribedView`).
+ */
+export const LOCAL_DESCRIPTIONS = {
+  offline: {
+    title: 'Offline',
+    message: 'You are offline. The SSI will refresh when you are back online.',
+    action: 'retry',
+  },
+  'storage-failed': {
+    title: 'Could not save',
+    message:
+      'The browser refused to save data for the extension (its storage may be full). Free some disk space, then try again.',
+    action: 'retry',
+  },
+  refused: {
+    title: 'Request blocked',
+    message: 'The extension refused a request it did not expect. Reload the page and try again.',
+    action: 'none',
+  },
+  internal: {
+    title: 'Something went wrong',
+    message: 'Something went wrong inside the extension. Try again; if it persists, reload the extension.',
+    action: 'retry',
+  },
+} as const satisfies Record<string, ErrorDescription>;
+
+/** Words for an error a page met itself (the worker unreachable, a refused message, offline). */
+export function describeLocally(error: Pick<SsiError, 'code'>): ErrorDescription {
+  return Object.hasOwn(LOCAL_DESCRIPTIONS, error.code)
+    ? LOCAL_DESCRIPTIONS[error.code as keyof typeof LOCAL_DESCRIPTIONS]
+    : LOCAL_DESCRIPTIONS.internal;
+}
+
 /** Server words longer than this are cut: they are shown in a popup, not a log viewer. */
 const MAX_SERVER_MESSAGE = 300;
 
@@ -65,7 +101,7 @@ export function sanitizeServerMessage(text: unknown, secret?: string | null): st
   if (secret) clean = clean.split(secret).join('[redacted]');
   clean = clean
     // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (!clean) return undefined;
@@ -148,11 +184,7 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
         action: 'retry',
       };
     case 'offline':
-      return {
-        title: 'Offline',
-        message: 'You are offline. The SSI will refresh when you are back online.',
-        action: 'retry',
-      };
+      return LOCAL_DESCRIPTIONS['offline'];
     case 'network':
       return {
         title: 'API unreachable',
@@ -194,25 +226,11 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
         action: 'retry',
       };
     case 'storage-failed':
-      return {
-        title: 'Could not save',
-        message:
-          'The browser refused to save data for the extension (its storage may be full). Free some disk space, then try again.',
-        action: 'retry',
-      };
+      return LOCAL_DESCRIPTIONS['storage-failed'];
     case 'refused':
-      return {
-        title: 'Request blocked',
-        message: 'The extension refused a request it did not expect. Reload the page and try again.',
-        action: 'none',
-      };
+      return LOCAL_DESCRIPTIONS['refused'];
     case 'internal':
-      return {
-        title: 'Something went wrong',
-        message:
-          'Something went wrong inside the extension. Try again; if it persists, reload the extension.',
-        action: 'retry',
-      };
+      return LOCAL_DESCRIPTIONS['internal'];
   }
 }
 

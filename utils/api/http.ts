@@ -48,6 +48,11 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 /** Without a usable Retry-After, a 429 pauses requests this long. */
 export const DEFAULT_RATE_LIMIT_PAUSE_MS = 60_000;
+/**
+ * The longest pause a 429 can impose. The published limits are per minute and per hour: a
+ * server asking for more is wrong, and must not lock the user out of Refresh for years.
+ */
+export const MAX_RATE_LIMIT_PAUSE_MS = 60 * 60_000;
 
 class TooLarge extends Error {}
 
@@ -107,9 +112,14 @@ export function serverWords(body: unknown, secret: string): string | undefined {
 
 /**
  * When a rate-limited caller may try again: `Retry-After` (seconds or an HTTP date), else
- * `X-RateLimit-Reset` (epoch seconds, or seconds from now when small), else a default pause.
+ * `X-RateLimit-Reset` (epoch seconds, or seconds from now when small), else a default pause;
+ * never later than {@link MAX_RATE_LIMIT_PAUSE_MS} from now.
  */
 export function retryAtFrom(headers: Headers, now: number): number {
+  return Math.min(now + MAX_RATE_LIMIT_PAUSE_MS, announcedRetryAt(headers, now));
+}
+
+function announcedRetryAt(headers: Headers, now: number): number {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
     if (/^\d+$/.test(retryAfter)) return now + Number(retryAfter) * 1000;
@@ -166,7 +176,7 @@ export async function getJson(
   }
   const started = deps.now();
   const seen: Seen = { status: null, text: null };
-  const result = await exchange(deps, target, url, seen);
+  const result = redactError(await exchange(deps, target, url, seen), target.apiKey);
   deps.record?.({
     at: started,
     url: url.href,
@@ -180,6 +190,19 @@ export async function getJson(
         : seen.text.slice(0, DEBUG_PREVIEW_CHARS).split(target.apiKey).join('[redacted]'),
   });
   return result;
+}
+
+/** Removes the key from an error's texts, wherever a server may have put it. */
+function redactError(result: Result<unknown, SsiError>, secret: string): Result<unknown, SsiError> {
+  if (result.ok) return result;
+  const clean = (text: string | undefined) =>
+    text === undefined ? undefined : text.split(secret).join('[redacted]');
+  const { detail, serverMessage } = result.error;
+  return err({
+    ...result.error,
+    ...(detail !== undefined ? { detail: clean(detail) } : {}),
+    ...(serverMessage !== undefined ? { serverMessage: clean(serverMessage) } : {}),
+  });
 }
 
 /** What a request saw of the answer, for the debug record. */
@@ -218,7 +241,13 @@ async function exchange(
     }
     const type = response.headers.get('content-type') ?? '';
     if (type && !/json/i.test(type)) {
-      const what = /html/i.test(type) ? 'an HTML page' : `“${type.slice(0, 60)}”`;
+      // Only a plain media type is named: the header is the server's text and may hold anything.
+      const media = type.split(';')[0]!.trim().toLowerCase();
+      const what = /html/.test(media)
+        ? 'an HTML page'
+        : /^[\w.+-]+\/[\w.+-]+$/.test(media)
+          ? `“${media}”`
+          : 'another type';
       return err({ code: 'malformed', status: response.status, detail: `expected JSON, got ${what}` });
     }
     if (body === undefined) {
