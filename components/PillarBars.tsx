@@ -26,44 +26,30 @@ function summary(pillars: PillarScore[]): string {
  * The four pillars: a chart.js bar chart of the member against the industry and network
  * averages (0-25), and the same numbers as a table, so every value is readable as text.
  */
+/** The bars drawn per pillar: the member, then the group averages the API gave. */
+const SERIES = [
+  { label: 'You', field: 'score', color: '--chart-you', fallback: '#0a66c2' },
+  { label: 'Industry average', field: 'industryAverage', color: '--chart-industry', fallback: '#98a2b3' },
+  { label: 'Network average', field: 'networkAverage', color: '--chart-network', fallback: '#7a5af8' },
+] as const;
+
 export function PillarBars({ pillars }: PillarBarsProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const key = pillars.map((p) => `${p.score}/${p.industryAverage}/${p.networkAverage}`).join('|');
-  const hasIndustry = pillars.some((p) => p.industryAverage !== null);
-  const hasNetwork = pillars.some((p) => p.networkAverage !== null);
+  // "You" always; an average only when the API gave one.
+  const series = SERIES.filter((s) => s.field === 'score' || pillars.some((p) => p[s.field] !== null));
 
   useChart<'bar'>(canvas, () => {
     const text = themeColor('--text-muted', '#475467');
     const grid = themeColor('--border', '#e4e7ec');
-    const series = [
-      { label: 'You', data: pillars.map((p) => p.score), color: themeColor('--chart-you', '#0a66c2') },
-      ...(hasIndustry
-        ? [
-            {
-              label: 'Industry average',
-              data: pillars.map((p) => p.industryAverage),
-              color: themeColor('--chart-industry', '#98a2b3'),
-            },
-          ]
-        : []),
-      ...(hasNetwork
-        ? [
-            {
-              label: 'Network average',
-              data: pillars.map((p) => p.networkAverage),
-              color: themeColor('--chart-network', '#7a5af8'),
-            },
-          ]
-        : []),
-    ];
     return {
       type: 'bar',
       data: {
         labels: pillars.map((p) => wrapLabel(PILLAR_LABELS[p.id])),
         datasets: series.map((s) => ({
           label: s.label,
-          data: s.data,
-          backgroundColor: s.color,
+          data: pillars.map((p) => p[s.field]),
+          backgroundColor: themeColor(s.color, s.fallback),
           borderRadius: 3,
           barPercentage: 0.9,
           categoryPercentage: 0.8,
@@ -74,12 +60,10 @@ export function PillarBars({ pillars }: PillarBarsProps) {
         responsive: true,
         maintainAspectRatio: false,
         animation: prefersReducedMotion() ? false : { duration: 300 },
+        events: [],
         scales: {
           x: { min: 0, max: MAX_PILLAR, ticks: { stepSize: 5, color: text }, grid: { color: grid } },
           y: { ticks: { color: text, font: { size: 11 } }, grid: { display: false } },
-        },
-        plugins: {
-          legend: { position: 'bottom', labels: { color: text, boxWidth: 10, font: { size: 11 } } },
         },
       },
     };
@@ -97,6 +81,15 @@ export function PillarBars({ pillars }: PillarBarsProps) {
       >
         <canvas ref={canvas} aria-hidden="true" />
       </div>
+      {/* An HTML legend: chart.js's legend plugin would cost the popup 4 KB gzip. */}
+      <ul class="pillars__legend" aria-hidden="true">
+        {series.map((s) => (
+          <li key={s.field}>
+            <span class="pillars__swatch" style={{ background: `var(${s.color}, ${s.fallback})` }} />
+            {s.label}
+          </li>
+        ))}
+      </ul>
       <table class="pillars__table">
         <thead>
           <tr>

@@ -41,7 +41,6 @@ export function ScoreRing({ overall, size = 132 }: ScoreRingProps) {
         responsive: false,
         animation: prefersReducedMotion() ? false : { duration: 400 },
         events: [],
-        plugins: { legend: { display: false }, tooltip: { enabled: false } },
       },
     }),
     [overall],

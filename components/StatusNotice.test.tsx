@@ -15,11 +15,11 @@ function renderNotice(error: SsiError, hasData = false) {
   const onRetry = vi.fn();
   const view = render(
     <StatusNotice
-      error={error}
+      code={error.code}
+      problem={describeError(error, NOW)}
       hasData={hasData}
       onOpenSettings={onOpenSettings}
       onRetry={onRetry}
-      now={NOW}
     />,
   );
   return { ...view, onOpenSettings, onRetry };

@@ -1,25 +1,26 @@
-import { describeError, type SsiError } from '@/utils/errors';
+import type { ErrorDescription, SsiErrorCode } from '@/utils/errors';
 
 export interface StatusNoticeProps {
-  error: SsiError;
+  code: SsiErrorCode;
+  /** The error in words, as the service worker (or the page, for its own failures) put it. */
+  problem: ErrorDescription;
   /** True when good data is still on screen: the notice is then a warning about freshness. */
   hasData: boolean;
   onOpenSettings: () => void;
   onRetry: () => void;
-  now: number;
 }
 
 /**
  * An error in words with its way out, announced to assistive technology (`role="alert"`).
- * The server's words arrive inside `describeError`'s message and are rendered as text.
+ * The server's words arrive inside the description's message and are rendered as text.
  */
-export function StatusNotice({ error, hasData, onOpenSettings, onRetry, now }: StatusNoticeProps) {
-  const { title, message, action } = describeError(error, now);
+export function StatusNotice({ code, problem, hasData, onOpenSettings, onRetry }: StatusNoticeProps) {
+  const { title, message, action } = problem;
   return (
     <div
       class={`notice ${hasData ? 'notice--warning' : 'notice--error'}`}
       role="alert"
-      data-error-code={error.code}
+      data-error-code={code}
     >
       <p class="notice__title">{hasData ? `Showing your last SSI. ${title}.` : title}</p>
       <p class="notice__message">{message}</p>

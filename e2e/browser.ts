@@ -62,6 +62,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const worker = await serviceWorker();
   const extensionId = new URL(worker.url()).host;
+  // A fresh install opens the settings by itself; let that tab arrive and go, so it cannot
+  // race a test's own navigation to the same page.
+  const isSettings = (page: { url(): string }) => page.url().endsWith('/options.html');
+  const opened =
+    context.pages().find(isSettings) ??
+    (await context.waitForEvent('page', { predicate: isSettings, timeout: 3_000 }).catch(() => null));
+  await opened?.close();
   return {
     context,
     extensionId,

@@ -3,9 +3,14 @@
  * good reading and the last failure. Read by the popup for its first paint and written by the
  * service worker alone. Stored data is validated on the way out like any other input.
  */
-import * as v from 'valibot';
 import { SSI_ERROR_CODES, type SsiError } from './errors';
-import { PILLAR_IDS, type SsiSnapshot } from './ssi/model';
+import {
+  PILLAR_IDS,
+  type GroupComparison,
+  type PillarId,
+  type PillarScore,
+  type SsiSnapshot,
+} from './ssi/model';
 
 export interface CacheEntry {
   /** The last good reading; never overwritten by a failure. */
@@ -17,58 +22,104 @@ export interface CacheEntry {
 /** All cache entries, by `targetKey(settings)`. */
 export type SsiCache = Record<string, CacheEntry>;
 
-const nullableNumber = v.nullable(v.pipe(v.number(), v.finite()));
+// Hand-written rather than a valibot schema: the popup reads this for its first paint, and
+// its size budget counts every byte (valibot costs it about 2 KB gzip).
 
-const GroupSchema = v.nullable(
-  v.object({
-    rank: nullableNumber,
-    averageScore: nullableNumber,
-    groupSize: nullableNumber,
-    change: nullableNumber,
-    industryName: v.nullable(v.string()),
-  }),
-);
+type Json = Record<string, unknown>;
 
-const SnapshotSchema = v.object({
-  accountId: v.nullable(v.string()),
-  overall: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100)),
-  pillars: v.pipe(
-    v.array(
-      v.object({
-        id: v.picklist(PILLAR_IDS),
-        score: nullableNumber,
-        industryAverage: nullableNumber,
-        networkAverage: nullableNumber,
-      }),
-    ),
-    v.length(PILLAR_IDS.length),
-  ),
-  industry: GroupSchema,
-  network: GroupSchema,
-  profileUrn: v.nullable(v.string()),
-  activeSeat: v.nullable(v.boolean()),
-  fetchedAt: v.pipe(v.number(), v.finite()),
-});
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const ErrorSchema = v.object({
-  code: v.picklist(SSI_ERROR_CODES),
-  status: v.optional(v.number()),
-  serverMessage: v.optional(v.string()),
-  retryAt: v.optional(v.number()),
-  detail: v.optional(v.string()),
-});
+/** Thrown inside the readers below when a field does not match: the entry reads as absent. */
+class Unreadable extends Error {}
 
-const EntrySchema = v.object({
-  snapshot: v.nullable(SnapshotSchema),
-  lastError: v.nullable(v.object({ error: ErrorSchema, at: v.number() })),
-});
+function nullableNumber(value: unknown): number | null {
+  if (value === null) return null;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new Unreadable();
+}
+
+function nullableText(value: unknown): string | null {
+  if (value === null || typeof value === 'string') return value;
+  throw new Unreadable();
+}
+
+function group(value: unknown): GroupComparison | null {
+  if (value === null) return null;
+  if (!isObject(value)) throw new Unreadable();
+  return {
+    rank: nullableNumber(value.rank),
+    averageScore: nullableNumber(value.averageScore),
+    groupSize: nullableNumber(value.groupSize),
+    change: nullableNumber(value.change),
+    industryName: nullableText(value.industryName),
+  };
+}
+
+function pillar(value: unknown, id: PillarId): PillarScore {
+  if (!isObject(value) || value.id !== id) throw new Unreadable();
+  return {
+    id,
+    score: nullableNumber(value.score),
+    industryAverage: nullableNumber(value.industryAverage),
+    networkAverage: nullableNumber(value.networkAverage),
+  };
+}
+
+function snapshot(value: unknown): SsiSnapshot | null {
+  if (value === null) return null;
+  if (!isObject(value) || !Array.isArray(value.pillars) || value.pillars.length !== PILLAR_IDS.length) {
+    throw new Unreadable();
+  }
+  const overall = nullableNumber(value.overall);
+  const fetchedAt = nullableNumber(value.fetchedAt);
+  if (overall === null || overall < 0 || overall > 100 || fetchedAt === null) throw new Unreadable();
+  const pillars = value.pillars as unknown[];
+  const activeSeat = value.activeSeat;
+  if (activeSeat !== null && typeof activeSeat !== 'boolean') throw new Unreadable();
+  return {
+    accountId: nullableText(value.accountId),
+    overall,
+    pillars: PILLAR_IDS.map((id, index) => pillar(pillars[index], id)),
+    industry: group(value.industry),
+    network: group(value.network),
+    profileUrn: nullableText(value.profileUrn),
+    activeSeat,
+    fetchedAt,
+  };
+}
+
+function failure(value: unknown): CacheEntry['lastError'] {
+  if (value === null) return null;
+  if (!isObject(value) || !isObject(value.error) || typeof value.at !== 'number') throw new Unreadable();
+  const { code, status, serverMessage, retryAt, detail } = value.error;
+  if (!(SSI_ERROR_CODES as readonly unknown[]).includes(code)) throw new Unreadable();
+  const error: SsiError = { code: code as SsiError['code'] };
+  const optional = (name: keyof SsiError, field: unknown, type: 'number' | 'string') => {
+    if (field === undefined) return;
+    if (typeof field !== type) throw new Unreadable();
+    Object.assign(error, { [name]: field });
+  };
+  optional('status', status, 'number');
+  optional('serverMessage', serverMessage, 'string');
+  optional('retryAt', retryAt, 'number');
+  optional('detail', detail, 'string');
+  return { error, at: value.at };
+}
 
 /**
- * The entry stored under `key`, validated; an entry that does not match the current shape
- * (older version, corruption) reads as absent rather than breaking the page.
+ * The entry stored under `key`, validated and copied field by field (nothing else survives);
+ * an entry that does not match the current shape (older version, corruption) reads as absent
+ * rather than breaking the page.
  */
 export function readCacheEntry(cache: unknown, key: string): CacheEntry | null {
-  if (typeof cache !== 'object' || cache === null || !Object.hasOwn(cache, key)) return null;
-  const parsed = v.safeParse(EntrySchema, (cache as Record<string, unknown>)[key]);
-  return parsed.success ? parsed.output : null;
+  if (!isObject(cache) || !Object.hasOwn(cache, key)) return null;
+  const entry = cache[key];
+  if (!isObject(entry)) return null;
+  try {
+    return { snapshot: snapshot(entry.snapshot), lastError: failure(entry.lastError) };
+  } catch (problem) {
+    if (problem instanceof Unreadable) return null;
+    throw problem;
+  }
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  coerceSettings,
   DEFAULT_SETTINGS,
   FRESHNESS_MINUTES,
+  PRODUCTION_API,
+  SANDBOX_API,
+  targetKey,
+  type Settings,
+} from './settings';
+import {
+  coerceSettings,
   isLocalOrigin,
   needsHostPermission,
   originPattern,
@@ -10,11 +16,7 @@ import {
   parseApiBaseUrl,
   parseApiKey,
   parseFreshness,
-  PRODUCTION_API,
-  SANDBOX_API,
-  targetKey,
-  type Settings,
-} from './settings';
+} from './settings-rules';
 
 describe('parseApiBaseUrl', () => {
   it.each([

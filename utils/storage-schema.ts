@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { readCacheEntry, type SsiCache } from './cache';
-import { coerceSettings, parseApiKey } from './settings';
+import { coerceSettings, parseApiKey } from './settings-rules';
 
 /** The layout of `storage.local` this build writes. Bump it with a migration below. */
 export const STORAGE_SCHEMA_VERSION = 1;

@@ -9,20 +9,9 @@ import {
   CategoryScale,
   Chart,
   DoughnutController,
-  Legend,
   LinearScale,
-  Tooltip,
 } from 'chart.js';
 
-Chart.register(
-  DoughnutController,
-  ArcElement,
-  BarController,
-  BarElement,
-  CategoryScale,
-  LinearScale,
-  Legend,
-  Tooltip,
-);
+Chart.register(DoughnutController, ArcElement, BarController, BarElement, CategoryScale, LinearScale);
 
 export { Chart };

@@ -1,16 +1,11 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { describeError } from '@/utils/errors';
+import { describeLocally } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging/client';
 import type { PublicSettings, SettingsProblem } from '@/utils/messaging/protocol';
-import {
-  API_PRESETS,
-  FRESHNESS_MINUTES,
-  needsHostPermission,
-  originPattern,
-  parseApiBaseUrl,
-} from '@/utils/settings';
+import { API_PRESETS, FRESHNESS_MINUTES } from '@/utils/settings';
+import { needsHostPermission, originPattern, parseApiBaseUrl } from '@/utils/settings-rules';
 import { DebugPanel } from './DebugPanel';
 import { buildSave, formFromSettings, type FormValues } from './form';
 
@@ -61,7 +56,7 @@ export function App() {
         setSaved(reply.value);
         setValues(formFromSettings(reply.value));
       } else {
-        setLoadError(describeError(reply.error).message);
+        setLoadError(describeLocally(reply.error).message);
       }
     });
   }, []);
@@ -110,7 +105,7 @@ export function App() {
     setSaveOutcome({ kind: 'busy', text: 'Saving…' });
     const reply = await sendMessage('settings:save', save.value);
     if (!reply.ok) {
-      setSaveOutcome({ kind: 'error', text: describeError(reply.error).message });
+      setSaveOutcome({ kind: 'error', text: describeLocally(reply.error).message });
     } else if (!reply.value.ok) {
       setProblems({ [reply.value.error.field]: reply.value.error.message });
       setSaveOutcome({ kind: 'error', text: 'Some fields need attention.' });
@@ -139,11 +134,9 @@ export function App() {
       accountId: values.accountId,
       ...(values.apiKey.trim() ? { apiKey: values.apiKey.trim() } : {}),
     });
-    const result = reply.ok ? reply.value : reply;
+    const result = reply.ok ? reply.value : { ok: false as const, error: describeLocally(reply.error) };
     setTestOutcome(
-      result.ok
-        ? { kind: 'ok', text: result.value.summary }
-        : { kind: 'error', text: describeError(result.error).message },
+      result.ok ? { kind: 'ok', text: result.value.summary } : { kind: 'error', text: result.error.message },
     );
   }
 

@@ -1,7 +1,7 @@
 /** The options form's values, and how they become a save or a connection test. */
 import type { PublicSettings, SettingsProblem, SettingsSave } from '@/utils/messaging/protocol';
 import { err, ok, type Result } from '@/utils/result';
-import { parseAccountId, parseApiBaseUrl, parseApiKey, parseFreshness } from '@/utils/settings';
+import { parseAccountId, parseApiBaseUrl, parseApiKey, parseFreshness } from '@/utils/settings-rules';
 
 /** The form as the user sees it: every field a string or a boolean. */
 export interface FormValues {

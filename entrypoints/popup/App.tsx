@@ -8,7 +8,7 @@ import { readCacheEntry } from '@/utils/cache';
 import { formatAge, formatSeat } from '@/utils/format';
 import { sendMessage } from '@/utils/messaging/client';
 import { ssiCacheItem } from '@/utils/storage';
-import { popupReducer, shownError, type PopupState } from './state';
+import { popupReducer, shownProblem, type PopupState } from './state';
 
 export interface AppProps {
   initial: PopupState;
@@ -37,9 +37,13 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
 
   useEffect(() => {
     void load(false);
-    const unwatch = ssiCacheItem.watch((cache) =>
-      dispatch({ type: 'cache-changed', entry: readCacheEntry(cache, cacheKey) }),
-    );
+    const unwatch = ssiCacheItem.watch((cache) => {
+      const entry = readCacheEntry(cache, cacheKey);
+      dispatch({ type: 'cache-changed', entry });
+      // A failure landed in the background: ask the worker, which answers from the cache
+      // with the error in words.
+      if (entry?.lastError) void load(false);
+    });
     const timer = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), 30_000);
     const offline = () => dispatch({ type: 'connectivity', online: false });
     const online = () => {
@@ -57,7 +61,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
   }, [load, cacheKey]);
 
   const { view, loading, now } = state;
-  const error = shownError(state);
+  const shown = shownProblem(state);
   const snapshot = view?.snapshot ?? null;
   const busy = loading || Boolean(view?.refreshing);
   const seat = snapshot ? formatSeat(snapshot.activeSeat) : null;
@@ -94,13 +98,13 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
         </div>
       </header>
 
-      {error && (
+      {shown && (
         <StatusNotice
-          error={error}
+          code={shown.code}
+          problem={shown.problem}
           hasData={snapshot !== null}
           onOpenSettings={openSettings}
           onRetry={() => void load(true)}
-          now={now}
         />
       )}
 
@@ -113,7 +117,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
           <PillarBars pillars={snapshot.pillars} />
         </main>
       ) : (
-        !error && (
+        !view?.error && (
           <p class="loading" role="status">
             Loading your SSI…
           </p>

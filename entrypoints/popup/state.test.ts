@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { CacheEntry } from '@/utils/cache';
-import type { SsiError } from '@/utils/errors';
+import { describeLocally, LOCAL_DESCRIPTIONS, type ErrorDescription, type SsiError } from '@/utils/errors';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
-import type { SsiView } from '@/utils/ssi/view';
-import { initialPopupState, popupReducer, shownError, type PopupState } from './state';
+import type { DescribedView } from '@/utils/messaging/protocol';
+import { initialPopupState, popupReducer, shownProblem, type PopupState } from './state';
 
 const T0 = Date.parse('2026-03-14T09:00:00.000Z');
 const MINUTE = 60_000;
 const FRESHNESS = 60;
+const SERVER_PROBLEM: ErrorDescription = {
+  title: 'Trouble',
+  message: 'Try again in a few minutes.',
+  action: 'retry',
+};
 
 function makeSnapshot(overrides: Partial<SsiSnapshot> = {}): SsiSnapshot {
   return {
@@ -23,11 +28,23 @@ function makeSnapshot(overrides: Partial<SsiSnapshot> = {}): SsiSnapshot {
   };
 }
 
-function view(overrides: Partial<SsiView> = {}): SsiView {
-  return { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false, ...overrides };
+function view(overrides: Partial<DescribedView> = {}): DescribedView {
+  return {
+    snapshot: null,
+    error: null,
+    errorAt: null,
+    stale: false,
+    refreshing: false,
+    problem: null,
+    ...overrides,
+  };
 }
 
-function stateWith(snapshot: SsiSnapshot | null, overrides: Partial<SsiView> = {}, now = T0): PopupState {
+function stateWith(
+  snapshot: SsiSnapshot | null,
+  overrides: Partial<DescribedView> = {},
+  now = T0,
+): PopupState {
   return {
     view: view({ snapshot, ...overrides }),
     loading: false,
@@ -48,6 +65,7 @@ describe('initialPopupState', () => {
       loading: true,
       freshnessMinutes: FRESHNESS,
       now: T0,
+      online: true,
     });
   });
 
@@ -104,7 +122,9 @@ describe('popupReducer', () => {
     const after = popupReducer(before, { type: 'request-failed', error });
 
     expect(after.loading).toBe(false);
-    expect(after.view).toEqual(view({ snapshot, error, errorAt: T0 + MINUTE, refreshing: false }));
+    expect(after.view).toEqual(
+      view({ snapshot, error, errorAt: T0 + MINUTE, refreshing: false, problem: describeLocally(error) }),
+    );
   });
 
   it('request-failed with nothing on screen shows the error alone', () => {
@@ -112,7 +132,9 @@ describe('popupReducer', () => {
 
     const after = popupReducer(before, { type: 'request-failed', error: { code: 'internal' } });
 
-    expect(after.view).toEqual(view({ error: { code: 'internal' }, errorAt: T0 }));
+    expect(after.view).toEqual(
+      view({ error: { code: 'internal' }, errorAt: T0, problem: LOCAL_DESCRIPTIONS.internal }),
+    );
   });
 
   it('cache-changed with a newer snapshot takes it and clears the error', () => {
@@ -225,26 +247,42 @@ describe('popupReducer', () => {
 
 describe('connectivity', () => {
   it('shows the cached score as offline while the browser is offline, whatever the last error', () => {
-    const state = stateWith(makeSnapshot(), { error: { code: 'server', status: 503 } });
+    const state = stateWith(makeSnapshot(), {
+      error: { code: 'server', status: 503 },
+      problem: SERVER_PROBLEM,
+    });
     const offline = popupReducer(state, { type: 'connectivity', online: false });
 
-    expect(shownError(offline)).toEqual({ code: 'offline' });
+    expect(shownProblem(offline)).toEqual({ code: 'offline', problem: LOCAL_DESCRIPTIONS.offline });
     expect(offline.view?.snapshot).toEqual(state.view?.snapshot);
   });
 
   it('goes back to the last real error once online', () => {
-    const state = popupReducer(stateWith(makeSnapshot(), { error: { code: 'server', status: 503 } }), {
-      type: 'connectivity',
-      online: false,
-    });
+    const state = popupReducer(
+      stateWith(makeSnapshot(), { error: { code: 'server', status: 503 }, problem: SERVER_PROBLEM }),
+      { type: 'connectivity', online: false },
+    );
 
-    expect(shownError(popupReducer(state, { type: 'connectivity', online: true }))).toEqual({
+    expect(shownProblem(popupReducer(state, { type: 'connectivity', online: true }))).toEqual({
       code: 'server',
-      status: 503,
+      problem: SERVER_PROBLEM,
     });
   });
 
   it('starts offline when the browser already is', () => {
-    expect(shownError(initialPopupState(null, FRESHNESS, T0, false))).toEqual({ code: 'offline' });
+    expect(shownProblem(initialPopupState(null, FRESHNESS, T0, false))).toEqual({
+      code: 'offline',
+      problem: LOCAL_DESCRIPTIONS.offline,
+    });
+  });
+
+  it('shows nothing for a cached error until the worker has put it in words', () => {
+    const cached = initialPopupState(
+      { snapshot: null, lastError: { error: { code: 'server' }, at: T0 } },
+      FRESHNESS,
+      T0,
+    );
+    expect(cached.view?.error).toEqual({ code: 'server' });
+    expect(shownProblem(cached)).toBeNull();
   });
 });

@@ -3,12 +3,16 @@
  * (so a warm cache paints the score at once) and takes whatever the worker says next.
  */
 import type { CacheEntry } from '@/utils/cache';
-import type { SsiError } from '@/utils/errors';
-import { isStale, viewFromEntry, type SsiView } from '@/utils/ssi/view';
+import { describeLocally, LOCAL_DESCRIPTIONS, type ErrorDescription, type SsiError } from '@/utils/errors';
+import type { DescribedView } from '@/utils/messaging/protocol';
+import { isStale, viewFromEntry } from '@/utils/ssi/view';
 
 export interface PopupState {
-  /** What is known; null until the cache or the worker has said anything. */
-  view: SsiView | null;
+  /**
+   * What is known; null until the cache or the worker has said anything. From the cache an
+   * error has no words yet (`problem` null): the worker's answer brings them.
+   */
+  view: DescribedView | null;
   /** A request to the worker is under way. */
   loading: boolean;
   freshnessMinutes: number;
@@ -20,7 +24,7 @@ export interface PopupState {
 
 export type PopupAction =
   | { type: 'request-started' }
-  | { type: 'view-received'; view: SsiView }
+  | { type: 'view-received'; view: DescribedView }
   | { type: 'request-failed'; error: SsiError }
   | { type: 'cache-changed'; entry: CacheEntry | null }
   | { type: 'tick'; now: number }
@@ -34,7 +38,7 @@ export function initialPopupState(
   online = true,
 ): PopupState {
   return {
-    view: entry ? viewFromEntry(entry, freshnessMinutes, now) : null,
+    view: entry ? { ...viewFromEntry(entry, freshnessMinutes, now), problem: null } : null,
     loading: true,
     freshnessMinutes,
     now,
@@ -42,9 +46,13 @@ export function initialPopupState(
   };
 }
 
-/** The error the popup shows: being offline explains everything else, so it comes first. */
-export function shownError(state: PopupState): SsiError | null {
-  return state.online ? (state.view?.error ?? null) : { code: 'offline' };
+/** What the popup says is wrong: being offline explains everything else, so it comes first. */
+export function shownProblem(
+  state: PopupState,
+): { code: SsiError['code']; problem: ErrorDescription } | null {
+  if (!state.online) return { code: 'offline', problem: LOCAL_DESCRIPTIONS.offline };
+  const { error, problem } = state.view ?? {};
+  return error && problem ? { code: error.code, problem } : null;
 }
 
 export function popupReducer(state: PopupState, action: PopupAction): PopupState {
@@ -59,7 +67,13 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
       return {
         ...state,
         loading: false,
-        view: { ...base, refreshing: false, error: action.error, errorAt: state.now },
+        view: {
+          ...base,
+          refreshing: false,
+          error: action.error,
+          errorAt: state.now,
+          problem: describeLocally(action.error),
+        },
       };
     }
     case 'cache-changed': {
@@ -69,13 +83,18 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
       const snapshot = next.snapshot ?? state.view?.snapshot ?? null;
       // "no-key" is never stored: keep saying it until something better is known.
       const keptNoKey = state.view?.error?.code === 'no-key' && !next.snapshot ? state.view.error : null;
+      const error = next.error ?? keptNoKey;
+      // The words of the error on screen still hold if it is the same error; a new one gets
+      // its words from the worker (the popup asks again when it sees an undescribed error).
+      const problem = error && error.code === state.view?.error?.code ? state.view.problem : null;
       return {
         ...state,
         view: {
           ...next,
           snapshot,
           stale: isStale(snapshot, state.freshnessMinutes, state.now),
-          error: next.error ?? keptNoKey,
+          error,
+          problem,
         },
       };
     }

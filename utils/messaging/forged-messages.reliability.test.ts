@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describeError } from '../errors';
 import { apiKeyItem } from '../secrets';
 import { DEFAULT_SETTINGS } from '../settings';
 import { settingsItem } from '../storage';
 import { createSettingsHandlers } from '../worker/settings-handlers';
 import type { SsiClient } from '../api/client';
+import type { DescribedView } from './protocol';
 import { createMessageRouter, MAX_MESSAGE_BYTES, type Handlers } from './router';
 import type { SenderFacts } from './senders';
 
@@ -98,12 +100,13 @@ function setup() {
       clearCache: async () => {},
     },
   });
-  const ssi = vi.fn(async () => ({
+  const ssi = vi.fn(async (): Promise<DescribedView> => ({
     snapshot: null,
     error: null,
     errorAt: null,
     stale: false,
     refreshing: false,
+    problem: null,
   }));
   const handlers: Handlers = {
     'ssi:get': ssi,
@@ -112,7 +115,12 @@ function setup() {
     'settings:get': () => settings.getSettings(),
     'debug:get': vi.fn(async () => null),
     'settings:save': (payload) => settings.saveSettings(payload),
-    'connection:test': (payload) => settings.testConnection(payload),
+    'connection:test': async (payload) => {
+      const result = await settings.testConnection(payload);
+      return result.ok
+        ? result
+        : { ok: false, error: { code: result.error.code, ...describeError(result.error) } };
+    },
   };
   return { route: createMessageRouter(handlers, SELF, log), log, client, ssi };
 }

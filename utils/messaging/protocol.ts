@@ -38,6 +38,12 @@ export interface SettingsProblem {
 /** The kinds of sender the service worker tells apart (see `senders.ts`). */
 export type SenderKind = 'extension-page' | 'linkedin-tab';
 
+/**
+ * A view with its error already in words: the service worker describes API errors, so pages
+ * need not carry every error's wording (their size budgets count it).
+ */
+export type DescribedView = SsiView & { problem: ErrorDescription | null };
+
 /** What a LinkedIn tab needs to draw the badge: never the key, never another account's data. */
 export interface BadgeState {
   /** The user's "Show the badge on LinkedIn" setting. */
@@ -54,7 +60,7 @@ export interface BadgeState {
 
 export interface ProtocolMap {
   /** The current account's SSI; `refresh` skips the freshness window. */
-  'ssi:get': { payload: { refresh: boolean }; answer: SsiView };
+  'ssi:get': { payload: { refresh: boolean }; answer: DescribedView };
   /** The badge's data for a LinkedIn tab; registers the tab for `badge:changed` notices. */
   'badge:get': { payload: { refresh: boolean }; answer: BadgeState };
   /** Opens one of the extension's pages in a tab: the full view or the settings. */
@@ -63,7 +69,10 @@ export interface ProtocolMap {
   /** The last API exchange, recorded while debug is on (key redacted). */
   'debug:get': { payload: null; answer: ApiExchange | null };
   'settings:save': { payload: SettingsSave; answer: Result<PublicSettings, SettingsProblem> };
-  'connection:test': { payload: ConnectionTest; answer: Result<{ summary: string }, SsiError> };
+  'connection:test': {
+    payload: ConnectionTest;
+    answer: Result<{ summary: string }, ErrorDescription & Pick<SsiError, 'code'>>;
+  };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -69,7 +69,7 @@ const BADGE: BadgeState = {
 
 function setup() {
   const handlers: { [T in MessageType]: ReturnType<typeof vi.fn<Handlers[T]>> } = {
-    'ssi:get': vi.fn<Handlers['ssi:get']>(async () => VIEW),
+    'ssi:get': vi.fn<Handlers['ssi:get']>(async () => ({ ...VIEW, problem: null })),
     'badge:get': vi.fn<Handlers['badge:get']>(async () => BADGE),
     'view:open': vi.fn<Handlers['view:open']>(async () => null),
     'settings:get': vi.fn<Handlers['settings:get']>(async () => PUBLIC_SETTINGS),
@@ -325,7 +325,7 @@ describe('createMessageRouter', () => {
     it('wraps the answer and hands the handler the parsed payload and the tab of a LinkedIn caller', async () => {
       const reply = await h.route({ type: 'ssi:get', payload: { refresh: true } }, SENDERS['linkedin-tab']);
 
-      expect(reply).toEqual({ ok: true, value: VIEW });
+      expect(reply).toEqual({ ok: true, value: { ...VIEW, problem: null } });
       expect(h.handlers['ssi:get']).toHaveBeenCalledWith({ refresh: true }, {
         kind: 'linkedin-tab',
         tabId: 42,

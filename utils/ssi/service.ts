@@ -8,7 +8,8 @@ import type { CacheEntry } from '../cache';
 import { isStorageFailure, type SsiError } from '../errors';
 import { err, type Result } from '../result';
 import { withRetry, type RetryPolicy } from '../retry';
-import { needsHostPermission, targetKey, type Settings } from '../settings';
+import { targetKey, type Settings } from '../settings';
+import { needsHostPermission } from '../settings-rules';
 import type { SsiSnapshot } from './model';
 import { viewFromEntry, type SsiView } from './view';
 

@@ -5,11 +5,16 @@
  */
 import { browser } from 'wxt/browser';
 import { createSsiClient } from '../api/client';
+import type { DescribedView } from '../messaging/protocol';
 import { createMessageRouter, type Handlers } from '../messaging/router';
+import { describeError } from '../errors';
+import { err } from '../result';
 import { apiKeyItem } from '../secrets';
-import { originPattern, type Settings } from '../settings';
+import { type Settings } from '../settings';
+import { originPattern } from '../settings-rules';
 import { createSsiService, type SsiView } from '../ssi/service';
-import { accountSlugsItem, badgeTabsItem, lastExchangeItem, readSettings, settingsItem } from '../storage';
+import { accountSlugsItem, badgeTabsItem, lastExchangeItem, settingsItem } from '../storage';
+import { readSettings } from '../settings-rules';
 import { migrateStorage } from '../storage-schema';
 import { toolbarBadgeFor } from '../toolbar-badge';
 import { createBadgeHandlers } from './badge-handlers';
@@ -57,6 +62,11 @@ async function bringStorageUpToDate(): Promise<void> {
       failure instanceof Error ? failure.name : 'error',
     );
   }
+}
+
+/** A view with its error in words, for pages. */
+function described(view: SsiView): DescribedView {
+  return { ...view, problem: view.error ? describeError(view.error) : null };
 }
 
 /** Starts everything the service worker does. Call once, synchronously, from `main()`. */
@@ -116,7 +126,7 @@ export function startWorker(): void {
   });
 
   const handlers: Handlers = {
-    'ssi:get': (payload) => ssi.getSsi({ refresh: payload.refresh }),
+    'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
     'settings:get': () => settings.getSettings(),
     'debug:get': async () => ((await readSettings()).debug ? lastExchangeItem.getValue() : null),
     'badge:get': (payload, context) => badge.getBadge(payload.refresh, context.tabId),
@@ -130,7 +140,10 @@ export function startWorker(): void {
       if (saved.ok) void badge.notifyTabs();
       return saved;
     },
-    'connection:test': (payload) => settings.testConnection(payload),
+    'connection:test': async (payload) => {
+      const result = await settings.testConnection(payload);
+      return result.ok ? result : err({ code: result.error.code, ...describeError(result.error) });
+    },
   };
   const route = createMessageRouter(
     handlers,

@@ -2,6 +2,7 @@
 import type { SsiClient } from '../api/client';
 import type { SsiError } from '../errors';
 import { err, ok, type Result } from '../result';
+import { type Settings } from '../settings';
 import {
   coerceSettings,
   needsHostPermission,
@@ -9,8 +10,7 @@ import {
   parseApiBaseUrl,
   parseApiKey,
   parseFreshness,
-  type Settings,
-} from '../settings';
+} from '../settings-rules';
 import type { ConnectionTest, PublicSettings, SettingsProblem, SettingsSave } from '../messaging/protocol';
 
 export interface SettingsStore {

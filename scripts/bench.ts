@@ -1,0 +1,306 @@
+/**
+ * `npm run bench`: measures the built extension in Chromium against the sandbox, several rounds
+ * each, and prints a table (median, min, max); the figures also go to artifacts/bench.json.
+ * Times are reported, never asserted (budgets on sizes are `npm run size`'s job).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath, launchWithExtension, type ExtensionSession } from '../e2e/browser';
+import { LINKEDIN, ME, serveLinkedIn } from '../e2e/linkedin';
+import { OptionsPage } from '../e2e/pages';
+import { stopServiceWorker, writeExtensionStorage } from '../e2e/worker';
+import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
+import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { fileBytes, kb, measureEntries, OUTPUT_DIR } from './sizes';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  rounds: number;
+}
+
+function stat(values: number[]): Stat {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)!, rounds: values.length };
+}
+
+/**
+ * Records, in the page, when an element matching `selector` first has text, and the time of
+ * the next animation frame after that (the frame that puts it on screen), from navigation start.
+ */
+const SHOWN_SCRIPT = (selector: string) => `
+  (() => {
+    const mark = () => {
+      const el = document.querySelector(${JSON.stringify(selector)});
+      if (!el || globalThis.__seenAt !== undefined || !(el.textContent || el.tagName.includes('-'))) return;
+      globalThis.__seenAt = performance.now();
+      requestAnimationFrame(() => { globalThis.__shownAt = performance.now(); });
+    };
+    new MutationObserver(mark).observe(document, { subtree: true, childList: true, characterData: true });
+    document.addEventListener('DOMContentLoaded', mark);
+  })();`;
+
+async function timeToShown(context: BrowserContext, url: string, selector: string): Promise<number> {
+  const page = await context.newPage();
+  await page.addInitScript(SHOWN_SCRIPT(selector));
+  await page.goto(url);
+  await page.waitForFunction(() => (globalThis as { __shownAt?: number }).__shownAt !== undefined, null, {
+    timeout: 20_000,
+  });
+  const shownAt = await page.evaluate(() => (globalThis as { __shownAt?: number }).__shownAt!);
+  await page.close();
+  return shownAt;
+}
+
+/** A local page showing the same number with no script at all: the floor for the popup. */
+async function startStaticPage(score: string): Promise<{ url: string; close(): Promise<void> }> {
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>static</title></head><body><div><span data-testid="overall-score">${score}</span></div></body></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(html));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/static.html`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+async function popupWarm(session: ExtensionSession, staticUrl: string) {
+  const popup: number[] = [];
+  const page: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    popup.push(
+      await timeToShown(session.context, session.url('popup.html'), '[data-testid="overall-score"]'),
+    );
+    page.push(await timeToShown(session.context, staticUrl, '[data-testid="overall-score"]'));
+  }
+  const ratio = popup.map((value, index) => value / page[index]!);
+  return { popup: stat(popup), staticPage: stat(page), ratio: stat(ratio) };
+}
+
+async function popupCold(session: ExtensionSession, anchor: Page) {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await writeExtensionStorage(session, { ssiCache: {} });
+    await stopServiceWorker(anchor);
+    times.push(
+      await timeToShown(session.context, session.url('popup.html'), '[data-testid="overall-score"]'),
+    );
+  }
+  return stat(times);
+}
+
+async function workerColdStart(anchor: Page) {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await stopServiceWorker(anchor);
+    await anchor.waitForTimeout(100);
+    times.push(
+      await anchor.evaluate(async () => {
+        const runtime = (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime;
+        const start = performance.now();
+        await runtime.sendMessage({ type: 'settings:get', payload: null });
+        return performance.now() - start;
+      }),
+    );
+  }
+  return stat(times);
+}
+
+interface PageCost {
+  scriptMs: number;
+  taskMs: number;
+  heapKb: number;
+}
+
+async function pageCost(context: BrowserContext, url: string, waitForBadge: boolean): Promise<PageCost> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  if (waitForBadge) await page.locator('ssi-badge .ssi-pill').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(600);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  await page.close();
+  return {
+    scriptMs: value('ScriptDuration') * 1000,
+    taskMs: value('TaskDuration') * 1000,
+    heapKb: value('JSHeapUsedSize') / 1024,
+  };
+}
+
+async function contentScriptCost(session: ExtensionSession) {
+  const profileDir = mkdtempSync(join(tmpdir(), 'ssi-bench-plain-'));
+  const plain = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-sync',
+    ],
+  });
+  await serveLinkedIn(plain);
+  const profileUrl = `${LINKEDIN}/in/${ME.slug}/`;
+  const feedUrl = `${LINKEDIN}/feed/`;
+  const rows = {
+    profileScript: [] as number[],
+    profileHeap: [] as number[],
+    feedScript: [] as number[],
+    feedHeap: [] as number[],
+  };
+  const badgeShown: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const withProfile = await pageCost(session.context, profileUrl, true);
+    const withoutProfile = await pageCost(plain, profileUrl, false);
+    const withFeed = await pageCost(session.context, feedUrl, false);
+    const withoutFeed = await pageCost(plain, feedUrl, false);
+    rows.profileScript.push(withProfile.scriptMs - withoutProfile.scriptMs);
+    rows.profileHeap.push(withProfile.heapKb - withoutProfile.heapKb);
+    rows.feedScript.push(withFeed.scriptMs - withoutFeed.scriptMs);
+    rows.feedHeap.push(withFeed.heapKb - withoutFeed.heapKb);
+    badgeShown.push(await timeToShown(session.context, profileUrl, 'ssi-badge'));
+  }
+  await plain.close();
+  rmSync(profileDir, { recursive: true, force: true });
+  return {
+    profileAddedScriptMs: stat(rows.profileScript),
+    profileAddedHeapKb: stat(rows.profileHeap),
+    feedAddedScriptMs: stat(rows.feedScript),
+    feedAddedHeapKb: stat(rows.feedHeap),
+    navigationToBadgeMs: stat(badgeShown),
+  };
+}
+
+async function networkCost(session: ExtensionSession, sandbox: SandboxServer) {
+  await writeExtensionStorage(session, { ssiCache: {}, accountSlugs: {} });
+  sandbox.resetRequests();
+  for (let round = 0; round < 20; round++) {
+    await timeToShown(session.context, session.url('popup.html'), '[data-testid="overall-score"]');
+  }
+  for (let round = 0; round < 10; round++) {
+    const page = await session.context.newPage();
+    await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
+    await page.locator('ssi-badge .ssi-pill').waitFor({ timeout: 15_000 });
+    await page.close();
+  }
+  const requests = sandbox.requests();
+  return {
+    ssiRequests: requests.filter((request) => request.path === '/linkedin/ssi').length,
+    accountLookups: requests.filter((request) => request.path === '/linkedin/accounts').length,
+  };
+}
+
+function sizes() {
+  spawnSync('npx', ['wxt', 'zip'], { cwd: ROOT, stdio: 'ignore' });
+  const zips = readdirSync(resolve(ROOT, '.output')).filter((name) => name.endsWith('.zip'));
+  return {
+    entries: measureEntries(OUTPUT_DIR).map(({ entry, initial, lazy, total }) => ({
+      entry,
+      initial,
+      lazy,
+      total,
+    })),
+    zipBytes: zips[0] ? fileBytes(resolve(ROOT, '.output', zips[0])) : null,
+  };
+}
+
+const ms = (value: Stat) => `${value.median.toFixed(1)} ms (${value.min.toFixed(1)}–${value.max.toFixed(1)})`;
+
+async function main(): Promise<void> {
+  if (process.env.SKIP_BUILD !== '1') {
+    if (spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' }).status !== 0)
+      throw new Error('Build failed.');
+  }
+  const sandbox = await startSandbox({ port: 0 });
+  const session = await launchWithExtension();
+  await serveLinkedIn(session.context);
+  const options = await OptionsPage.open(session);
+  await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url });
+  const warmUp = await session.context.newPage();
+  await warmUp.goto(session.url('popup.html'));
+  const score = (await warmUp.getByTestId('overall-score').textContent()) ?? '';
+  await warmUp.close();
+  const staticPage = await startStaticPage(score);
+  const browserVersion = await options.page.evaluate(
+    () => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? '?',
+  );
+
+  console.log(
+    `Benchmark: ${ROUNDS} rounds each, ${browserVersion}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+  );
+  const warm = await popupWarm(session, staticPage.url);
+  const cold = await popupCold(session, options.page);
+  const workerStart = await workerColdStart(options.page);
+  const content = await contentScriptCost(session);
+  const network = await networkCost(session, sandbox);
+  const size = sizes();
+
+  const results = {
+    at: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? null,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      browser: browserVersion,
+    },
+    rounds: ROUNDS,
+    popupWarm: warm,
+    popupCold: cold,
+    workerColdStartMs: workerStart,
+    contentScript: content,
+    network,
+    size,
+  };
+
+  const lines = [
+    '| measure | median (min–max) |',
+    '| --- | --- |',
+    `| Popup, warm cache: navigation → score on screen | ${ms(warm.popup)} |`,
+    `| Static HTML page with the same number, same browser | ${ms(warm.staticPage)} |`,
+    `| Ratio popup / static page | ${warm.ratio.median.toFixed(2)}× (${warm.ratio.min.toFixed(2)}–${warm.ratio.max.toFixed(2)}) |`,
+    `| Popup, cold (worker stopped, cache empty) | ${ms(cold)} |`,
+    `| Service worker cold start → first answer | ${ms(workerStart)} |`,
+    `| Content script, profile page: added main-thread script time | ${ms(content.profileAddedScriptMs)} |`,
+    `| Content script, profile page: added JS heap | ${content.profileAddedHeapKb.median.toFixed(0)} KB (${content.profileAddedHeapKb.min.toFixed(0)}–${content.profileAddedHeapKb.max.toFixed(0)}) |`,
+    `| Content script, feed (not a profile): added script time | ${ms(content.feedAddedScriptMs)} |`,
+    `| Navigation → badge on screen | ${ms(content.navigationToBadgeMs)} |`,
+    `| API requests for 20 popups + 10 profile tabs (cold cache) | ${network.ssiRequests} SSI + ${network.accountLookups} account lookup |`,
+    ...size.entries.map(
+      (entry) =>
+        `| JS gzip: ${entry.entry} | ${kb(entry.total)} (${kb(entry.initial)} at once + ${kb(entry.lazy)} on demand) |`,
+    ),
+    `| Zip for the Web Store | ${size.zipBytes === null ? '—' : kb(size.zipBytes)} |`,
+  ];
+  console.log(`\n${lines.join('\n')}\n`);
+  mkdirSync(resolve(ROOT, 'artifacts'), { recursive: true });
+  writeFileSync(
+    resolve(ROOT, 'artifacts', 'bench.json'),
+    `${JSON.stringify({ ...results, table: lines }, null, 2)}\n`,
+  );
+  console.log('Written to artifacts/bench.json');
+
+  await staticPage.close();
+  await session.close();
+  await sandbox.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
