@@ -12,6 +12,8 @@ export default defineConfig({
   manifest: {
     name: 'SSI Companion for LinkedIn',
     description: 'Your LinkedIn Social Selling Index at a glance: score, pillars and ranks in the toolbar.',
+    // storage.local.setAccessLevel (which keeps content scripts away from the key) needs 140.
+    minimum_chrome_version: '140',
     permissions: ['storage'],
     host_permissions: API_HOST_PERMISSIONS,
     // A custom API origin (a proxy, a self-hosted gateway) is asked for on Save, never up front.
@@ -43,7 +45,7 @@ export default defineConfig({
       // Terser with two passes packs chart.js and Preact tighter than the default minifier,
       // which the popup's 60 KB budget needs.
       minify: 'terser',
-      terserOptions: { compress: { passes: 2 } },
+      terserOptions: { ecma: 2020, compress: { passes: 3 }, toplevel: true },
     },
   }),
 });

@@ -122,6 +122,23 @@ describe('the SSI badge on LinkedIn', () => {
     expect(errors).toEqual([]);
   });
 
+  it('comes back, once, when LinkedIn re-renders the top card it sat in', async () => {
+    const page = await open(`/in/${ME.slug}/`);
+    await expect.poll(() => badges(page).count()).toBe(1);
+    await page.evaluate(() => {
+      const card = [...document.querySelectorAll('[componentkey$="Topcard"]')].find((el) =>
+        el.checkVisibility(),
+      )!;
+      const fresh = card.cloneNode(true) as Element;
+      fresh.querySelector('ssi-badge')?.remove();
+      card.replaceWith(fresh);
+    });
+    expect(await badges(page).count()).toBe(0);
+    await expect.poll(() => badges(page).count(), { timeout: 6_000 }).toBe(1);
+    await settle(page);
+    expect(await badges(page).count()).toBe(1);
+  });
+
   it('turning the option off removes the badge at once in open tabs, and on turns it back', async () => {
     const page = await open(`/in/${ME.slug}/`);
     await expect.poll(() => badges(page).count()).toBe(1);

@@ -71,6 +71,9 @@ export default class ReliabilityReporter implements Reporter {
     const ordered = [...rows.values()].sort((a, b) => a.group.localeCompare(b.group));
     const table = formatTable(ordered);
     console.log(`\nReliability: cases tried, held and failed, by group\n\n${table}\n`);
+    const held = ordered.reduce((sum, row) => sum + row.held, 0);
+    const failed = ordered.reduce((sum, row) => sum + row.failed, 0);
+    console.log(`${held} passed, ${failed} failed`);
     const out = resolve(import.meta.dirname, '..', 'artifacts');
     mkdirSync(out, { recursive: true });
     writeFileSync(

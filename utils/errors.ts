@@ -5,6 +5,7 @@
 
 export const SSI_ERROR_CODES = [
   'no-key',
+  'key-for-new-address',
   'unauthorized',
   'forbidden',
   'bad-request',
@@ -64,8 +65,7 @@ export const LOCAL_DESCRIPTIONS = {
   },
   'storage-failed': {
     title: 'Could not save',
-    message:
-      'The browser refused to save data for the extension (its storage may be full). Free some disk space, then try again.',
+    message: 'The browser refused to save (its storage may be full). Free some disk space, then try again.',
     action: 'retry',
   },
   refused: {
@@ -124,6 +124,13 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
         title: 'API key needed',
         message: 'Add your API key in settings to see your SSI.',
         action: 'open-settings',
+      };
+    case 'key-for-new-address':
+      return {
+        title: 'Type your key to test this address',
+        message:
+          'The saved key only goes to the saved API base URL. To test another address, type the key, or save the address first.',
+        action: 'none',
       };
     case 'unauthorized':
       return {
@@ -214,15 +221,14 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
     case 'oversized':
       return {
         title: 'Answer too large',
-        message:
-          'The API sent far more data than an SSI needs, so it was ignored. Check the API base URL in settings.',
+        message: 'The API sent far more data than an SSI needs. Check the API base URL in settings.',
         action: 'open-settings',
       };
     case 'no-score':
       return {
         title: 'No SSI yet',
         message:
-          'ConnectSafely has no SSI for this account yet. Check that the account is connected in ConnectSafely, then refresh.',
+          'ConnectSafely has no SSI for this account yet. Check that it is connected in ConnectSafely, then refresh.',
         action: 'retry',
       };
     case 'storage-failed':

@@ -104,10 +104,16 @@ export function startBadge(ctx: ContentScriptContext): void {
     ui.mount();
     ui.mounted?.update(badgeModel(current, Date.now()));
     mounted = { ui, slug: at, anchor };
-    // An extension update or reload does not tell old content scripts: while a badge is on
-    // screen, look every few seconds (ctx.setInterval checks the context before each tick,
-    // and an invalid context runs onInvalidated, which removes the badge).
-    watchdog = ctx.setInterval(() => {}, WATCHDOG_MS);
+    // While a badge is on screen, look every few seconds: an extension update or reload does
+    // not tell old content scripts (ctx.setInterval checks the context before each tick, and
+    // an invalid context runs onInvalidated, which removes the badge); and LinkedIn may
+    // re-render the top card, taking the badge with it: then decide and place it again.
+    watchdog = ctx.setInterval(() => {
+      if (mounted && !mounted.ui.shadowHost.isConnected && gen === generation) {
+        unmount();
+        watch(gen);
+      }
+    }, WATCHDOG_MS);
   }
 
   /** Checks the page now; true when nothing more needs watching. */

@@ -5,7 +5,13 @@ import { describeLocally } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging/client';
 import type { PublicSettings, SettingsProblem } from '@/utils/messaging/protocol';
 import { API_PRESETS, FRESHNESS_MINUTES } from '@/utils/settings';
-import { needsHostPermission, originPattern, parseApiBaseUrl } from '@/utils/settings-rules';
+import {
+  needsHostPermission,
+  originPattern,
+  parseAccountId,
+  parseApiBaseUrl,
+  parseApiKey,
+} from '@/utils/settings-rules';
 import { DebugPanel } from './DebugPanel';
 import { buildSave, formFromSettings, type FormValues } from './form';
 
@@ -120,8 +126,15 @@ export function App() {
   async function onTest() {
     if (!values) return;
     const base = parseApiBaseUrl(values.apiBaseUrl);
-    if (!base.ok) {
-      setProblems({ apiBaseUrl: base.error });
+    const account = parseAccountId(values.accountId);
+    const key = values.apiKey.trim() ? parseApiKey(values.apiKey) : null;
+    const found: Partial<Record<FieldName, string>> = {};
+    if (!base.ok) found.apiBaseUrl = base.error;
+    if (!account.ok) found.accountId = account.error;
+    if (key && !key.ok) found.apiKey = key.error;
+    setProblems(found);
+    if (!base.ok || Object.keys(found).length) {
+      setTestOutcome({ kind: 'error', text: 'Some fields need attention before the test.' });
       return;
     }
     if (!(await ensureHostAccess(base.value))) {
@@ -132,7 +145,7 @@ export function App() {
     const reply = await sendMessage('connection:test', {
       apiBaseUrl: base.value,
       accountId: values.accountId,
-      ...(values.apiKey.trim() ? { apiKey: values.apiKey.trim() } : {}),
+      ...(key?.ok ? { apiKey: key.value } : {}),
     });
     const result = reply.ok ? reply.value : { ok: false as const, error: describeLocally(reply.error) };
     setTestOutcome(

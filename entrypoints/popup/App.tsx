@@ -7,7 +7,7 @@ import { StatusNotice } from '@/components/StatusNotice';
 import { readCacheEntry } from '@/utils/cache';
 import { formatAge, formatSeat } from '@/utils/format';
 import { sendMessage } from '@/utils/messaging/client';
-import { ssiCacheItem } from '@/utils/storage';
+import { settingsItem, ssiCacheItem } from '@/utils/storage';
 import { popupReducer, shownProblem, type PopupState } from './state';
 
 export interface AppProps {
@@ -44,6 +44,8 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
       // with the error in words.
       if (entry?.lastError) void load(false);
     });
+    // New settings (key, account, API) make everything on screen someone else's: start over.
+    const unwatchSettings = settingsItem.watch(() => location.reload());
     const timer = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), 30_000);
     const offline = () => dispatch({ type: 'connectivity', online: false });
     const online = () => {
@@ -54,6 +56,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
     window.addEventListener('online', online);
     return () => {
       unwatch();
+      unwatchSettings();
       clearInterval(timer);
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);

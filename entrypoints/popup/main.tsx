@@ -9,7 +9,10 @@ import { initialPopupState } from './state';
 
 /** Paints from the cache first: storage is read directly, before any message to the worker. */
 async function start(root: HTMLElement) {
-  const [settings, cache] = await Promise.all([settingsItem.getValue(), ssiCacheItem.getValue()]);
+  // If storage cannot be read, start with nothing cached: the worker's answer says why.
+  const [settings, cache] = await Promise.all([settingsItem.getValue(), ssiCacheItem.getValue()]).catch(
+    () => [null, null] as const,
+  );
   const target = storedTarget(settings);
   const cacheKey = target.key;
   const entry = readCacheEntry(cache, cacheKey);

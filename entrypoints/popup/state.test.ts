@@ -286,3 +286,24 @@ describe('connectivity', () => {
     expect(shownProblem(cached)).toBeNull();
   });
 });
+
+describe('view-received after a failure', () => {
+  it('keeps the score on screen when the worker answers with an error and no data', () => {
+    const shown = makeSnapshot({ overall: 58 });
+    const failed = view({ error: { code: 'storage-failed' }, problem: SERVER_PROBLEM });
+
+    const after = popupReducer(stateWith(shown), { type: 'view-received', view: failed });
+
+    expect(after.view?.snapshot).toEqual(shown);
+    expect(after.view?.error).toEqual({ code: 'storage-failed' });
+  });
+
+  it('drops the score when the key was removed: it belonged to that key', () => {
+    const after = popupReducer(stateWith(makeSnapshot()), {
+      type: 'view-received',
+      view: view({ error: { code: 'no-key' }, problem: SERVER_PROBLEM }),
+    });
+
+    expect(after.view?.snapshot).toBeNull();
+  });
+});

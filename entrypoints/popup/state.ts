@@ -59,8 +59,13 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
   switch (action.type) {
     case 'request-started':
       return { ...state, loading: true };
-    case 'view-received':
-      return { ...state, loading: false, view: action.view };
+    case 'view-received': {
+      // A failure never takes a score off the screen (but a removed key takes it away: the
+      // score belonged to that key).
+      const { view } = action;
+      const keep = !view.snapshot && view.error && view.error.code !== 'no-key' ? state.view?.snapshot : null;
+      return { ...state, loading: false, view: keep ? { ...view, snapshot: keep } : view };
+    }
     case 'request-failed': {
       // The worker could not be reached: keep whatever is on screen and say why.
       const base = state.view ?? viewFromEntry(null, state.freshnessMinutes, state.now);

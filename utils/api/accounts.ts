@@ -59,19 +59,9 @@ export function parseAccountList(body: unknown): Result<AccountSummary[], SsiErr
 }
 
 const AccountStatusSchema = v.object({
-  id: text,
-  firstName: v.nullish(text),
-  lastName: v.nullish(text),
-  publicId: v.nullish(text),
-  status: v.nullish(text),
+  ...AccountSummarySchema.entries,
   enabled: v.nullish(v.boolean()),
-  linkedinPlan: v.nullish(
-    v.object({
-      premiumType: v.nullish(v.unknown()),
-      isPremium: v.nullish(v.boolean()),
-      hasSalesNavigator: v.nullish(v.boolean()),
-    }),
-  ),
+  linkedinPlan: v.nullish(v.object({ hasSalesNavigator: v.nullish(v.boolean()) })),
 });
 
 export interface AccountStatus extends AccountSummary {

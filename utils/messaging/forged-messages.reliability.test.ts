@@ -188,6 +188,17 @@ describe('Forged and stray messages', () => {
     ['a malformed payload', { type: 'settings:save', payload: { settings: 'all of them' } }],
     ['extra payload fields', { type: 'ssi:get', payload: { refresh: true, apiKey: KEY } }],
     [
+      'a key action "set" without a key',
+      { type: 'settings:save', payload: { settings: { ...DEFAULT_SETTINGS }, apiKey: { action: 'set' } } },
+    ],
+    [
+      'a key action "keep" that smuggles a key',
+      {
+        type: 'settings:save',
+        payload: { settings: { ...DEFAULT_SETTINGS }, apiKey: { action: 'keep', value: KEY } },
+      },
+    ],
+    [
       'an oversized message',
       { type: 'ssi:get', payload: { refresh: true }, pad: 'x'.repeat(MAX_MESSAGE_BYTES) },
     ],

@@ -608,4 +608,52 @@ describe('createSsiService', () => {
       expect(h.updates).toHaveLength(0);
     });
   });
+
+  describe('what the review found', () => {
+    it('a refused cache write tells no tab to ask again, and automatic asks wait out the cooldown', async () => {
+      const h = harness();
+      h.cache.write = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+      h.answer(ok(makeSnapshot()));
+
+      const first = await h.service.getSsi();
+      const second = await h.service.getSsi();
+
+      expect(first.error?.code).toBe('storage-failed');
+      expect(first.snapshot).not.toBeNull();
+      expect(h.updates).toHaveLength(0);
+      expect(second.error).toBeNull();
+      expect(h.calls).toHaveLength(1);
+    });
+
+    it('callers after a key change do not join the request made with the old key', async () => {
+      const h = harness();
+      const old = h.hold();
+      const before = h.service.getSsi();
+      await settle();
+      expect(h.calls).toHaveLength(1);
+      h.state.apiKey = 'sk_new_key_123456';
+      h.answer(ok(makeSnapshot({ overall: 71 })));
+
+      const after = await h.service.getSsi();
+      old.resolve(ok(makeSnapshot({ overall: 10 })));
+      await before;
+
+      expect(h.calls).toHaveLength(2);
+      expect(h.calls[1]?.target.apiKey).toBe('sk_new_key_123456');
+      expect(after.snapshot?.overall).toBe(71);
+    });
+
+    it('a missing permission is tried again as soon as it is granted, without the cooldown', async () => {
+      const h = harness({ settings: { apiBaseUrl: 'https://proxy.example.com' } });
+      const refused = await h.service.getSsi();
+      expect(refused.error?.code).toBe('permission-missing');
+
+      h.hasHostAccess.mockResolvedValue(true);
+      h.answer(ok(makeSnapshot()));
+      const granted = await h.service.getSsi();
+
+      expect(granted.error).toBeNull();
+      expect(h.calls).toHaveLength(1);
+    });
+  });
 });

@@ -48,7 +48,10 @@ export interface SsiService {
 }
 
 export function createSsiService(deps: SsiServiceDeps): SsiService {
+  // Requests under way, by cache slot and key: callers after a key change never join a request
+  // made with the old key.
   const inFlight = new Map<string, Promise<SsiView>>();
+  const writeFailedAt = new Map<string, number>();
 
   function viewOf(entry: CacheEntry | null, settings: Settings, refreshing: boolean): SsiView {
     return viewFromEntry(entry, settings.freshnessMinutes, deps.now(), refreshing);
@@ -91,14 +94,15 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
       await deps.cache.write(key, next);
     } catch (failure) {
       // Reported, not swallowed: the user keeps what we have in hand and learns why it will
-      // not be there next time.
-      const view: SsiView = {
+      // not be there next time. Nothing changed in storage, so tabs are not told to ask again
+      // (they would start another request that fails the same way), and automatic requests
+      // wait out the cooldown, remembered in memory since storage refused it.
+      writeFailedAt.set(key, deps.now());
+      return {
         ...viewOf(next, settings, false),
         error: { code: isStorageFailure(failure) ? 'storage-failed' : 'internal' },
         errorAt: deps.now(),
       };
-      deps.onUpdate?.(view);
-      return view;
     }
     const view = viewOf(next, settings, false);
     deps.onUpdate?.(view);
@@ -106,7 +110,8 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
   }
 
   function startRevalidation(key: string, settings: Settings, apiKey: string): Promise<SsiView> {
-    const running = inFlight.get(key);
+    const flight = `${key}|${apiKey}`;
+    const running = inFlight.get(flight);
     if (running) return running;
     const run = revalidate(key, settings, apiKey)
       .catch((): SsiView => ({
@@ -115,8 +120,8 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
         errorAt: deps.now(),
       }))
       .then(emit)
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, run);
+      .finally(() => inFlight.delete(flight));
+    inFlight.set(flight, run);
     return run;
   }
 
@@ -127,12 +132,15 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     if (!apiKey) {
       return emit({ ...viewOf(entry, settings, false), error: { code: 'no-key' }, errorAt: null });
     }
-    const view = viewOf(entry, settings, inFlight.has(key));
+    const view = viewOf(entry, settings, inFlight.has(`${key}|${apiKey}`));
     const now = deps.now();
     const pausedUntil = entry?.lastError?.error.retryAt ?? 0;
     if (pausedUntil > now) return emit(view);
     if (!refresh) {
-      const failedRecently = entry?.lastError && now - entry.lastError.at < FAILURE_COOLDOWN_MS;
+      // A missing permission is checked without a request: once granted, try at once.
+      const lastFailure =
+        entry?.lastError?.error.code === 'permission-missing' ? 0 : (entry?.lastError?.at ?? 0);
+      const failedRecently = now - Math.max(lastFailure, writeFailedAt.get(key) ?? 0) < FAILURE_COOLDOWN_MS;
       if ((view.snapshot && !view.stale) || failedRecently) return emit(view);
       if (view.snapshot) {
         void startRevalidation(key, settings, apiKey);

@@ -137,7 +137,11 @@ export function startWorker(): void {
     },
     'settings:save': async (payload) => {
       const saved = await settings.saveSettings(payload);
-      if (saved.ok) void badge.notifyTabs();
+      if (saved.ok) {
+        void badge.notifyTabs();
+        // The toolbar icon follows the new key or account at once.
+        void ssi.getSsi();
+      }
       return saved;
     },
     'connection:test': async (payload) => {

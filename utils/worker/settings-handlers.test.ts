@@ -245,12 +245,22 @@ describe('createSettingsHandlers', () => {
       expect(h.client.listAccounts).toHaveBeenCalledWith({ baseUrl: PRODUCTION_API, apiKey: TYPED_KEY });
     });
 
-    it('tests with the saved key when none is typed', async () => {
+    it('tests the saved address with the saved key when none is typed', async () => {
       const h = setup();
 
-      await h.handlers.testConnection({ apiBaseUrl: SANDBOX_API, accountId: '' });
+      await h.handlers.testConnection({ apiBaseUrl: PRODUCTION_API, accountId: '' });
 
-      expect(h.client.listAccounts).toHaveBeenCalledWith({ baseUrl: SANDBOX_API, apiKey: SAVED_KEY });
+      expect(h.client.listAccounts).toHaveBeenCalledWith({ baseUrl: PRODUCTION_API, apiKey: SAVED_KEY });
+    });
+
+    it('never sends the saved key to an address that was not saved (a typo must not receive it)', async () => {
+      const h = setup({ hostAccess: true });
+
+      const result = await h.handlers.testConnection({ apiBaseUrl: SANDBOX_API, accountId: '' });
+
+      expect(result).toEqual({ ok: false, error: { code: 'key-for-new-address' } });
+      expect(h.client.listAccounts).not.toHaveBeenCalled();
+      expect(h.client.getAccountStatus).not.toHaveBeenCalled();
     });
 
     it('answers no-key without a request when no key is typed or saved', async () => {
@@ -269,6 +279,7 @@ describe('createSettingsHandlers', () => {
       const result = await h.handlers.testConnection({
         apiBaseUrl: 'https://proxy.example.com',
         accountId: '',
+        apiKey: TYPED_KEY,
       });
 
       expect(result).toEqual({ ok: false, error: { code: 'permission-missing' } });
@@ -282,12 +293,13 @@ describe('createSettingsHandlers', () => {
       const result = await h.handlers.testConnection({
         apiBaseUrl: 'https://proxy.example.com/',
         accountId: '',
+        apiKey: TYPED_KEY,
       });
 
       expect(result.ok).toBe(true);
       expect(h.client.listAccounts).toHaveBeenCalledWith({
         baseUrl: 'https://proxy.example.com',
-        apiKey: SAVED_KEY,
+        apiKey: TYPED_KEY,
       });
     });
 
@@ -296,7 +308,11 @@ describe('createSettingsHandlers', () => {
       async (origin) => {
         const h = setup({ hostAccess: false });
 
-        const result = await h.handlers.testConnection({ apiBaseUrl: origin, accountId: '' });
+        const result = await h.handlers.testConnection({
+          apiBaseUrl: origin,
+          accountId: '',
+          apiKey: TYPED_KEY,
+        });
 
         expect(result.ok).toBe(true);
         expect(h.hasHostAccess).not.toHaveBeenCalled();

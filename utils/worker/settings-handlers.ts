@@ -93,6 +93,10 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       const accountId = parseAccountId(test.accountId);
       if (!accountId.ok) return err({ code: 'bad-request', serverMessage: accountId.error });
       let apiKey = await store.readApiKey();
+      if (!test.apiKey && baseUrl.value !== (await store.readSettings()).apiBaseUrl) {
+        // The saved key goes to the saved address only: a typo must not receive it.
+        return err({ code: 'key-for-new-address' });
+      }
       if (test.apiKey) {
         const typed = parseApiKey(test.apiKey);
         if (!typed.ok) return err({ code: 'unauthorized', detail: typed.error });
