@@ -125,9 +125,7 @@ describe('Secrets', () => {
     });
 
     it('a server that echoes the key never makes it show up: not on screen, not in storage, not in the debug view, not in logs', async () => {
-      const options = await OptionsPage.open(session);
-      await options.page.getByLabel('Debug: also ask the API for LinkedIn').check();
-      expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
+      // Saving asks the API at once (for the toolbar icon): the echoing answer must be in place.
       sandbox.setSsiReply({
         kind: 'complete',
         status: 403,
@@ -135,6 +133,9 @@ describe('Secrets', () => {
         body: JSON.stringify({ success: false, error: `The key ${SANDBOX_DEMO_KEY} has expired` }),
         delayMs: 0,
       });
+      const options = await OptionsPage.open(session);
+      await options.page.getByLabel('Debug: also ask the API for LinkedIn').check();
+      expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
       const popup = await PopupPage.open(session);
       await expect.poll(() => popup.alert().textContent()).toContain('The key [redacted] has expired');
       expect(await popup.page.locator('body').textContent()).not.toContain(SANDBOX_DEMO_KEY);
