@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, PRODUCTION_API } from '../settings';
 import type { SsiView } from '../ssi/view';
 import type { BadgeState, MessageType, PublicSettings, SenderKind } from './protocol';
@@ -9,24 +9,7 @@ const SELF_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const SELF_ORIGIN = `chrome-extension://${SELF_ID}`;
 const SELF: ExtensionIdentity = { id: SELF_ID, origin: SELF_ORIGIN };
 
-/**
- * Chrome registers chrome-extension: as a standard scheme, so `new URL(...).origin` of an
- * extension page is `chrome-extension://<id>` there; Node follows the WHATWG rule for
- * non-special schemes and answers "null". Tests run against Chrome's behaviour.
- */
-class ChromeURL extends URL {
-  override get origin(): string {
-    return this.protocol === 'chrome-extension:' ? `${this.protocol}//${this.host}` : super.origin;
-  }
-}
-
-beforeEach(() => {
-  vi.stubGlobal('URL', ChromeURL);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+// Node gives chrome-extension: URLs an opaque origin; senders.ts reads them like Chrome.
 
 const FAKE_KEY = 'sk_live_FORGED_SECRET_5f3a9c';
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifySender, LINKEDIN_ORIGIN, type ExtensionIdentity, type SenderFacts } from './senders';
 
 const SELF_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -7,24 +7,7 @@ const SELF_ORIGIN = `chrome-extension://${SELF_ID}`;
 const OTHER_ORIGIN = `chrome-extension://${OTHER_ID}`;
 const SELF: ExtensionIdentity = { id: SELF_ID, origin: SELF_ORIGIN };
 
-/**
- * Chrome registers chrome-extension: as a standard scheme, so `new URL(...).origin` of an
- * extension page is `chrome-extension://<id>` there; Node follows the WHATWG rule for
- * non-special schemes and answers "null". Tests run against Chrome's behaviour.
- */
-class ChromeURL extends URL {
-  override get origin(): string {
-    return this.protocol === 'chrome-extension:' ? `${this.protocol}//${this.host}` : super.origin;
-  }
-}
-
-beforeEach(() => {
-  vi.stubGlobal('URL', ChromeURL);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+// Node gives chrome-extension: URLs an opaque origin; senders.ts reads them like Chrome.
 const PROFILE_URL = 'https://www.linkedin.com/in/jane-doe/';
 
 /** A content script in the top frame of a LinkedIn tab, as Chrome describes it. */
