@@ -130,7 +130,8 @@ export function renderBadge(container: HTMLElement, actions: BadgeActions): Badg
       label.textContent = model.label;
       change.textContent = model.change ?? '';
       change.hidden = model.change === null;
-      if (model.change) change.title = 'Industry rank change since last week';
+      // Named as ConnectSafely reports it: the contract does not say whether rank or score moved.
+      if (model.change) change.title = 'Weekly change in your industry group, as ConnectSafely reports it';
       pill.setAttribute('aria-label', model.description);
       svg.style.display = model.percent === null ? 'none' : '';
       value.setAttribute('stroke-dasharray', `${model.percent ?? 0} 100`);
