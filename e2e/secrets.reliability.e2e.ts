@@ -93,7 +93,8 @@ describe('Secrets', () => {
     it.each([
       ['no Authorization header', /Authorization/],
       ['no Bearer scheme', /Bearer/],
-      ['no API host', /connectsafely|127\.0\.0\.1/i],
+      // The brand may appear in words; no host (production, sandbox or local) may.
+      ['no API host', /connectsafely\.ai|127\.0\.0\.1|localhost:/i],
       ['no key handling', /apiKey/],
       ['no chart.js', /DoughnutController|chart\.js/],
       ['no webextension-polyfill', /webextension-polyfill/],
