@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
-import { launchWithExtension, type ExtensionSession } from './browser';
+import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
 import { badges, LINKEDIN, ME, mains, navigateInApp, OTHER, serveLinkedIn } from './linkedin';
 import { OptionsPage } from './pages';
 import { reloadExtension } from './worker';
@@ -10,16 +10,6 @@ import { reloadExtension } from './worker';
 let sandbox: SandboxServer;
 let session: ExtensionSession;
 let expectedScore: string;
-
-/** Problems the page (or a content script) reported. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  return errors;
-}
 
 /** Gives the content script time to decide; absence cannot be awaited any other way. */
 const settle = (page: Page) => page.waitForTimeout(1_500);

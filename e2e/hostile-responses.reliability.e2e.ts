@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
-import { launchWithExtension, type ExtensionSession } from './browser';
+import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
 import {
   expectedRequests,
   goodBody,
@@ -53,11 +53,7 @@ const ssiRequests = () => sandbox.requests().filter((request) => request.path ==
 
 /** Page errors, console errors and dialogs (an `alert()` that ran) of a page. */
 function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
+  const problems = watchErrors(page);
   page.on('dialog', (dialog) => {
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();

@@ -1,28 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS } from '../sandbox/data';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
-import { launchWithExtension, type ExtensionSession } from './browser';
+import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
 import { badges, LINKEDIN, ME, serveLinkedIn } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
 import { readExtensionStorage, reloadExtension, stopServiceWorker, writeExtensionStorage } from './worker';
 
 let sandbox: SandboxServer;
 let session: ExtensionSession;
-
-/** Every error a page (or a content script in it) reports. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  return errors;
-}
 
 /** Samples the popup while something happens: it must never be blank. */
 function neverBlank(popup: PopupPage, ms: number): Promise<string[]> {

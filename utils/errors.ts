@@ -87,6 +87,15 @@ export function describeLocally(error: Pick<SsiError, 'code'>): ErrorDescription
     : LOCAL_DESCRIPTIONS.internal;
 }
 
+/** Removes `secret` from `text`, also where JSON escaped it (`"`, `\\`, `/`). */
+export function redactSecret(text: string, secret: string): string {
+  let clean = text;
+  for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replaceAll('/', '\\/')])) {
+    clean = clean.split(form).join('[redacted]');
+  }
+  return clean;
+}
+
 /** Server words longer than this are cut: they are shown in a popup, not a log viewer. */
 const MAX_SERVER_MESSAGE = 300;
 
@@ -98,7 +107,7 @@ const MAX_SERVER_MESSAGE = 300;
 export function sanitizeServerMessage(text: unknown, secret?: string | null): string | undefined {
   if (typeof text !== 'string') return undefined;
   let clean = text;
-  if (secret) clean = clean.split(secret).join('[redacted]');
+  if (secret) clean = redactSecret(clean, secret);
   clean = clean
     // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')

@@ -5,18 +5,20 @@
  */
 import { browser } from 'wxt/browser';
 import { readCacheEntry, type SsiCache } from './cache';
+import { apiKeyItem } from './secrets';
 import { coerceSettings, parseApiKey } from './settings-rules';
+import { accountSlugsItem, settingsItem, ssiCacheItem } from './storage';
 
 /** The layout of `storage.local` this build writes. Bump it with a migration below. */
 export const STORAGE_SCHEMA_VERSION = 1;
 
-/** The raw `storage.local` keys (WXT's `local:x` items live under `x`). */
+/** The raw `storage.local` keys this routine looks after, named by their storage items. */
 export const STORAGE_KEYS = {
   schema: 'schemaVersion',
-  settings: 'settings',
-  apiKey: 'apiKey',
-  cache: 'ssiCache',
-  accountSlugs: 'accountSlugs',
+  settings: settingsItem.key,
+  apiKey: apiKeyItem.key,
+  cache: ssiCacheItem.key,
+  accountSlugs: accountSlugsItem.key,
 } as const;
 
 type Stored = Record<string, unknown>;
@@ -62,7 +64,8 @@ function cleanSlugs(value: unknown): Record<string, string | null> {
  */
 export async function migrateStorage(local = browser.storage.local): Promise<StorageRepair> {
   const keys = Object.values(STORAGE_KEYS);
-  let data: Stored = await local.get(keys);
+  const before: Stored = await local.get(keys);
+  let data: Stored = { ...before };
   const from = typeof data[STORAGE_KEYS.schema] === 'number' ? (data[STORAGE_KEYS.schema] as number) : 0;
   const changes: string[] = [];
 
@@ -92,7 +95,6 @@ export async function migrateStorage(local = browser.storage.local): Promise<Sto
   const removals = key !== undefined && key !== null && !keyIsValid ? [STORAGE_KEYS.apiKey] : [];
   if (removals.length) changes.push('an unreadable API key was removed');
 
-  const before = await local.get(keys);
   const writes: Stored = {};
   for (const [name, value] of Object.entries(next)) {
     if (JSON.stringify(before[name]) !== JSON.stringify(value)) writes[name] = value;

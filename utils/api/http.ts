@@ -3,7 +3,7 @@
  * answer, or an {@link SsiError} for every other outcome (status, network, timeout, size).
  */
 import * as v from 'valibot';
-import { sanitizeServerMessage, type SsiError } from '../errors';
+import { redactSecret, sanitizeServerMessage, type SsiError } from '../errors';
 import { err, ok, type Result } from '../result';
 import { ErrorBodySchema } from '../ssi/schema';
 
@@ -186,24 +186,15 @@ export async function getJson(
     detail: result.ok ? null : (result.error.detail ?? result.error.serverMessage ?? null),
     // Redacted before it is cut, so no part of the key survives at the cut.
     bodyPreview:
-      seen.text === null ? null : redactKey(seen.text, target.apiKey).slice(0, DEBUG_PREVIEW_CHARS),
+      seen.text === null ? null : redactSecret(seen.text, target.apiKey).slice(0, DEBUG_PREVIEW_CHARS),
   });
   return result;
-}
-
-/** Removes `secret` from `text`, also where JSON escaped it (`"`, `\\`, `/`). */
-function redactKey(text: string, secret: string): string {
-  let clean = text;
-  for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replaceAll('/', '\\/')])) {
-    clean = clean.split(form).join('[redacted]');
-  }
-  return clean;
 }
 
 /** Removes the key from an error's texts, wherever a server may have put it. */
 function redactError(result: Result<unknown, SsiError>, secret: string): Result<unknown, SsiError> {
   if (result.ok) return result;
-  const clean = (text: string | undefined) => (text === undefined ? undefined : redactKey(text, secret));
+  const clean = (text: string | undefined) => (text === undefined ? undefined : redactSecret(text, secret));
   const { detail, serverMessage } = result.error;
   return err({
     ...result.error,
