@@ -1,9 +1,9 @@
 import { useRef } from 'preact/hooks';
+import { MAX_OVERALL } from '@/utils/ssi/model';
 import { BAND_COLORS } from '@/utils/toolbar-badge';
-import { formatOverall } from '@/utils/format';
-import { MAX_OVERALL, scoreBand } from '@/utils/ssi/model';
 import { prefersReducedMotion, themeColor } from './charts/load';
 import { useChart } from './charts/use-chart';
+import { RING_SIZE, ringFace } from './score-ring-face';
 
 export interface ScoreRingProps {
   overall: number;
@@ -15,11 +15,10 @@ export interface ScoreRingProps {
  * The overall score as a ring (a chart.js doughnut) with the whole-number score in its middle.
  * The number and a CSS ring paint at once; the chart replaces the CSS ring when chart.js is in.
  */
-export function ScoreRing({ overall, size = 132 }: ScoreRingProps) {
+export function ScoreRing({ overall, size = RING_SIZE }: ScoreRingProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const score = formatOverall(overall);
-  const band = scoreBand(overall);
-  const percent = Math.min(100, Math.max(0, (overall / MAX_OVERALL) * 100));
+  const face = ringFace(overall);
+  const { band } = face;
   const drawn = useChart<'doughnut'>(
     canvas,
     () => ({
@@ -48,15 +47,15 @@ export function ScoreRing({ overall, size = 132 }: ScoreRingProps) {
 
   return (
     <div
-      class={`score-ring score-ring--${band}${drawn ? ' score-ring--drawn' : ''}`}
-      style={{ width: `${size}px`, height: `${size}px`, '--ring-percent': `${percent}%` }}
+      class={drawn ? `${face.className} score-ring--drawn` : face.className}
+      style={{ width: `${size}px`, height: `${size}px`, '--ring-percent': `${face.percent}%` }}
       role="img"
-      aria-label={`SSI ${score} out of 100`}
+      aria-label={face.label}
     >
       <canvas ref={canvas} width={size} height={size} aria-hidden="true" />
       <span class="score-ring__value">
         <span class="score-ring__number" data-testid="overall-score">
-          {score}
+          {face.text}
         </span>
         <span class="score-ring__max">of 100</span>
       </span>

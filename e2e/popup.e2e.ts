@@ -11,6 +11,26 @@ interface ApiSsi {
   network: { rank: number };
 }
 
+interface FirstFrameRecord {
+  seen: { count: number; text: string | null; controls: boolean }[];
+  marks: Record<string, number>;
+}
+
+/** Records, from the first byte of the page, every state of the score and the popup's marks. */
+const WATCH_SCORES = `(() => {
+  const record = { seen: [], marks: {} };
+  globalThis.__scores = record;
+  new MutationObserver(() => {
+    const scores = document.querySelectorAll('[data-testid="overall-score"]');
+    record.seen.push({
+      count: scores.length,
+      text: scores[0] ? scores[0].textContent : null,
+      controls: Array.from(document.querySelectorAll('.popup button')).some((button) => !button.closest('[inert]')),
+    });
+    for (const mark of performance.getEntriesByType('mark')) record.marks[mark.name] = mark.startTime;
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
 let sandbox: SandboxServer;
 let session: ExtensionSession;
 
@@ -79,6 +99,37 @@ describe('popup against the sandbox API', () => {
       true,
     );
     await expect(popup.page.getByTestId('freshness').textContent()).resolves.toMatch(/Updated just now/);
+  });
+
+  it('paints the cached score in its first frame, before the app, and hands over without a second score', async () => {
+    const cached = await (await PopupPage.open(session)).overallScore().textContent();
+    const opens: FirstFrameRecord[] = [];
+    for (let round = 0; round < 3; round++) {
+      const page = await session.context.newPage();
+      await page.addInitScript(WATCH_SCORES);
+      const popup = await PopupPage.open(session, page);
+      await popup.settled();
+      opens.push(
+        await page.evaluate(() => (globalThis as unknown as { __scores: FirstFrameRecord }).__scores),
+      );
+      await page.close();
+    }
+    for (const { seen, marks } of opens) {
+      // Never two scores at once, never a different one: the first frame and the app agree.
+      expect(seen.every((sighting) => sighting.count <= 1)).toBe(true);
+      expect(seen.filter((sighting) => sighting.count === 1).map((sighting) => sighting.text)).toEqual(
+        seen.filter((sighting) => sighting.count === 1).map(() => cached),
+      );
+      expect(marks['popup:app']).toBeGreaterThan(0);
+      if (marks['popup:first-frame'] !== undefined) {
+        // Drawn by the classic script: no live controls yet, and before the app rendered.
+        expect(seen.find((sighting) => sighting.count === 1)?.controls).toBe(false);
+        expect(marks['popup:first-frame']).toBeLessThan(marks['popup:app']!);
+      }
+    }
+    // The first frame is a head start, not a promise (the app may win the race), but with a
+    // warm cache it draws.
+    expect(opens.some(({ marks }) => marks['popup:first-frame'] !== undefined)).toBe(true);
   });
 
   it('opening the popup five times within the freshness window costs one API request', async () => {

@@ -2,6 +2,7 @@
  * The badge and its card as plain DOM inside the shadow root (no framework: the content script
  * runs on every LinkedIn page and must stay small). Every piece of data is set as text.
  */
+import { el } from '@/utils/dom';
 import type { BadgeModel } from '@/utils/linkedin/badge-model';
 
 export interface BadgeActions {
@@ -18,17 +19,6 @@ export interface BadgeView {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function button(text: string, onClick: () => void, className = 'ssi-action'): HTMLButtonElement {
   const node = el('button', className, text);

@@ -8,7 +8,7 @@ import { readCacheEntry } from '@/utils/cache';
 import { formatAge, formatSeat } from '@/utils/format';
 import { sendMessage } from '@/utils/messaging/client';
 import { settingsItem, ssiCacheItem } from '@/utils/storage';
-import { popupReducer, shownProblem, type PopupState } from './state';
+import { isRefreshing, popupReducer, shownProblem, type PopupState } from './state';
 
 export interface AppProps {
   initial: PopupState;
@@ -26,7 +26,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
   const [state, dispatch] = useReducer(popupReducer, initial);
 
   const load = useCallback(async (refresh: boolean) => {
-    dispatch({ type: 'request-started' });
+    dispatch({ type: 'request-started', refresh });
     const reply = await sendMessage('ssi:get', { refresh });
     dispatch(
       reply.ok
@@ -67,6 +67,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
   const shown = shownProblem(state);
   const snapshot = view?.snapshot ?? null;
   const busy = loading || Boolean(view?.refreshing);
+  const refreshing = isRefreshing(state);
   const seat = snapshot ? formatSeat(snapshot.activeSeat) : null;
 
   return (
@@ -84,10 +85,10 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
             type="button"
             class="button"
             onClick={() => void load(true)}
-            disabled={loading}
-            aria-busy={busy}
+            disabled={refreshing}
+            aria-busy={refreshing}
           >
-            {busy ? 'Refreshing…' : 'Refresh'}
+            {refreshing ? 'Refreshing…' : 'Refresh'}
           </button>
           <button
             type="button"
@@ -133,7 +134,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
             Updated {formatAge(snapshot.fetchedAt, now)}
             {view?.stale && !busy ? ' · may be out of date' : ''}
           </span>
-          {busy && (
+          {refreshing && (
             <span role="status" class="popup__refreshing">
               Checking for a newer score…
             </span>

@@ -3,7 +3,7 @@ import type { CacheEntry } from '@/utils/cache';
 import { describeLocally, LOCAL_DESCRIPTIONS, type ErrorDescription, type SsiError } from '@/utils/errors';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
 import type { DescribedView } from '@/utils/messaging/protocol';
-import { initialPopupState, popupReducer, shownProblem, type PopupState } from './state';
+import { initialPopupState, isRefreshing, popupReducer, shownProblem, type PopupState } from './state';
 
 const T0 = Date.parse('2026-03-14T09:00:00.000Z');
 const MINUTE = 60_000;
@@ -48,6 +48,7 @@ function stateWith(
   return {
     view: view({ snapshot, ...overrides }),
     loading: false,
+    refreshAsked: false,
     freshnessMinutes: FRESHNESS,
     now,
     online: true,
@@ -63,6 +64,7 @@ describe('initialPopupState', () => {
     expect(state).toEqual({
       view: view({ snapshot }),
       loading: true,
+      refreshAsked: false,
       freshnessMinutes: FRESHNESS,
       now: T0,
       online: true,
@@ -96,9 +98,29 @@ describe('popupReducer', () => {
   it('request-started sets loading and keeps the view', () => {
     const before = stateWith(makeSnapshot());
 
-    const after = popupReducer(before, { type: 'request-started' });
+    const after = popupReducer(before, { type: 'request-started', refresh: false });
 
     expect(after).toEqual({ ...before, loading: true });
+  });
+
+  it('says "refreshing" for a refresh the user asked for, not for the check on opening', () => {
+    const opened = popupReducer(stateWith(makeSnapshot()), { type: 'request-started', refresh: false });
+    expect(isRefreshing(opened)).toBe(false);
+
+    const asked = popupReducer(opened, { type: 'request-started', refresh: true });
+    expect(isRefreshing(asked)).toBe(true);
+    // A check that starts while the refresh runs does not hide it.
+    expect(isRefreshing(popupReducer(asked, { type: 'request-started', refresh: false }))).toBe(true);
+
+    const done = popupReducer(asked, { type: 'view-received', view: view({ snapshot: makeSnapshot() }) });
+    expect(isRefreshing(done)).toBe(false);
+    const failed = popupReducer(asked, { type: 'request-failed', error: { code: 'internal' } });
+    expect(isRefreshing(failed)).toBe(false);
+  });
+
+  it('says "refreshing" while the worker revalidates in the background', () => {
+    expect(isRefreshing(stateWith(makeSnapshot(), { refreshing: true }))).toBe(true);
+    expect(isRefreshing(stateWith(makeSnapshot(), { refreshing: false }))).toBe(false);
   });
 
   it('view-received replaces the view and ends loading', () => {

@@ -15,6 +15,12 @@ export interface PopupState {
   view: DescribedView | null;
   /** A request to the worker is under way. */
   loading: boolean;
+  /**
+   * The user asked for a refresh and it is under way. Opening the popup also asks the worker
+   * (which answers from a fresh cache at once): that is not a refresh, and the button does
+   * not flash "Refreshing…" for it.
+   */
+  refreshAsked: boolean;
   freshnessMinutes: number;
   /** The clock the relative times are written against. */
   now: number;
@@ -23,7 +29,7 @@ export interface PopupState {
 }
 
 export type PopupAction =
-  | { type: 'request-started' }
+  | { type: 'request-started'; refresh: boolean }
   | { type: 'view-received'; view: DescribedView }
   | { type: 'request-failed'; error: SsiError }
   | { type: 'cache-changed'; entry: CacheEntry | null }
@@ -40,10 +46,16 @@ export function initialPopupState(
   return {
     view: entry ? { ...viewFromEntry(entry, freshnessMinutes, now), problem: null } : null,
     loading: true,
+    refreshAsked: false,
     freshnessMinutes,
     now,
     online,
   };
+}
+
+/** A refresh is under way, asked by the user or revalidating in the background. */
+export function isRefreshing(state: PopupState): boolean {
+  return (state.loading && state.refreshAsked) || Boolean(state.view?.refreshing);
 }
 
 /** What the popup says is wrong: being offline explains everything else, so it comes first. */
@@ -58,13 +70,18 @@ export function shownProblem(
 export function popupReducer(state: PopupState, action: PopupAction): PopupState {
   switch (action.type) {
     case 'request-started':
-      return { ...state, loading: true };
+      return { ...state, loading: true, refreshAsked: state.refreshAsked || action.refresh };
     case 'view-received': {
       // A failure never takes a score off the screen (but a removed key takes it away: the
       // score belonged to that key).
       const { view } = action;
       const keep = !view.snapshot && view.error && view.error.code !== 'no-key' ? state.view?.snapshot : null;
-      return { ...state, loading: false, view: keep ? { ...view, snapshot: keep } : view };
+      return {
+        ...state,
+        loading: false,
+        refreshAsked: false,
+        view: keep ? { ...view, snapshot: keep } : view,
+      };
     }
     case 'request-failed': {
       // The worker could not be reached: keep whatever is on screen and say why.
@@ -72,6 +89,7 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
       return {
         ...state,
         loading: false,
+        refreshAsked: false,
         view: {
           ...base,
           refreshing: false,

@@ -1,0 +1,85 @@
+/**
+ * The popup's first frame, drawn without any framework by a small classic script that runs
+ * before the app's module has even loaded (see `entrypoints/popup-first-frame.ts`): the
+ * header and the score ring with the cached score, in the app's own markup, so that when
+ * Preact takes over the same pixels stay where they are and the rest fills in around them.
+ * Its buttons are the app's, made inert (a click before the app is up would go nowhere), so the
+ * header is laid out exactly as the app lays it out. Every value is set as text.
+ * `first-frame.test.tsx` holds this markup equal to what `App` renders for the same cache.
+ */
+import { RING_SIZE, ringFace } from '@/components/score-ring-face';
+import { el } from '@/utils/dom';
+import { formatSeat } from '@/utils/format';
+import type { SsiSnapshot } from '@/utils/ssi/model';
+import type { PopupStart } from './start';
+
+/** Marks the frame in the page's timeline (read by `npm run bench`). */
+export const FIRST_FRAME_MARK = 'popup:first-frame';
+
+function header(accountLabel: string, snapshot: SsiSnapshot): HTMLElement {
+  const account = el('p', 'popup__account', accountLabel);
+  account.dataset.testid = 'account';
+  const seat = formatSeat(snapshot.activeSeat);
+  if (seat) account.append(el('span', 'chip', seat));
+  const titles = el('div');
+  titles.append(el('h1', 'popup__title', 'Social Selling Index'), account);
+  const node = el('header', 'popup__header');
+  node.append(titles, actions());
+  return node;
+}
+
+/** The app's header buttons as they first render, inert: they look the same, but do nothing. */
+function actions(): HTMLElement {
+  const refresh = el('button', 'button', 'Refresh');
+  refresh.setAttribute('aria-busy', 'false');
+  const settings = el('button', 'button button--icon', '⚙');
+  settings.setAttribute('aria-label', 'Settings');
+  settings.title = 'Settings';
+  const node = el('div', 'popup__actions');
+  node.inert = true;
+  for (const button of [refresh, settings]) {
+    button.type = 'button';
+    node.append(button);
+  }
+  return node;
+}
+
+function scoreRing(overall: number): HTMLElement {
+  const face = ringFace(overall);
+  const ring = el('div', face.className);
+  ring.style.width = `${RING_SIZE}px`;
+  ring.style.height = `${RING_SIZE}px`;
+  ring.style.setProperty('--ring-percent', `${face.percent}%`);
+  ring.setAttribute('role', 'img');
+  ring.setAttribute('aria-label', face.label);
+  const canvas = el('canvas');
+  canvas.width = RING_SIZE;
+  canvas.height = RING_SIZE;
+  canvas.setAttribute('aria-hidden', 'true');
+  const number = el('span', 'score-ring__number', face.text);
+  number.dataset.testid = 'overall-score';
+  const value = el('span', 'score-ring__value');
+  value.append(number, el('span', 'score-ring__max', 'of 100'));
+  ring.append(canvas, value);
+  return ring;
+}
+
+/**
+ * Draws the first frame into `root` when there is a cached score and `root` is still empty
+ * (the app may have rendered first, and then it stays untouched). Returns whether it drew.
+ */
+export function drawFirstFrame(root: HTMLElement, start: PopupStart): boolean {
+  const snapshot = start.entry?.snapshot;
+  if (!snapshot || root.hasChildNodes()) return false;
+  const summary = el('section', 'summary');
+  summary.setAttribute('aria-label', 'Overall score');
+  summary.append(scoreRing(snapshot.overall));
+  const body = el('main', 'popup__body');
+  body.append(summary);
+  const popup = el('div', 'popup');
+  popup.setAttribute('aria-busy', 'true');
+  popup.append(header(start.accountLabel, snapshot), body);
+  root.append(popup);
+  performance.mark(FIRST_FRAME_MARK);
+  return true;
+}
