@@ -19,6 +19,11 @@ export default defineConfig({
     // A custom API origin (a proxy, a self-hosted gateway) is asked for on Save, never up front.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'SSI Companion' },
+    // entrypoints/linkedin-badge, a plain script rather than a WXT content script: WXT's
+    // wrapper would start the extension API on every LinkedIn page before any of our code ran.
+    content_scripts: [
+      { matches: ['https://www.linkedin.com/*'], js: ['linkedin-badge.js'], run_at: 'document_idle' },
+    ],
   },
   hooks: {
     // webextension-polyfill earns its bytes in the service worker, whose onMessage listener

@@ -33,12 +33,15 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Reuse this browser profile (it is then kept on close), as a browser restart does. */
   profileDir?: string;
+  /** Load the extension from here instead of the build (`npm run bench` adds pages to a copy). */
+  extensionDir?: string;
 }
 
 /** Starts Chromium with a fresh profile and the extension; resolves once its worker runs. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'ssi-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -47,8 +50,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 900, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

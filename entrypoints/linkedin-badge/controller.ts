@@ -1,11 +1,9 @@
 /**
  * Decides, page by page, whether the current LinkedIn page is the account's own profile, and
- * keeps exactly one badge there. Follows in-app navigation, waits (bounded) for the new
- * page's markup, and ties every listener, observer and timer to the content script context so
- * an extension update leaves nothing behind.
+ * keeps exactly one badge there. Started by the gate on the first profile URL, it then follows
+ * every navigation, waits (bounded) for the new page's markup, and ties every listener,
+ * observer and timer to the script's life so an extension update leaves nothing behind.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
 import { badgeModel } from '@/utils/linkedin/badge-model';
 import {
@@ -20,6 +18,9 @@ import { profileSlugFromUrl } from '@/utils/linkedin/profile-url';
 import { PROFILE_ROOT } from '@/utils/linkedin/selectors';
 import { sendMessage } from '@/utils/messaging/client';
 import type { BadgeState } from '@/utils/messaging/protocol';
+import type { Badge } from './gate';
+import type { ScriptLife } from './life';
+import { mountShadowUi, type ShadowUi } from './shadow-ui';
 import css from './style.css?inline';
 import { pageTheme } from './theme';
 import { renderBadge, type BadgeView } from './view';
@@ -32,7 +33,7 @@ const WATCHDOG_MS = 2_000;
 export const BADGE_TAG = 'ssi-badge';
 
 interface Mounted {
-  ui: ShadowRootContentScriptUi<BadgeView>;
+  ui: ShadowUi<BadgeView>;
   slug: string;
   anchor: Element | null;
 }
@@ -52,7 +53,10 @@ function decide(state: BadgeState, slug: string, page: PageIdentity): Decision {
   return anchor ? { kind: 'mount', anchor } : { kind: 'wait', own: true };
 }
 
-export function startBadge(ctx: ContentScriptContext): void {
+/** Starts the badge for the page at hand; the gate tells it of every page after that. */
+export function startBadge(life: ScriptLife): Badge {
+  // The extension was removed or updated before this page became a profile: nothing to do.
+  if (life.ended) return { visit() {} };
   let generation = 0;
   let slug: string | null = null;
   let staleIds: ReadonlySet<string> = new Set();
@@ -76,20 +80,17 @@ export function startBadge(ctx: ContentScriptContext): void {
     watchdog = undefined;
   }
 
-  async function mount(at: string, anchor: Element | null, current: BadgeState, gen: number) {
+  function mount(at: string, anchor: Element | null, current: BadgeState, gen: number) {
     if (mounted && mounted.slug === at && mounted.anchor === anchor && anchor?.isConnected !== false) {
       mounted.ui.mounted?.update(badgeModel(current, Date.now()));
       return;
     }
     unmount();
-    const ui = await createShadowRootUi<BadgeView>(ctx, {
+    const ui = mountShadowUi<BadgeView>({
       name: BADGE_TAG,
-      position: 'inline',
-      anchor: anchor ?? document.body,
-      append: anchor ? 'after' : 'last',
+      anchor,
       css,
-      isolateEvents: true,
-      onMount(container, _shadow, host) {
+      onMount(container, host) {
         host.dataset.theme = pageTheme(document);
         if (!anchor) host.dataset.corner = '';
         return renderBadge(container, {
@@ -99,17 +100,14 @@ export function startBadge(ctx: ContentScriptContext): void {
         });
       },
     });
-    if (gen !== generation || ctx.isInvalid) return; // a newer navigation won the race
-    unmount();
-    ui.mount();
     ui.mounted?.update(badgeModel(current, Date.now()));
     mounted = { ui, slug: at, anchor };
     // While a badge is on screen, look every few seconds: an extension update or reload does
-    // not tell old content scripts (ctx.setInterval checks the context before each tick, and
-    // an invalid context runs onInvalidated, which removes the badge); and LinkedIn may
-    // re-render the top card, taking the badge with it: then decide and place it again.
-    watchdog = ctx.setInterval(() => {
-      if (mounted && !mounted.ui.shadowHost.isConnected && gen === generation) {
+    // not tell old content scripts (life.setInterval checks the extension before each tick, and
+    // an ended life runs onEnd, which removes the badge); and LinkedIn may re-render the top
+    // card, taking the badge with it: then decide and place it again.
+    watchdog = life.setInterval(() => {
+      if (mounted && !mounted.ui.host.isConnected && gen === generation) {
         unmount();
         watch(gen);
       }
@@ -122,7 +120,7 @@ export function startBadge(ctx: ContentScriptContext): void {
     const decision = decide(state, slug, readPageIdentity(document, slug, staleIds));
     if (decision.kind === 'wait') return false;
     if (decision.kind === 'none') unmount();
-    else void mount(slug, decision.anchor, state, gen);
+    else mount(slug, decision.anchor, state, gen);
     return true;
   }
 
@@ -134,7 +132,7 @@ export function startBadge(ctx: ContentScriptContext): void {
     observer = new MutationObserver(() => {
       if (scheduled) return;
       scheduled = true;
-      ctx.requestAnimationFrame(() => {
+      life.requestAnimationFrame(() => {
         scheduled = false;
         if (check(gen)) stopWatching();
       });
@@ -142,19 +140,19 @@ export function startBadge(ctx: ContentScriptContext): void {
     // The profile root's parent: LinkedIn may swap the root itself when the new page arrives.
     const root = document.querySelector(PROFILE_ROOT)?.parentElement ?? document.body;
     observer.observe(root, { childList: true, subtree: true });
-    giveUp = ctx.setTimeout(() => {
+    giveUp = life.setTimeout(() => {
       stopWatching();
       if (gen !== generation || !slug || !state) return;
       // Our own profile, recognised from the URL, but no name to sit beside: use the corner.
       const final = decide(state, slug, readPageIdentity(document, slug, staleIds));
-      if (final.kind === 'wait' && final.own) void mount(slug, null, state, gen);
+      if (final.kind === 'wait' && final.own) mount(slug, null, state, gen);
     }, MARKUP_WAIT_MS);
   }
 
   async function load(refresh: boolean) {
     const gen = generation;
     const reply = await sendMessage('badge:get', { refresh });
-    if (gen !== generation || ctx.isInvalid) return;
+    if (gen !== generation || life.ended) return;
     if (!reply.ok || !reply.value.show) {
       // No answer means no verified data: show nothing rather than something unverified.
       state = null;
@@ -184,11 +182,10 @@ export function startBadge(ctx: ContentScriptContext): void {
     void load(false);
   }
 
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onLocation(newUrl, true));
-  ctx.addEventListener(document, 'click', (event) => {
-    if (mounted && !event.composedPath().includes(mounted.ui.shadowHost)) mounted.ui.mounted?.close();
+  life.listen(document, 'click', (event) => {
+    if (mounted && !event.composedPath().includes(mounted.ui.host)) mounted.ui.mounted?.close();
   });
-  ctx.addEventListener(document, 'keydown', (event) => {
+  life.listen<Document, KeyboardEvent>(document, 'keydown', (event) => {
     if (event.key === 'Escape') mounted?.ui.mounted?.close();
   });
 
@@ -198,11 +195,16 @@ export function startBadge(ctx: ContentScriptContext): void {
     if ((message as { type?: unknown })?.type === 'badge:changed' && slug) void load(false);
   };
   browser.runtime.onMessage.addListener(onNotice);
-  ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onNotice);
+  life.onEnd(() => {
+    // The runtime may be gone with the extension: nothing of it to unregister then.
+    browser.runtime?.onMessage.removeListener(onNotice);
     stopWatching();
     unmount();
   });
 
-  onLocation(new URL(location.href), false);
+  return {
+    visit(url, navigated) {
+      if (!life.ended) onLocation(url, navigated);
+    },
+  };
 }

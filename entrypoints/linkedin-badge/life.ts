@@ -1,0 +1,70 @@
+/**
+ * The content script's life, tied to its extension's. When the extension is reloaded,
+ * updated or removed, Chromium leaves old content scripts running but takes their
+ * `chrome.runtime` away: from then on this context counts as ended, its timers stop, its
+ * listeners come off and `onEnd` callbacks run (removing the badge).
+ *
+ * Our own small stand-in for WXT's ContentScriptContext, which touches the extension API the
+ * moment its module loads: that alone cost every LinkedIn page several milliseconds, and this
+ * script must cost pages that are not profiles nothing (see `npm run bench`).
+ */
+
+export interface ScriptLife {
+  /** Aborted when the life ends; pass it to `addEventListener`. */
+  readonly signal: AbortSignal;
+  /** Whether the extension is gone (checked now: ends the life if it is). */
+  readonly ended: boolean;
+  /** Calls `callback` once, when the life ends. */
+  onEnd(callback: () => void): void;
+  setTimeout(handler: () => void, ms: number): number;
+  setInterval(handler: () => void, ms: number): number;
+  requestAnimationFrame(handler: () => void): number;
+  /** Adds a listener that comes off when the life ends. */
+  listen<T extends EventTarget, E extends Event = Event>(
+    target: T,
+    type: string,
+    handler: (event: E) => void,
+  ): void;
+}
+
+/** Whether this script's extension is still there: its runtime keeps an ID while it is. */
+export function extensionAlive(): boolean {
+  return (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id !== undefined;
+}
+
+export function createScriptLife(alive: () => boolean = extensionAlive): ScriptLife {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const live = () => {
+    if (!signal.aborted && !alive()) controller.abort();
+    return !signal.aborted;
+  };
+  return {
+    signal,
+    get ended() {
+      return !live();
+    },
+    onEnd(callback) {
+      if (signal.aborted) callback();
+      else signal.addEventListener('abort', callback, { once: true });
+    },
+    setTimeout(handler, ms) {
+      const id = window.setTimeout(() => live() && handler(), ms);
+      signal.addEventListener('abort', () => clearTimeout(id), { once: true });
+      return id;
+    },
+    setInterval(handler, ms) {
+      const id = window.setInterval(() => live() && handler(), ms);
+      signal.addEventListener('abort', () => clearInterval(id), { once: true });
+      return id;
+    },
+    requestAnimationFrame(handler) {
+      const id = window.requestAnimationFrame(() => live() && handler());
+      signal.addEventListener('abort', () => cancelAnimationFrame(id), { once: true });
+      return id;
+    },
+    listen(target, type, handler) {
+      target.addEventListener(type, handler as EventListener, { signal });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mountShadowUi } from './shadow-ui';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('mountShadowUi', () => {
+  it('puts its host right after the anchor, with the CSS and the UI inside its shadow root', () => {
+    const name = document.createElement('h1');
+    const next = document.createElement('p');
+    document.body.append(name, next);
+
+    const ui = mountShadowUi({
+      name: 'ssi-badge',
+      css: '.x{color:red}',
+      anchor: name,
+      onMount(container, host) {
+        host.dataset.theme = 'dark';
+        container.append(Object.assign(document.createElement('button'), { textContent: 'SSI 67' }));
+        return { label: 'built' };
+      },
+    });
+
+    expect(name.nextElementSibling).toBe(ui.host);
+    expect(ui.host.nextElementSibling).toBe(next);
+    expect(ui.host.localName).toBe('ssi-badge');
+    expect(ui.host.dataset.theme).toBe('dark');
+    expect(ui.mounted).toEqual({ label: 'built' });
+    const shadow = ui.host.shadowRoot!;
+    expect(shadow.querySelector('style')?.textContent).toContain('.x{color:red}');
+    expect(shadow.querySelector('style')?.textContent).toContain(':host{all:initial !important;}');
+    expect(shadow.querySelector('button')?.textContent).toBe('SSI 67');
+  });
+
+  it('goes last in the body without an anchor', () => {
+    document.body.append(document.createElement('main'));
+
+    const ui = mountShadowUi({ name: 'ssi-badge', css: '', anchor: null, onMount: () => null });
+
+    expect(document.body.lastElementChild).toBe(ui.host);
+  });
+
+  it('keeps keys typed inside from reaching the page', () => {
+    const pageKeys = vi.fn();
+    document.addEventListener('keydown', pageKeys);
+    const ui = mountShadowUi({
+      name: 'ssi-badge',
+      css: '',
+      anchor: null,
+      onMount: (container) => container.appendChild(document.createElement('button')),
+    });
+
+    ui.mounted!.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+
+    expect(pageKeys).toHaveBeenCalledTimes(1);
+    document.removeEventListener('keydown', pageKeys);
+  });
+
+  it('leaves nothing behind when removed', () => {
+    const ui = mountShadowUi({ name: 'ssi-badge', css: '', anchor: null, onMount: () => 'view' });
+
+    ui.remove();
+
+    expect(document.querySelector('ssi-badge')).toBeNull();
+    expect(ui.mounted).toBeUndefined();
+  });
+});

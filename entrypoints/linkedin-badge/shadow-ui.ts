@@ -1,0 +1,52 @@
+/**
+ * The badge's host element: a custom element with an open shadow root holding the badge's
+ * CSS and a container, so LinkedIn's styles stay out and ours stay in. Keys typed inside do
+ * not reach LinkedIn's shortcuts. Synchronous and dependency-free (the content script's size
+ * and start-up budgets count every byte).
+ */
+
+export interface ShadowUiOptions<T> {
+  /** The host's tag: a custom element name (two words, kebab-case). */
+  name: string;
+  css: string;
+  /** Where the host goes: right after `anchor`, or last in `document.body` when null. */
+  anchor: Element | null;
+  /** Builds the UI into `container`; what it returns is `mounted`. */
+  onMount(container: HTMLElement, host: HTMLElement): T;
+}
+
+export interface ShadowUi<T> {
+  readonly host: HTMLElement;
+  /** What `onMount` returned; undefined once removed. */
+  readonly mounted: T | undefined;
+  remove(): void;
+}
+
+/** Keys pressed in the badge stay in the badge. */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
+/** Creates the host, builds the UI into it and puts it on the page. */
+export function mountShadowUi<T>(options: ShadowUiOptions<T>): ShadowUi<T> {
+  const host = document.createElement(options.name);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  // Nothing of the page's inherited styles leaks in.
+  style.textContent = `:host{all:initial !important;}\n${options.css}`;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+  if (options.anchor) options.anchor.after(host);
+  else document.body.append(host);
+  let mounted: T | undefined = options.onMount(container, host);
+  return {
+    host,
+    get mounted() {
+      return mounted;
+    },
+    remove() {
+      host.remove();
+      container.replaceChildren();
+      mounted = undefined;
+    },
+  };
+}
