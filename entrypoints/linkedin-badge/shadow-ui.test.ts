@@ -34,6 +34,19 @@ describe('mountShadowUi', () => {
     expect(shadow.querySelector('button')?.textContent).toBe('SSI 67');
   });
 
+  it('builds the UI before the host joins the page', () => {
+    let connectedAtBuild: boolean | null = null;
+    const ui = mountShadowUi({
+      name: 'ssi-badge',
+      css: '',
+      anchor: null,
+      onMount: (_container, host) => (connectedAtBuild = host.isConnected),
+    });
+
+    expect(connectedAtBuild).toBe(false);
+    expect(ui.host.isConnected).toBe(true);
+  });
+
   it('goes last in the body without an anchor', () => {
     document.body.append(document.createElement('main'));
 

@@ -11,7 +11,7 @@ export interface ShadowUiOptions<T> {
   css: string;
   /** Where the host goes: right after `anchor`, or last in `document.body` when null. */
   anchor: Element | null;
-  /** Builds the UI into `container`; what it returns is `mounted`. */
+  /** Builds the UI into `container` (host not yet on the page); what it returns is `mounted`. */
   onMount(container: HTMLElement, host: HTMLElement): T;
 }
 
@@ -35,9 +35,11 @@ export function mountShadowUi<T>(options: ShadowUiOptions<T>): ShadowUi<T> {
   const container = document.createElement('div');
   shadow.append(style, container);
   for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+  // Built while detached, then inserted once: the page restyles once, and `onMount` can read
+  // the page's computed styles before our host makes them stale.
+  let mounted: T | undefined = options.onMount(container, host);
   if (options.anchor) options.anchor.after(host);
   else document.body.append(host);
-  let mounted: T | undefined = options.onMount(container, host);
   return {
     host,
     get mounted() {
