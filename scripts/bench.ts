@@ -4,13 +4,13 @@
  * Times are reported, never asserted (budgets on sizes are `npm run size`'s job).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath, launchWithExtension, type ExtensionSession } from '../e2e/browser';
+import { chromiumPath, EXTENSION_DIR, launchWithExtension, type ExtensionSession } from '../e2e/browser';
 import { LINKEDIN, ME, serveLinkedIn } from '../e2e/linkedin';
 import { OptionsPage } from '../e2e/pages';
 import { stopServiceWorker, writeExtensionStorage } from '../e2e/worker';
@@ -18,7 +18,12 @@ import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { fileBytes, kb, measureEntries, OUTPUT_DIR } from './sizes';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+/**
+ * Pause before each measured page: a user opens the popup in a quiet browser, not while the
+ * last page is still being torn down (on 2 cores that teardown alone moves figures by 30%).
+ */
+const SETTLE_MS = 300;
 const ROOT = resolve(import.meta.dirname, '..');
 
 interface Stat {
@@ -51,16 +56,54 @@ const SHOWN_SCRIPT = (selector: string) => `
     document.addEventListener('DOMContentLoaded', mark);
   })();`;
 
-async function timeToShown(context: BrowserContext, url: string, selector: string): Promise<number> {
+const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
+
+/** Time to `selector` on screen and, when the page marks it, to the `mark` in its timeline. */
+async function timeToShown(
+  context: BrowserContext,
+  url: string,
+  selector: string,
+  mark?: string,
+): Promise<{ shown: number; marked: number | null }> {
+  await settle();
   const page = await context.newPage();
   await page.addInitScript(SHOWN_SCRIPT(selector));
   await page.goto(url);
   await page.waitForFunction(() => (globalThis as { __shownAt?: number }).__shownAt !== undefined, null, {
     timeout: 20_000,
   });
-  const shownAt = await page.evaluate(() => (globalThis as { __shownAt?: number }).__shownAt!);
+  if (mark) await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark);
+  const result = await page.evaluate(
+    (name) => ({
+      shown: (globalThis as { __shownAt?: number }).__shownAt!,
+      marked: name ? (performance.getEntriesByName(name)[0]?.startTime ?? null) : null,
+    }),
+    mark,
+  );
   await page.close();
-  return shownAt;
+  return result;
+}
+
+/** The floor for any page of this extension that shows a number read from storage. */
+const FLOOR_PAGE = 'bench-floor.html';
+
+/**
+ * A copy of the build with one page added: the static page's markup, but its number (from the
+ * URL) written by one script after one storage read. No extension page can show stored data sooner; the popup
+ * is compared with it as well as with the static page. The product's build is left untouched.
+ */
+function extensionWithFloorPage(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ssi-bench-extension-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(
+    join(dir, FLOOR_PAGE),
+    '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><div><span data-testid="overall-score"></span></div><script src="/bench-floor.js"></script></body></html>',
+  );
+  writeFileSync(
+    join(dir, 'bench-floor.js'),
+    `chrome.storage.local.get(['settings', 'ssiCache']).then(() => { document.querySelector('span').textContent = new URLSearchParams(location.search).get('score'); });`,
+  );
+  return dir;
 }
 
 /** A local page showing the same number with no script at all: the floor for the popup. */
@@ -75,17 +118,29 @@ async function startStaticPage(score: string): Promise<{ url: string; close(): P
   };
 }
 
-async function popupWarm(session: ExtensionSession, staticUrl: string) {
+const SCORE = '[data-testid="overall-score"]';
+
+async function popupWarm(session: ExtensionSession, staticUrl: string, score: string) {
   const popup: number[] = [];
+  const app: number[] = [];
   const page: number[] = [];
+  const floor: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    popup.push(
-      await timeToShown(session.context, session.url('popup.html'), '[data-testid="overall-score"]'),
-    );
-    page.push(await timeToShown(session.context, staticUrl, '[data-testid="overall-score"]'));
+    const opened = await timeToShown(session.context, session.url('popup.html'), SCORE, 'popup:app');
+    popup.push(opened.shown);
+    app.push(opened.marked!);
+    page.push((await timeToShown(session.context, staticUrl, SCORE)).shown);
+    const floorUrl = session.url(`${FLOOR_PAGE}?score=${encodeURIComponent(score)}`);
+    floor.push((await timeToShown(session.context, floorUrl, SCORE)).shown);
   }
-  const ratio = popup.map((value, index) => value / page[index]!);
-  return { popup: stat(popup), staticPage: stat(page), ratio: stat(ratio) };
+  return {
+    popup: stat(popup),
+    appRendered: stat(app),
+    staticPage: stat(page),
+    floorPage: stat(floor),
+    ratio: stat(popup.map((value, index) => value / page[index]!)),
+    floorRatio: stat(floor.map((value, index) => value / page[index]!)),
+  };
 }
 
 async function popupCold(session: ExtensionSession, anchor: Page) {
@@ -93,9 +148,7 @@ async function popupCold(session: ExtensionSession, anchor: Page) {
   for (let round = 0; round < ROUNDS; round++) {
     await writeExtensionStorage(session, { ssiCache: {} });
     await stopServiceWorker(anchor);
-    times.push(
-      await timeToShown(session.context, session.url('popup.html'), '[data-testid="overall-score"]'),
-    );
+    times.push((await timeToShown(session.context, session.url('popup.html'), SCORE)).shown);
   }
   return stat(times);
 }
@@ -126,6 +179,7 @@ interface PageCost {
 }
 
 async function pageCost(context: BrowserContext, url: string, waitForBadge: boolean): Promise<PageCost> {
+  await settle();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -142,6 +196,21 @@ async function pageCost(context: BrowserContext, url: string, waitForBadge: bool
   };
 }
 
+/**
+ * A copy of the build whose content script only does what the gate does on a page that is not
+ * a profile (read the URL, listen for navigations): the floor for any content script that
+ * follows LinkedIn's in-app navigation.
+ */
+function extensionWithGateOnlyContentScript(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ssi-bench-gate-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'linkedin-badge.js'),
+    `(() => { const check = (url) => /^\\/in\\//.test(new URL(url).pathname); check(location.href); navigation.addEventListener('navigate', (event) => check(event.destination.url)); })();`,
+  );
+  return dir;
+}
+
 async function contentScriptCost(session: ExtensionSession) {
   const profileDir = mkdtempSync(join(tmpdir(), 'ssi-bench-plain-'));
   const plain = await chromium.launchPersistentContext(profileDir, {
@@ -156,6 +225,9 @@ async function contentScriptCost(session: ExtensionSession) {
     ],
   });
   await serveLinkedIn(plain);
+  const gateDir = extensionWithGateOnlyContentScript();
+  const gate = await launchWithExtension({ extensionDir: gateDir });
+  await serveLinkedIn(gate.context);
   const profileUrl = `${LINKEDIN}/in/${ME.slug}/`;
   const feedUrl = `${LINKEDIN}/feed/`;
   const rows = {
@@ -163,6 +235,7 @@ async function contentScriptCost(session: ExtensionSession) {
     profileHeap: [] as number[],
     feedScript: [] as number[],
     feedHeap: [] as number[],
+    floorFeedScript: [] as number[],
   };
   const badgeShown: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -174,15 +247,19 @@ async function contentScriptCost(session: ExtensionSession) {
     rows.profileHeap.push(withProfile.heapKb - withoutProfile.heapKb);
     rows.feedScript.push(withFeed.scriptMs - withoutFeed.scriptMs);
     rows.feedHeap.push(withFeed.heapKb - withoutFeed.heapKb);
-    badgeShown.push(await timeToShown(session.context, profileUrl, 'ssi-badge'));
+    rows.floorFeedScript.push((await pageCost(gate.context, feedUrl, false)).scriptMs - withoutFeed.scriptMs);
+    badgeShown.push((await timeToShown(session.context, profileUrl, 'ssi-badge')).shown);
   }
   await plain.close();
+  await gate.close();
   rmSync(profileDir, { recursive: true, force: true });
+  rmSync(gateDir, { recursive: true, force: true });
   return {
     profileAddedScriptMs: stat(rows.profileScript),
     profileAddedHeapKb: stat(rows.profileHeap),
     feedAddedScriptMs: stat(rows.feedScript),
     feedAddedHeapKb: stat(rows.feedHeap),
+    floorFeedAddedScriptMs: stat(rows.floorFeedScript),
     navigationToBadgeMs: stat(badgeShown),
   };
 }
@@ -191,7 +268,7 @@ async function networkCost(session: ExtensionSession, sandbox: SandboxServer) {
   await writeExtensionStorage(session, { ssiCache: {}, accountSlugs: {} });
   sandbox.resetRequests();
   for (let round = 0; round < 20; round++) {
-    await timeToShown(session.context, session.url('popup.html'), '[data-testid="overall-score"]');
+    await timeToShown(session.context, session.url('popup.html'), SCORE);
   }
   for (let round = 0; round < 10; round++) {
     const page = await session.context.newPage();
@@ -221,6 +298,8 @@ function sizes() {
 }
 
 const ms = (value: Stat) => `${value.median.toFixed(1)} ms (${value.min.toFixed(1)}–${value.max.toFixed(1)})`;
+const ratio = (value: Stat) =>
+  `${value.median.toFixed(2)}× (${value.min.toFixed(2)}–${value.max.toFixed(2)})`;
 
 async function main(): Promise<void> {
   if (process.env.SKIP_BUILD !== '1') {
@@ -228,7 +307,8 @@ async function main(): Promise<void> {
       throw new Error('Build failed.');
   }
   const sandbox = await startSandbox({ port: 0 });
-  const session = await launchWithExtension();
+  const extensionDir = extensionWithFloorPage();
+  const session = await launchWithExtension({ extensionDir });
   await serveLinkedIn(session.context);
   const options = await OptionsPage.open(session);
   await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url });
@@ -244,7 +324,7 @@ async function main(): Promise<void> {
   console.log(
     `Benchmark: ${ROUNDS} rounds each, ${browserVersion}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
   );
-  const warm = await popupWarm(session, staticPage.url);
+  const warm = await popupWarm(session, staticPage.url, score);
   const cold = await popupCold(session, options.page);
   const workerStart = await workerColdStart(options.page);
   const content = await contentScriptCost(session);
@@ -271,14 +351,18 @@ async function main(): Promise<void> {
   const lines = [
     '| measure | median (min–max) |',
     '| --- | --- |',
-    `| Popup, warm cache: navigation → score on screen | ${ms(warm.popup)} |`,
+    `| Popup, warm cache: navigation → score on screen (first frame) | ${ms(warm.popup)} |`,
+    `| Popup, warm cache: navigation → whole popup rendered (Preact) | ${ms(warm.appRendered)} |`,
     `| Static HTML page with the same number, same browser | ${ms(warm.staticPage)} |`,
-    `| Ratio popup / static page | ${warm.ratio.median.toFixed(2)}× (${warm.ratio.min.toFixed(2)}–${warm.ratio.max.toFixed(2)}) |`,
+    `| Ratio popup / static page | ${ratio(warm.ratio)} |`,
+    `| Floor: extension page, one script, one storage read, then the number | ${ms(warm.floorPage)} |`,
+    `| Ratio floor / static page (no popup can do better) | ${ratio(warm.floorRatio)} |`,
     `| Popup, cold (worker stopped, cache empty) | ${ms(cold)} |`,
     `| Service worker cold start → first answer | ${ms(workerStart)} |`,
     `| Content script, profile page: added main-thread script time | ${ms(content.profileAddedScriptMs)} |`,
     `| Content script, profile page: added JS heap | ${content.profileAddedHeapKb.median.toFixed(0)} KB (${content.profileAddedHeapKb.min.toFixed(0)}–${content.profileAddedHeapKb.max.toFixed(0)}) |`,
     `| Content script, feed (not a profile): added script time | ${ms(content.feedAddedScriptMs)} |`,
+    `| Floor: a content script that only reads the URL and listens for navigations, feed | ${ms(content.floorFeedAddedScriptMs)} |`,
     `| Navigation → badge on screen | ${ms(content.navigationToBadgeMs)} |`,
     `| API requests for 20 popups + 10 profile tabs (cold cache) | ${network.ssiRequests} SSI + ${network.accountLookups} account lookup |`,
     ...size.entries.map(
@@ -298,6 +382,7 @@ async function main(): Promise<void> {
   await staticPage.close();
   await session.close();
   await sandbox.close();
+  rmSync(extensionDir, { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {
