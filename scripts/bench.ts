@@ -352,7 +352,7 @@ async function main(): Promise<void> {
     '| measure | median (min–max) |',
     '| --- | --- |',
     `| Popup, warm cache: navigation → score on screen (first frame) | ${ms(warm.popup)} |`,
-    `| Popup, warm cache: navigation → whole popup rendered (Preact) | ${ms(warm.appRendered)} |`,
+    `| Popup, warm cache: navigation → whole popup rendered (Preact's mark, before its frame) | ${ms(warm.appRendered)} |`,
     `| Static HTML page with the same number, same browser | ${ms(warm.staticPage)} |`,
     `| Ratio popup / static page | ${ratio(warm.ratio)} |`,
     `| Floor: extension page, one script, one storage read, then the number | ${ms(warm.floorPage)} |`,
