@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -29,11 +30,15 @@ export default defineConfig({
     // webextension-polyfill earns its bytes in the service worker, whose onMessage listener
     // answers by returning a Promise (which the polyfill turns into sendResponse). Pages and
     // the content script only call promise-returning APIs that Chromium's MV3 API already
-    // provides, and they have size budgets (npm run size): they use the native API directly.
+    // provides, and they have size budgets (npm run size): they use the native API directly,
+    // looked up lazily (utils/native-browser.ts).
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
       const alias = viteConfig.resolve?.alias;
-      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const native = {
+        find: /^wxt\/browser$/,
+        replacement: fileURLToPath(new URL('./utils/native-browser.ts', import.meta.url)),
+      };
       viteConfig.resolve = {
         ...viteConfig.resolve,
         alias: Array.isArray(alias)

@@ -3,26 +3,35 @@ import { watchForProfiles, type Badge, type NavigationEvents } from './gate';
 
 const LINKEDIN = 'https://www.linkedin.com';
 
-/** A stand-in for the Navigation API: `go(url)` fires `navigate` as an in-app navigation does. */
-function fakeNavigation() {
-  const listeners: ((event: { destination: { url: string } }) => void)[] = [];
-  const navigation: NavigationEvents = {
-    addEventListener: (_type, listener, options) => {
+/**
+ * A stand-in for the Navigation API: `go(url)` changes the current entry and fires
+ * `currententrychange`, as an in-app navigation (pushState, a LinkedIn link) does.
+ */
+function fakeNavigation(url: string) {
+  const listeners: (() => void)[] = [];
+  const navigation = {
+    currentEntry: { url } as { url: string | null },
+    addEventListener: (
+      _type: 'currententrychange',
+      listener: () => void,
+      options?: { signal?: AbortSignal },
+    ) => {
       listeners.push(listener);
       options?.signal?.addEventListener('abort', () => listeners.splice(listeners.indexOf(listener), 1));
     },
+  } satisfies NavigationEvents;
+  const go = (next: string | null) => {
+    navigation.currentEntry = { url: next };
+    listeners.forEach((listener) => listener());
   };
-  return {
-    navigation,
-    go: (url: string) => listeners.forEach((listener) => listener({ destination: { url } })),
-  };
+  return { navigation, go };
 }
 
 function setup(url: string) {
   const visits: [string, boolean][] = [];
   const badge: Badge = { visit: (at, navigated) => visits.push([at.pathname, navigated]) };
   const startBadge = vi.fn(() => badge);
-  const { navigation, go } = fakeNavigation();
+  const { navigation, go } = fakeNavigation(url);
   const abort = new AbortController();
   watchForProfiles({ startBadge, url, navigation, signal: abort.signal });
   return { startBadge, visits, go, abort };
@@ -59,9 +68,10 @@ describe('watchForProfiles', () => {
     ]);
   });
 
-  it('ignores a navigation to the page it is on', () => {
+  it('ignores an entry change that keeps the URL, or has none', () => {
     const { visits, go } = setup(`${LINKEDIN}/in/ada-lovelace/`);
     go(`${LINKEDIN}/in/ada-lovelace/`);
+    go(null);
 
     expect(visits).toHaveLength(1);
   });

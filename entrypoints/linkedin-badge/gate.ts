@@ -13,9 +13,10 @@ export interface Badge {
 
 /** The browser's Navigation API (Chromium 102+), as much of it as the gate uses. */
 export interface NavigationEvents {
+  readonly currentEntry: { readonly url: string | null } | null;
   addEventListener(
-    type: 'navigate',
-    listener: (event: { destination: { url: string } }) => void,
+    type: 'currententrychange',
+    listener: () => void,
     options?: { signal?: AbortSignal },
   ): void;
 }
@@ -25,6 +26,7 @@ export interface GateOptions {
   startBadge(): Badge;
   url?: string;
   navigation?: NavigationEvents;
+  /** Stops the gate (when the badge's life ends with the extension). */
   signal?: AbortSignal;
 }
 
@@ -43,12 +45,15 @@ export function watchForProfiles({
     badge.visit(parsed, navigated);
   };
   visit(url, false);
+  // After the URL has changed (`navigate` fires before, also for navigations that are then
+  // cancelled or turn out to be downloads); a load of another page starts a new script anyway.
   navigation?.addEventListener(
-    'navigate',
-    ({ destination }) => {
-      if (destination.url === current) return;
-      current = destination.url;
-      visit(destination.url, true);
+    'currententrychange',
+    () => {
+      const next = navigation.currentEntry?.url;
+      if (!next || next === current) return;
+      current = next;
+      visit(next, true);
     },
     { signal },
   );

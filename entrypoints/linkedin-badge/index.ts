@@ -9,5 +9,14 @@ import { watchForProfiles } from './gate';
 import { createScriptLife } from './life';
 
 export default defineUnlistedScript(() => {
-  watchForProfiles({ startBadge: () => startBadge(createScriptLife()) });
+  const gate = new AbortController();
+  watchForProfiles({
+    signal: gate.signal,
+    startBadge() {
+      const life = createScriptLife();
+      // An orphaned script (the extension was updated or removed) stops following navigations.
+      life.onEnd(() => gate.abort());
+      return startBadge(life);
+    },
+  });
 });

@@ -72,6 +72,24 @@ describe('createScriptLife', () => {
 
     expect(frame).not.toHaveBeenCalled();
   });
+
+  it('forgets the timers and frames that have run: nothing piles up over a long session', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    const life = createScriptLife(() => alive);
+    const added = vi.spyOn(life.signal, 'addEventListener');
+    const removed = vi.spyOn(life.signal, 'removeEventListener');
+
+    for (let i = 0; i < 50; i++) {
+      life.setTimeout(() => {}, 10);
+      life.requestAnimationFrame(() => {});
+    }
+    vi.advanceTimersByTime(20);
+    frames.forEach((frame) => frame(0));
+
+    expect(added).toHaveBeenCalledTimes(100);
+    expect(removed).toHaveBeenCalledTimes(100);
+  });
 });
 
 describe('extensionAlive', () => {

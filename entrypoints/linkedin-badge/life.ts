@@ -1,8 +1,10 @@
 /**
  * The content script's life, tied to its extension's. When the extension is reloaded,
  * updated or removed, Chromium leaves old content scripts running but takes their
- * `chrome.runtime` away: from then on this context counts as ended, its timers stop, its
- * listeners come off and `onEnd` callbacks run (removing the badge).
+ * `chrome.runtime` away, without telling them. The first check after that (any timer or frame
+ * callback of this life, or reading `ended`; the badge's watchdog checks every 2 s while a
+ * badge is shown) ends the life: its timers stop, its listeners come off and `onEnd`
+ * callbacks run (removing the badge).
  *
  * Our own small stand-in for WXT's ContentScriptContext, which touches the extension API the
  * moment its module loads: that alone cost every LinkedIn page several milliseconds, and this
@@ -35,6 +37,11 @@ export function extensionAlive(): boolean {
 export function createScriptLife(alive: () => boolean = extensionAlive): ScriptLife {
   const controller = new AbortController();
   const { signal } = controller;
+  /** Runs `cancel` if the life ends first; returns how to forget it once it no longer matters. */
+  const cancelOnEnd = (cancel: () => void) => {
+    signal.addEventListener('abort', cancel, { once: true });
+    return () => signal.removeEventListener('abort', cancel);
+  };
   const live = () => {
     if (!signal.aborted && !alive()) controller.abort();
     return !signal.aborted;
@@ -49,18 +56,24 @@ export function createScriptLife(alive: () => boolean = extensionAlive): ScriptL
       else signal.addEventListener('abort', callback, { once: true });
     },
     setTimeout(handler, ms) {
-      const id = window.setTimeout(() => live() && handler(), ms);
-      signal.addEventListener('abort', () => clearTimeout(id), { once: true });
+      const id = window.setTimeout(() => {
+        release();
+        if (live()) handler();
+      }, ms);
+      const release = cancelOnEnd(() => clearTimeout(id));
       return id;
     },
     setInterval(handler, ms) {
       const id = window.setInterval(() => live() && handler(), ms);
-      signal.addEventListener('abort', () => clearInterval(id), { once: true });
+      cancelOnEnd(() => clearInterval(id));
       return id;
     },
     requestAnimationFrame(handler) {
-      const id = window.requestAnimationFrame(() => live() && handler());
-      signal.addEventListener('abort', () => cancelAnimationFrame(id), { once: true });
+      const id = window.requestAnimationFrame(() => {
+        release();
+        if (live()) handler();
+      });
+      const release = cancelOnEnd(() => cancelAnimationFrame(id));
       return id;
     },
     listen(target, type, handler) {

@@ -30,8 +30,8 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
     const reply = await sendMessage('ssi:get', { refresh });
     dispatch(
       reply.ok
-        ? { type: 'view-received', view: reply.value }
-        : { type: 'request-failed', error: reply.error },
+        ? { type: 'view-received', view: reply.value, refresh }
+        : { type: 'request-failed', error: reply.error, refresh },
     );
   }, []);
 

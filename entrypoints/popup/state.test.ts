@@ -48,7 +48,7 @@ function stateWith(
   return {
     view: view({ snapshot, ...overrides }),
     loading: false,
-    refreshAsked: false,
+    refreshesPending: 0,
     freshnessMinutes: FRESHNESS,
     now,
     online: true,
@@ -64,7 +64,7 @@ describe('initialPopupState', () => {
     expect(state).toEqual({
       view: view({ snapshot }),
       loading: true,
-      refreshAsked: false,
+      refreshesPending: 0,
       freshnessMinutes: FRESHNESS,
       now: T0,
       online: true,
@@ -112,10 +112,35 @@ describe('popupReducer', () => {
     // A check that starts while the refresh runs does not hide it.
     expect(isRefreshing(popupReducer(asked, { type: 'request-started', refresh: false }))).toBe(true);
 
-    const done = popupReducer(asked, { type: 'view-received', view: view({ snapshot: makeSnapshot() }) });
+    const done = popupReducer(asked, {
+      type: 'view-received',
+      view: view({ snapshot: makeSnapshot() }),
+      refresh: true,
+    });
     expect(isRefreshing(done)).toBe(false);
-    const failed = popupReducer(asked, { type: 'request-failed', error: { code: 'internal' } });
+    const failed = popupReducer(asked, {
+      type: 'request-failed',
+      error: { code: 'internal' },
+      refresh: true,
+    });
     expect(isRefreshing(failed)).toBe(false);
+  });
+
+  it('keeps saying "refreshing" when the check made on opening answers before the refresh', () => {
+    const opened = popupReducer(stateWith(makeSnapshot()), { type: 'request-started', refresh: false });
+    const asked = popupReducer(opened, { type: 'request-started', refresh: true });
+
+    const checked = popupReducer(asked, { type: 'view-received', view: view({ snapshot: makeSnapshot() }) });
+    expect(isRefreshing(checked)).toBe(true);
+    const checkFailed = popupReducer(asked, { type: 'request-failed', error: { code: 'internal' } });
+    expect(isRefreshing(checkFailed)).toBe(true);
+
+    const refreshed = popupReducer(checked, {
+      type: 'view-received',
+      view: view({ snapshot: makeSnapshot() }),
+      refresh: true,
+    });
+    expect(isRefreshing(refreshed)).toBe(false);
   });
 
   it('says "refreshing" while the worker revalidates in the background', () => {

@@ -16,11 +16,11 @@ export interface PopupState {
   /** A request to the worker is under way. */
   loading: boolean;
   /**
-   * The user asked for a refresh and it is under way. Opening the popup also asks the worker
-   * (which answers from a fresh cache at once): that is not a refresh, and the button does
-   * not flash "Refreshing…" for it.
+   * Refreshes the user asked for that have not answered yet. Opening the popup also asks the
+   * worker (which answers from a fresh cache at once): that is not a refresh, and the button
+   * does not flash "Refreshing…" for it, nor stop saying it when such a check answers first.
    */
-  refreshAsked: boolean;
+  refreshesPending: number;
   freshnessMinutes: number;
   /** The clock the relative times are written against. */
   now: number;
@@ -30,8 +30,8 @@ export interface PopupState {
 
 export type PopupAction =
   | { type: 'request-started'; refresh: boolean }
-  | { type: 'view-received'; view: DescribedView }
-  | { type: 'request-failed'; error: SsiError }
+  | { type: 'view-received'; view: DescribedView; refresh?: boolean }
+  | { type: 'request-failed'; error: SsiError; refresh?: boolean }
   | { type: 'cache-changed'; entry: CacheEntry | null }
   | { type: 'tick'; now: number }
   | { type: 'connectivity'; online: boolean };
@@ -46,16 +46,21 @@ export function initialPopupState(
   return {
     view: entry ? { ...viewFromEntry(entry, freshnessMinutes, now), problem: null } : null,
     loading: true,
-    refreshAsked: false,
+    refreshesPending: 0,
     freshnessMinutes,
     now,
     online,
   };
 }
 
+/** Refreshes still pending once a reply arrives (`refresh`: it answers one of them). */
+function answered(state: PopupState, refresh: boolean | undefined): number {
+  return refresh ? Math.max(0, state.refreshesPending - 1) : state.refreshesPending;
+}
+
 /** A refresh is under way, asked by the user or revalidating in the background. */
 export function isRefreshing(state: PopupState): boolean {
-  return (state.loading && state.refreshAsked) || Boolean(state.view?.refreshing);
+  return state.refreshesPending > 0 || Boolean(state.view?.refreshing);
 }
 
 /** What the popup says is wrong: being offline explains everything else, so it comes first. */
@@ -70,7 +75,11 @@ export function shownProblem(
 export function popupReducer(state: PopupState, action: PopupAction): PopupState {
   switch (action.type) {
     case 'request-started':
-      return { ...state, loading: true, refreshAsked: state.refreshAsked || action.refresh };
+      return {
+        ...state,
+        loading: true,
+        refreshesPending: state.refreshesPending + (action.refresh ? 1 : 0),
+      };
     case 'view-received': {
       // A failure never takes a score off the screen (but a removed key takes it away: the
       // score belonged to that key).
@@ -79,7 +88,7 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
       return {
         ...state,
         loading: false,
-        refreshAsked: false,
+        refreshesPending: answered(state, action.refresh),
         view: keep ? { ...view, snapshot: keep } : view,
       };
     }
@@ -89,7 +98,7 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
       return {
         ...state,
         loading: false,
-        refreshAsked: false,
+        refreshesPending: answered(state, action.refresh),
         view: {
           ...base,
           refreshing: false,
