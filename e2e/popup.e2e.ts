@@ -115,11 +115,15 @@ describe('popup against the sandbox API', () => {
       await page.close();
     }
     for (const { seen, marks } of opens) {
-      // Never two scores at once, never a different one: the first frame and the app agree.
+      // Never two scores at once, never a different one, never none again once one was shown:
+      // the first frame and the app agree, and the hand-over leaves no blank frame.
       expect(seen.every((sighting) => sighting.count <= 1)).toBe(true);
       expect(seen.filter((sighting) => sighting.count === 1).map((sighting) => sighting.text)).toEqual(
         seen.filter((sighting) => sighting.count === 1).map(() => cached),
       );
+      const firstShown = seen.findIndex((sighting) => sighting.count === 1);
+      expect(firstShown).toBeGreaterThanOrEqual(0);
+      expect(seen.slice(firstShown).every((sighting) => sighting.count === 1)).toBe(true);
       expect(marks['popup:app']).toBeGreaterThan(0);
       if (marks['popup:first-frame'] !== undefined) {
         // Drawn by the classic script: no live controls yet, and before the app rendered.
