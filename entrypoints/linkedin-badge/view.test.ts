@@ -210,6 +210,17 @@ describe('renderBadge', () => {
     expect(card.hidden).toBe(true);
   });
 
+  it('builds the card only when it is first opened, from the latest data', () => {
+    const { pill, card, view } = setup(SETUP);
+    view.update(OK);
+    expect(card.childElementCount).toBe(0);
+
+    pill.click();
+
+    expect(card.textContent).toContain('Top 5% in Computer Software');
+    expect(card.textContent).not.toContain(SETUP.card.title);
+  });
+
   it('hides the ring without a score and shows it with one', () => {
     const { container, view } = setup(SETUP);
     const svg = container.querySelector('svg')!;

@@ -68,8 +68,15 @@ export function renderBadge(container: HTMLElement, actions: BadgeActions): Badg
   container.append(root);
 
   let current: BadgeModel | null = null;
+  /** The model the card's content was built from: it is built when first shown, not before. */
+  let shown: BadgeModel | null = null;
 
   function setOpen(open: boolean) {
+    // Most visits never open the card: build it on demand (fewer elements made in the page).
+    if (open && current && shown !== current) {
+      fillCard(current);
+      shown = current;
+    }
     card.hidden = !open;
     pill.setAttribute('aria-expanded', String(open));
     if (open) card.querySelector<HTMLElement>('button')?.focus();
@@ -125,9 +132,10 @@ export function renderBadge(container: HTMLElement, actions: BadgeActions): Badg
       pill.setAttribute('aria-label', model.description);
       svg.style.display = model.percent === null ? 'none' : '';
       value.setAttribute('stroke-dasharray', `${model.percent ?? 0} 100`);
-      const wasOpen = !card.hidden;
-      fillCard(model);
-      card.hidden = !wasOpen;
+      if (!card.hidden) {
+        fillCard(model);
+        shown = model;
+      }
     },
     close() {
       if (current && !card.hidden) setOpen(false);
