@@ -19,7 +19,7 @@ import { PROFILE_ROOT } from '@/utils/linkedin/selectors';
 import { sendMessage } from '@/utils/messaging/client';
 import type { BadgeState } from '@/utils/messaging/protocol';
 import type { Badge } from './gate';
-import type { ScriptLife } from './life';
+import type { Cancel, ScriptLife } from './life';
 import { mountShadowUi, type ShadowUi } from './shadow-ui';
 import css from './style.css?inline';
 import { pageTheme } from './theme';
@@ -63,20 +63,20 @@ export function startBadge(life: ScriptLife): Badge {
   let state: BadgeState | null = null;
   let mounted: Mounted | null = null;
   let observer: MutationObserver | null = null;
-  let giveUp: number | undefined;
-  let watchdog: number | undefined;
+  let giveUp: Cancel | undefined;
+  let watchdog: Cancel | undefined;
 
   function stopWatching() {
     observer?.disconnect();
     observer = null;
-    if (giveUp !== undefined) clearTimeout(giveUp);
+    giveUp?.();
     giveUp = undefined;
   }
 
   function unmount() {
     mounted?.ui.remove();
     mounted = null;
-    clearInterval(watchdog);
+    watchdog?.();
     watchdog = undefined;
   }
 

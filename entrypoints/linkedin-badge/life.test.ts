@@ -86,9 +86,28 @@ describe('createScriptLife', () => {
     }
     vi.advanceTimersByTime(20);
     frames.forEach((frame) => frame(0));
+    // Cancelled ones too (a navigation drops its wait, a removed badge its watchdog).
+    for (let i = 0; i < 50; i++) {
+      life.setTimeout(() => {}, 10)();
+      life.setInterval(() => {}, 10)();
+    }
 
-    expect(added).toHaveBeenCalledTimes(100);
-    expect(removed).toHaveBeenCalledTimes(100);
+    expect(added).toHaveBeenCalledTimes(200);
+    expect(removed).toHaveBeenCalledTimes(200);
+  });
+
+  it('never runs what was cancelled', () => {
+    const life = createScriptLife(() => alive);
+    const later = vi.fn();
+    const ticks = vi.fn();
+    life.setTimeout(later, 1_000)();
+    const stopTicking = life.setInterval(ticks, 1_000);
+    vi.advanceTimersByTime(1_000);
+    stopTicking();
+    vi.advanceTimersByTime(5_000);
+
+    expect(later).not.toHaveBeenCalled();
+    expect(ticks).toHaveBeenCalledTimes(1);
   });
 });
 

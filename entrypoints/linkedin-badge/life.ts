@@ -11,6 +11,9 @@
  * script must cost pages that are not profiles nothing (see `npm run bench`).
  */
 
+/** Cancels what was scheduled; does nothing once it has run or the life has ended. */
+export type Cancel = () => void;
+
 export interface ScriptLife {
   /** Aborted when the life ends; pass it to `addEventListener`. */
   readonly signal: AbortSignal;
@@ -18,9 +21,9 @@ export interface ScriptLife {
   readonly ended: boolean;
   /** Calls `callback` once, when the life ends. */
   onEnd(callback: () => void): void;
-  setTimeout(handler: () => void, ms: number): number;
-  setInterval(handler: () => void, ms: number): number;
-  requestAnimationFrame(handler: () => void): number;
+  setTimeout(handler: () => void, ms: number): Cancel;
+  setInterval(handler: () => void, ms: number): Cancel;
+  requestAnimationFrame(handler: () => void): Cancel;
   /** Adds a listener that comes off when the life ends. */
   listen<T extends EventTarget, E extends Event = Event>(
     target: T,
@@ -37,10 +40,17 @@ export function extensionAlive(): boolean {
 export function createScriptLife(alive: () => boolean = extensionAlive): ScriptLife {
   const controller = new AbortController();
   const { signal } = controller;
-  /** Runs `cancel` if the life ends first; returns how to forget it once it no longer matters. */
-  const cancelOnEnd = (cancel: () => void) => {
+  /**
+   * Ties something scheduled to the life: `stop` runs when it is cancelled or the life ends,
+   * and once it has been cancelled or has run, the life forgets it (nothing piles up).
+   */
+  const tie = (stop: () => void): Cancel => {
+    const cancel = () => {
+      signal.removeEventListener('abort', cancel);
+      stop();
+    };
     signal.addEventListener('abort', cancel, { once: true });
-    return () => signal.removeEventListener('abort', cancel);
+    return cancel;
   };
   const live = () => {
     if (!signal.aborted && !alive()) controller.abort();
@@ -57,24 +67,23 @@ export function createScriptLife(alive: () => boolean = extensionAlive): ScriptL
     },
     setTimeout(handler, ms) {
       const id = window.setTimeout(() => {
-        release();
+        cancel();
         if (live()) handler();
       }, ms);
-      const release = cancelOnEnd(() => clearTimeout(id));
-      return id;
+      const cancel = tie(() => clearTimeout(id));
+      return cancel;
     },
     setInterval(handler, ms) {
       const id = window.setInterval(() => live() && handler(), ms);
-      cancelOnEnd(() => clearInterval(id));
-      return id;
+      return tie(() => clearInterval(id));
     },
     requestAnimationFrame(handler) {
       const id = window.requestAnimationFrame(() => {
-        release();
+        cancel();
         if (live()) handler();
       });
-      const release = cancelOnEnd(() => cancelAnimationFrame(id));
-      return id;
+      const cancel = tie(() => cancelAnimationFrame(id));
+      return cancel;
     },
     listen(target, type, handler) {
       target.addEventListener(type, handler as EventListener, { signal });
