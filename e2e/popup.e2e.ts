@@ -3,6 +3,7 @@ import { SANDBOX_ACCOUNTS } from '../sandbox/data';
 import { SANDBOX_DEMO_KEY, keyForScenario } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { launchWithExtension, type ExtensionSession } from './browser';
+import { POPUP_MARKS } from '../entrypoints/popup/marks';
 import { OptionsPage, PopupPage } from './pages';
 
 interface ApiSsi {
@@ -124,16 +125,16 @@ describe('popup against the sandbox API', () => {
       const firstShown = seen.findIndex((sighting) => sighting.count === 1);
       expect(firstShown).toBeGreaterThanOrEqual(0);
       expect(seen.slice(firstShown).every((sighting) => sighting.count === 1)).toBe(true);
-      expect(marks['popup:app']).toBeGreaterThan(0);
-      if (marks['popup:first-frame'] !== undefined) {
+      expect(marks[POPUP_MARKS.app]).toBeGreaterThan(0);
+      if (marks[POPUP_MARKS.firstFrame] !== undefined) {
         // Drawn by the classic script: no live controls yet, and before the app rendered.
         expect(seen.find((sighting) => sighting.count === 1)?.controls).toBe(false);
-        expect(marks['popup:first-frame']).toBeLessThan(marks['popup:app']!);
+        expect(marks[POPUP_MARKS.firstFrame]).toBeLessThan(marks[POPUP_MARKS.app]!);
       }
     }
     // The first frame is a head start, not a promise (the app may win the race), but with a
     // warm cache it draws.
-    expect(opens.some(({ marks }) => marks['popup:first-frame'] !== undefined)).toBe(true);
+    expect(opens.some(({ marks }) => marks[POPUP_MARKS.firstFrame] !== undefined)).toBe(true);
   });
 
   it('opening the popup five times within the freshness window costs one API request', async () => {

@@ -6,7 +6,8 @@ import type { CacheEntry } from '@/utils/cache';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
 import { settingsItem, ssiCacheItem } from '@/utils/storage';
 import { App } from './App';
-import { drawFirstFrame, FIRST_FRAME_MARK } from './first-frame';
+import { drawFirstFrame } from './first-frame';
+import { POPUP_MARKS } from './marks';
 import { readPopupStart, type PopupStart } from './start';
 import { initialPopupState } from './state';
 
@@ -96,7 +97,7 @@ describe('drawFirstFrame', () => {
       'Account acc_1Sales Navigator seat active',
     );
     expect(root.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('SSI 72 out of 100');
-    expect(performance.getEntriesByName(FIRST_FRAME_MARK)).toHaveLength(1);
+    expect(performance.getEntriesByName(POPUP_MARKS.firstFrame)).toHaveLength(1);
   });
 
   it('is the same markup App renders for the header and the score ring', () => {
@@ -137,7 +138,7 @@ describe('drawFirstFrame', () => {
     expect(drawFirstFrame(root, start({ snapshot: null, lastError: null }))).toBe(false);
 
     expect(root.childNodes).toHaveLength(0);
-    expect(performance.getEntriesByName(FIRST_FRAME_MARK)).toHaveLength(0);
+    expect(performance.getEntriesByName(POPUP_MARKS.firstFrame)).toHaveLength(0);
   });
 
   it('leaves the page alone when the app has rendered first', () => {

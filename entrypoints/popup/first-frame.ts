@@ -11,10 +11,8 @@ import { RING_SIZE, ringFace } from '@/components/score-ring-face';
 import { el } from '@/utils/dom';
 import { formatSeat } from '@/utils/format';
 import type { SsiSnapshot } from '@/utils/ssi/model';
+import { POPUP_MARKS } from './marks';
 import type { PopupStart } from './start';
-
-/** Marks the frame in the page's timeline (read by `npm run bench`). */
-export const FIRST_FRAME_MARK = 'popup:first-frame';
 
 function header(accountLabel: string, snapshot: SsiSnapshot): HTMLElement {
   const account = el('p', 'popup__account', accountLabel);
@@ -80,6 +78,6 @@ export function drawFirstFrame(root: HTMLElement, start: PopupStart): boolean {
   popup.setAttribute('aria-busy', 'true');
   popup.append(header(start.accountLabel, snapshot), body);
   root.append(popup);
-  performance.mark(FIRST_FRAME_MARK);
+  performance.mark(POPUP_MARKS.firstFrame);
   return true;
 }

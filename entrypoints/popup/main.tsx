@@ -2,11 +2,9 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import './style.css';
 import { App } from './App';
+import { POPUP_MARKS } from './marks';
 import { readPopupStart } from './start';
 import { initialPopupState } from './state';
-
-/** Marks the app's first render in the page's timeline (read by `npm run bench`). */
-export const APP_MARK = 'popup:app';
 
 /**
  * Paints from the cache first: storage is read directly, before any message to the worker.
@@ -24,7 +22,7 @@ async function start(root: HTMLElement) {
     />,
     root,
   );
-  performance.mark(APP_MARK);
+  performance.mark(POPUP_MARKS.app);
 }
 
 void start(document.getElementById('app')!);
