@@ -4,12 +4,13 @@
  * Times are reported, never asserted (budgets on sizes are `npm run size`'s job).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { POPUP_MARKS } from '../entrypoints/popup/marks';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, type ExtensionSession } from '../e2e/browser';
 import { LINKEDIN, ME, serveLinkedIn } from '../e2e/linkedin';
 import { OptionsPage } from '../e2e/pages';
@@ -95,16 +96,18 @@ const FLOOR_PAGE = 'bench-floor.html';
  * is compared with it as well as with the static page. The product's build is left untouched.
  */
 function extensionWithFloorPage(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ssi-bench-extension-'));
+  return buildCopyWith('ssi-bench-extension-', {
+    [FLOOR_PAGE]:
+      '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><div><span data-testid="overall-score"></span></div><script src="/bench-floor.js"></script></body></html>',
+    'bench-floor.js': `chrome.storage.local.get(['settings', 'ssiCache']).then(() => { document.querySelector('span').textContent = new URLSearchParams(location.search).get('score'); });`,
+  });
+}
+
+/** A copy of the build with `files` added or replaced: the bench's variants leave the build untouched. */
+function buildCopyWith(prefix: string, files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
-  writeFileSync(
-    join(dir, FLOOR_PAGE),
-    '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><div><span data-testid="overall-score"></span></div><script src="/bench-floor.js"></script></body></html>',
-  );
-  writeFileSync(
-    join(dir, 'bench-floor.js'),
-    `chrome.storage.local.get(['settings', 'ssiCache']).then(() => { document.querySelector('span').textContent = new URLSearchParams(location.search).get('score'); });`,
-  );
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
 
@@ -129,11 +132,12 @@ async function popupWarm(session: ExtensionSession, staticUrl: string, score: st
   const page: number[] = [];
   const floor: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const opened = await timeToShown(session.context, session.url('popup.html'), SCORE, 'popup:app');
+    const opened = await timeToShown(session.context, session.url('popup.html'), SCORE, POPUP_MARKS.app);
     popup.push(opened.shown);
-    app.push(opened.marks['popup:app']!);
+    app.push(opened.marks[POPUP_MARKS.app]!);
     // The first frame steps aside when the app renders first (then it draws nothing).
-    if (opened.marks['popup:first-frame'] !== undefined) firstFrame.push(opened.marks['popup:first-frame']);
+    const drawn = opened.marks[POPUP_MARKS.firstFrame];
+    if (drawn !== undefined) firstFrame.push(drawn);
     page.push((await timeToShown(session.context, staticUrl, SCORE)).shown);
     const floorUrl = session.url(`${FLOOR_PAGE}?score=${encodeURIComponent(score)}`);
     floor.push((await timeToShown(session.context, floorUrl, SCORE)).shown);
@@ -208,13 +212,13 @@ async function pageCost(context: BrowserContext, url: string, waitForBadge: bool
  * follows LinkedIn's in-app navigation.
  */
 function extensionWithGateOnlyContentScript(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ssi-bench-gate-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'linkedin-badge.js'),
-    `(() => { const check = (url) => /^\\/in\\//.test(new URL(url).pathname); check(location.href); navigation.addEventListener('navigate', (event) => check(event.destination.url)); })();`,
-  );
-  return dir;
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js: string[] }[];
+  };
+  return buildCopyWith('ssi-bench-gate-', {
+    [manifest.content_scripts[0]!.js[0]!]:
+      `(() => { const check = (url) => url && /^\\/in\\//.test(new URL(url).pathname); check(location.href); navigation.addEventListener('currententrychange', () => check(navigation.currentEntry?.url)); })();`,
+  });
 }
 
 async function contentScriptCost(session: ExtensionSession) {
