@@ -11,6 +11,7 @@ import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
 import {
+  caseNamed,
   expectedRequests,
   goodBody,
   HOSTILE_CASES,
@@ -94,6 +95,21 @@ async function openPopup(): Promise<{ popup: PopupPage; problems: string[] }> {
   return { popup, problems };
 }
 
+/** The own-profile fixture with the badge showing the good score, its card opened. */
+async function openBadgeCardWithGoodData() {
+  const page = await session.context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
+  const badge = badges(page);
+  await expect
+    .poll(() => badge.locator('.ssi-pill__label').textContent(), { timeout: 10_000 })
+    .toBe(`SSI ${goodScore}`);
+  await badge.locator('.ssi-pill').click();
+  const card = badge.getByRole('dialog');
+  await expect.poll(() => card.isVisible()).toBe(true);
+  return { page, problems, badge, card };
+}
+
 /** Presses Refresh with `reply` (null: the normal answer) and waits for the outcome. */
 async function refreshWith(popup: PopupPage, hostile: HostileCase | null): Promise<void> {
   sandbox.resetRequests();
@@ -127,12 +143,6 @@ async function firstOptionsPage(): Promise<OptionsPage> {
   if (!opened) return OptionsPage.open(session);
   await opened.getByLabel('API base URL').waitFor();
   return new OptionsPage(opened);
-}
-
-function caseNamed(name: string): HostileCase {
-  const found = HOSTILE_CASES.find((entry) => entry.name === name);
-  if (!found) throw new Error(`no case named ${name}`);
-  return found;
 }
 
 beforeAll(async () => {
@@ -225,16 +235,7 @@ describe('Hostile and broken API responses', () => {
     await refreshWith(popup, scriptCase);
     expect((await storedEntry())?.snapshot?.industry?.industryName).toBe(SCRIPT_INDUSTRY);
 
-    const page = await session.context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
-    const badge = badges(page);
-    await expect
-      .poll(() => badge.locator('.ssi-pill__label').textContent(), { timeout: 10_000 })
-      .toBe(`SSI ${goodScore}`);
-    await badge.locator('.ssi-pill').click();
-    const card = badge.getByRole('dialog');
-    await expect.poll(() => card.isVisible()).toBe(true);
+    const { page, problems, badge, card } = await openBadgeCardWithGoodData();
     expect(await card.textContent()).toContain(SCRIPT_INDUSTRY);
     expect(await card.getByText(SCRIPT_INDUSTRY).isVisible()).toBe(true);
     expect(await badge.locator(INJECTED).count()).toBe(0);
@@ -251,14 +252,7 @@ describe('Hostile and broken API responses', () => {
     'memberScore.overall is a numeric string',
   ])('badge: after "%s" it still shows the last good SSI, and why', async (name) => {
     const hostile = caseNamed(name);
-    const page = await session.context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
-    const badge = badges(page);
-    await expect
-      .poll(() => badge.locator('.ssi-pill__label').textContent(), { timeout: 10_000 })
-      .toBe(`SSI ${goodScore}`);
-    await badge.locator('.ssi-pill').click();
+    const { problems, badge } = await openBadgeCardWithGoodData();
 
     sandbox.resetRequests();
     sandbox.setSsiReply(hostile.reply);

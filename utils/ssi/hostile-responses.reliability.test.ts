@@ -7,12 +7,7 @@
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  expectedRequests,
-  HOSTILE_CASES,
-  keptValue,
-  type HostileCase,
-} from '../../e2e/fixtures/hostile-responses';
+import { caseNamed, expectedRequests, HOSTILE_CASES, keptValue } from '../../e2e/fixtures/hostile-responses';
 import { SANDBOX_DEMO_KEY } from '../../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../../sandbox/server';
 import { createSsiClient } from '../api/client';
@@ -69,12 +64,6 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (typeof address !== 'object' || address === null) throw new Error('no port');
   return address.port;
-}
-
-function caseNamed(name: string): HostileCase {
-  const found = HOSTILE_CASES.find((entry) => entry.name === name);
-  if (!found) throw new Error(`no case named ${name}`);
-  return found;
 }
 
 beforeAll(async () => {
