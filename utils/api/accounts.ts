@@ -40,22 +40,22 @@ function unwrapList(body: unknown): unknown {
   return body;
 }
 
-function fullName(first?: string | null, last?: string | null): string {
-  return [first, last].filter(Boolean).join(' ').trim();
+/** The summary of a validated account record (a list item or a status answer). */
+function summaryOf(account: v.InferOutput<typeof AccountSummarySchema>): AccountSummary {
+  const name = [account.firstName, account.lastName].filter(Boolean).join(' ').trim();
+  return {
+    id: account.id,
+    name: name || account.id,
+    publicId: account.publicId ?? null,
+    status: account.status ?? null,
+  };
 }
 
 /** Validates an accounts answer (bare array or wrapped) into summaries. */
 export function parseAccountList(body: unknown): Result<AccountSummary[], SsiError> {
   const parsed = v.safeParse(AccountListSchema, unwrapList(body));
   if (!parsed.success) return err({ code: 'malformed', detail: 'accounts: unexpected shape' });
-  return ok(
-    parsed.output.map((account) => ({
-      id: account.id,
-      name: fullName(account.firstName, account.lastName) || account.id,
-      publicId: account.publicId ?? null,
-      status: account.status ?? null,
-    })),
-  );
+  return ok(parsed.output.map(summaryOf));
 }
 
 const AccountStatusSchema = v.object({
@@ -75,10 +75,7 @@ export function parseAccountStatus(body: unknown): Result<AccountStatus, SsiErro
   if (!parsed.success) return err({ code: 'malformed', detail: 'account status: unexpected shape' });
   const account = parsed.output;
   return ok({
-    id: account.id,
-    name: fullName(account.firstName, account.lastName) || account.id,
-    publicId: account.publicId ?? null,
-    status: account.status ?? null,
+    ...summaryOf(account),
     enabled: account.enabled ?? null,
     hasSalesNavigator: account.linkedinPlan?.hasSalesNavigator ?? null,
   });
