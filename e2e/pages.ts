@@ -1,6 +1,7 @@
 /** Page objects for the extension's pages, driven the way a user drives them. */
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './browser';
+import { toolbarPopupUrl } from './worker';
 
 export class OptionsPage {
   constructor(readonly page: Page) {}
@@ -55,9 +56,21 @@ export class PopupPage {
 
   /** Opens `popup.html` in a tab (as tests and some users do). */
   static async open(session: ExtensionSession, page?: Page): Promise<PopupPage> {
+    return PopupPage.openAt(session.url('popup.html'), session, page);
+  }
+
+  /**
+   * Opens, in a tab, the very URL the toolbar button opens now (with the preview the worker put
+   * in it): headless Chromium has no toolbar to click.
+   */
+  static async openFromToolbar(session: ExtensionSession, page?: Page): Promise<PopupPage> {
+    return PopupPage.openAt(await toolbarPopupUrl(session), session, page);
+  }
+
+  private static async openAt(url: string, session: ExtensionSession, page?: Page): Promise<PopupPage> {
     const tab = page ?? (await session.context.newPage());
     await tab.setViewportSize({ width: 380, height: 760 });
-    await tab.goto(session.url('popup.html'));
+    await tab.goto(url);
     return new PopupPage(tab);
   }
 

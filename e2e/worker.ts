@@ -11,6 +11,7 @@ interface ChromeInWorker {
     };
   };
   runtime: { reload(): void };
+  action: { getPopup(details: object): Promise<string> };
 }
 
 declare const chrome: ChromeInWorker;
@@ -25,6 +26,12 @@ export async function readExtensionStorage(session: ExtensionSession, keys: stri
 export async function writeExtensionStorage(session: ExtensionSession, items: Record<string, unknown>) {
   const worker = await session.serviceWorker();
   await worker.evaluate((values) => chrome.storage.local.set(values), items);
+}
+
+/** The page the toolbar button opens now: `popup.html` with the preview the worker put in it. */
+export async function toolbarPopupUrl(session: ExtensionSession): Promise<string> {
+  const worker = await session.serviceWorker();
+  return worker.evaluate(() => chrome.action.getPopup({}));
 }
 
 /** Stops the service worker (CDP closes its target), as Chromium does to an idle or stuck one. */

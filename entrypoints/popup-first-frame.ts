@@ -1,20 +1,17 @@
 /**
- * Loaded by popup.html as a classic script, ahead of the app's module: it reads the cache and
- * draws the first frame as soon as storage answers (see `popup/first-frame.ts`). It touches
- * only the popup's own page and storage, and fails silently: the app paints in any case.
+ * Loaded by popup.html as a classic script, ahead of the app's module: it draws the first
+ * frame at once from the preview the service worker put in the popup's URL (see
+ * `popup/first-frame.ts` and `utils/popup-preview.ts`). No extension API, no storage read:
+ * nothing to wait for. Without a preview (the page opened in a tab, or nothing cached) it draws
+ * nothing, and the app paints as usual.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { readPopupPreview } from '@/utils/popup-preview';
 import { drawFirstFrame } from './popup/first-frame';
-import { readPopupStart } from './popup/start';
 
-export default defineUnlistedScript(async () => {
-  const start = await readPopupStart();
-  const draw = () => {
-    const root = document.getElementById('app');
-    if (root) drawFirstFrame(root, start);
-  };
-  // Storage usually answers after the parser is done; if not, draw once the body is parsed
-  // (before deferred module scripts run, which is all that matters here).
-  if (document.readyState === 'loading') document.addEventListener('readystatechange', draw, { once: true });
-  else draw();
+export default defineUnlistedScript(() => {
+  const preview = readPopupPreview(location.search);
+  // Deferred: it runs once the body is parsed, before the app's module (page order).
+  const root = document.getElementById('app');
+  if (preview && root) drawFirstFrame(root, preview);
 });

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CacheEntry } from '@/utils/cache';
+import { accountLabelFor, popupPreviewOf, type PopupPreview } from '@/utils/popup-preview';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
 import { settingsItem, ssiCacheItem } from '@/utils/storage';
 import { App } from './App';
@@ -30,8 +31,19 @@ function makeSnapshot(overrides: Partial<SsiSnapshot> = {}): SsiSnapshot {
   };
 }
 
-function start(entry: CacheEntry | null, accountLabel = 'Account acc_1'): PopupStart {
-  return { cacheKey: 'https://api.connectsafely.ai|acc_1', freshnessMinutes: 60, accountLabel, entry };
+/** What the popup's URL carries for `snapshot` (the worker derives it the same way). */
+function preview(snapshot: SsiSnapshot = makeSnapshot(), accountId = 'acc_1'): PopupPreview {
+  return popupPreviewOf(accountId, snapshot)!;
+}
+
+/** What the app starts from for the same account and reading. */
+function start(snapshot: SsiSnapshot, accountId = 'acc_1'): PopupStart {
+  return {
+    cacheKey: `https://api.connectsafely.ai|${accountId}`,
+    freshnessMinutes: 60,
+    accountLabel: accountLabelFor(accountId),
+    entry: { snapshot, lastError: null },
+  };
 }
 
 /**
@@ -89,8 +101,8 @@ afterEach(() => {
 });
 
 describe('drawFirstFrame', () => {
-  it('draws the cached score, the account and the seat, and marks the timeline', () => {
-    expect(drawFirstFrame(root, start({ snapshot: makeSnapshot(), lastError: null }))).toBe(true);
+  it('draws the score, the account and the seat, and marks the timeline', () => {
+    expect(drawFirstFrame(root, preview())).toBe(true);
 
     expect(root.querySelector('[data-testid="overall-score"]')?.textContent).toBe('72');
     expect(root.querySelector('[data-testid="account"]')?.textContent).toBe(
@@ -101,15 +113,14 @@ describe('drawFirstFrame', () => {
   });
 
   it('is the same markup App renders for the header and the score ring', () => {
-    for (const snapshot of [
-      makeSnapshot(),
-      makeSnapshot({ overall: 12.5, activeSeat: null }),
-      makeSnapshot({ overall: 99.6, activeSeat: false }),
-    ]) {
-      const popupStart = start({ snapshot, lastError: null });
+    for (const [snapshot, accountId] of [
+      [makeSnapshot(), 'acc_1'],
+      [makeSnapshot({ overall: 12.5, activeSeat: null }), ''],
+      [makeSnapshot({ overall: 99.6, activeSeat: false }), 'acc_2'],
+    ] as const) {
       root.replaceChildren();
-      drawFirstFrame(root, popupStart);
-      const app = renderApp(popupStart);
+      drawFirstFrame(root, preview(snapshot, accountId));
+      const app = renderApp(start(snapshot, accountId));
 
       for (const selector of ['.popup__header', '.score-ring']) {
         const drawn = root.querySelector(selector);
@@ -126,19 +137,11 @@ describe('drawFirstFrame', () => {
   });
 
   it('draws no live controls: a click before the app is up would go nowhere', () => {
-    drawFirstFrame(root, start({ snapshot: makeSnapshot(), lastError: null }));
+    drawFirstFrame(root, preview());
 
     const controls = Array.from(root.querySelectorAll<HTMLButtonElement>('button, a, input'));
     expect(controls.map((control) => control.textContent)).toEqual(['Refresh', '⚙']);
     expect(controls.every((control) => control.closest<HTMLElement>('[inert]')?.inert)).toBe(true);
-  });
-
-  it('draws nothing without a cached score: the app shows its own loading state', () => {
-    expect(drawFirstFrame(root, start(null))).toBe(false);
-    expect(drawFirstFrame(root, start({ snapshot: null, lastError: null }))).toBe(false);
-
-    expect(root.childNodes).toHaveLength(0);
-    expect(performance.getEntriesByName(POPUP_MARKS.firstFrame)).toHaveLength(0);
   });
 
   it('leaves the page alone when the app has rendered first', () => {
@@ -146,16 +149,13 @@ describe('drawFirstFrame', () => {
     app.className = 'popup';
     root.append(app);
 
-    expect(drawFirstFrame(root, start({ snapshot: makeSnapshot(), lastError: null }))).toBe(false);
+    expect(drawFirstFrame(root, preview())).toBe(false);
     expect(root.children).toHaveLength(1);
     expect(root.firstElementChild).toBe(app);
   });
 
-  it('sets what storage holds as text, never as markup', () => {
-    drawFirstFrame(
-      root,
-      start({ snapshot: makeSnapshot(), lastError: null }, 'Account <img src=x onerror=alert(1)>'),
-    );
+  it('sets what the URL carries as text, never as markup', () => {
+    drawFirstFrame(root, preview(makeSnapshot(), '<img src=x onerror=alert(1)>'));
 
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('[data-testid="account"]')?.textContent).toContain(

@@ -1,7 +1,8 @@
 /**
  * The popup's first frame, drawn without any framework by a small classic script that runs
- * before the app's module has even loaded (see `entrypoints/popup-first-frame.ts`): the
- * header and the score ring with the cached score, in the app's own markup, so that when
+ * before the app's module has even loaded (see `entrypoints/popup-first-frame.ts`), from the
+ * preview in the popup's URL (`utils/popup-preview.ts`): the header and the score ring with
+ * the cached score, in the app's own markup, so that when
  * Preact takes over the same pixels stay where they are and the rest fills in around them.
  * Its buttons are the app's, made inert (a click before the app is up would go nowhere), so the
  * header is laid out exactly as the app lays it out. Every value is set as text.
@@ -10,14 +11,13 @@
 import { RING_SIZE, ringFace } from '@/components/score-ring-face';
 import { el } from '@/utils/dom';
 import { formatSeat } from '@/utils/format';
-import type { SsiSnapshot } from '@/utils/ssi/model';
+import { accountLabelFor, type PopupPreview } from '@/utils/popup-preview';
 import { POPUP_MARKS } from './marks';
-import type { PopupStart } from './start';
 
-function header(accountLabel: string, snapshot: SsiSnapshot): HTMLElement {
-  const account = el('p', 'popup__account', accountLabel);
+function header(preview: PopupPreview): HTMLElement {
+  const account = el('p', 'popup__account', accountLabelFor(preview.accountId));
   account.dataset.testid = 'account';
-  const seat = formatSeat(snapshot.activeSeat);
+  const seat = formatSeat(preview.activeSeat);
   if (seat) account.append(el('span', 'chip', seat));
   const titles = el('div');
   titles.append(el('h1', 'popup__title', 'Social Selling Index'), account);
@@ -63,20 +63,19 @@ function scoreRing(overall: number): HTMLElement {
 }
 
 /**
- * Draws the first frame into `root` when there is a cached score and `root` is still empty
- * (the app may have rendered first, and then it stays untouched). Returns whether it drew.
+ * Draws the first frame of `preview` into `root` when `root` is still empty (the app may have
+ * rendered first, and then it stays untouched). Returns whether it drew.
  */
-export function drawFirstFrame(root: HTMLElement, start: PopupStart): boolean {
-  const snapshot = start.entry?.snapshot;
-  if (!snapshot || root.hasChildNodes()) return false;
+export function drawFirstFrame(root: HTMLElement, preview: PopupPreview): boolean {
+  if (root.hasChildNodes()) return false;
   const summary = el('section', 'summary');
   summary.setAttribute('aria-label', 'Overall score');
-  summary.append(scoreRing(snapshot.overall));
+  summary.append(scoreRing(preview.overall));
   const body = el('main', 'popup__body');
   body.append(summary);
   const popup = el('div', 'popup');
   popup.setAttribute('aria-busy', 'true');
-  popup.append(header(start.accountLabel, snapshot), body);
+  popup.append(header(preview), body);
   root.append(popup);
   performance.mark(POPUP_MARKS.firstFrame);
   return true;

@@ -1,9 +1,9 @@
 /**
  * What the popup knows before it asks the service worker anything: the configured account and
- * its cached entry, read straight from storage. Shared by the first frame and the app, so both
- * paint the same thing.
+ * its cached entry, read straight from storage.
  */
 import { readCacheEntry, type CacheEntry } from '@/utils/cache';
+import { accountLabelFor } from '@/utils/popup-preview';
 import { storedTarget } from '@/utils/settings';
 import { settingsItem, ssiCacheItem } from '@/utils/storage';
 
@@ -26,7 +26,7 @@ export async function readPopupStart(): Promise<PopupStart> {
   return {
     cacheKey: target.key,
     freshnessMinutes: target.freshnessMinutes,
-    accountLabel: target.accountId ? `Account ${target.accountId}` : 'Default account',
+    accountLabel: accountLabelFor(target.accountId),
     entry: readCacheEntry(cache, target.key),
   };
 }

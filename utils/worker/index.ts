@@ -1,6 +1,6 @@
 /**
  * Wires the service worker: the API client, the SSI service, the settings handlers, the
- * message router and the toolbar badge. Listeners are registered synchronously, so a worker
+ * message router, the toolbar badge and the popup's preview. Listeners are registered synchronously, so a worker
  * woken by a message hears it.
  */
 import { browser } from 'wxt/browser';
@@ -13,12 +13,13 @@ import { apiKeyItem } from '../secrets';
 import { type Settings } from '../settings';
 import { originPattern } from '../settings-rules';
 import { createSsiService, type SsiView } from '../ssi/service';
-import { accountSlugsItem, badgeTabsItem, lastExchangeItem, settingsItem } from '../storage';
+import { accountSlugsItem, badgeTabsItem, lastExchangeItem, settingsItem, ssiCacheItem } from '../storage';
 import { readSettings } from '../settings-rules';
 import { migrateStorage } from '../storage-schema';
 import { toolbarBadgeFor } from '../toolbar-badge';
 import { createBadgeHandlers } from './badge-handlers';
 import { createStorageCacheStore } from './cache-store';
+import { createPopupPreviewKeeper } from './popup-preview';
 import { createSettingsHandlers } from './settings-handlers';
 
 function hasHostAccess(origin: string): Promise<boolean> {
@@ -37,17 +38,14 @@ async function applyToolbarBadge(view: SsiView): Promise<void> {
 }
 
 /**
- * Keeps `storage.local` (where the key is) out of content scripts' reach, where the browser
- * supports access levels for it.
+ * Keeps `storage.local` (where the key is) out of content scripts' reach (Chrome 102+; the
+ * manifest asks for 140).
  */
 async function restrictStorageToTrustedContexts(): Promise<void> {
-  const local = (
-    globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: object) => Promise<void> } } } }
-  ).chrome?.storage?.local;
   try {
-    await local?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+    await browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
   } catch {
-    // Older browsers: storage.local is then readable by content scripts, which never read it.
+    // Not expected on a supported browser; content scripts never read storage in any case.
   }
 }
 
@@ -157,13 +155,29 @@ export function startWorker(): void {
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
+  const popupPreview = createPopupPreviewKeeper({
+    readSettings,
+    readEntry: (key) => cache.read(key),
+    setPopupPath: (popup) => browser.action.setPopup({ popup }),
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && (settingsItem.key in changes || ssiCacheItem.key in changes)) {
+      void popupPreview.update();
+    }
+  });
+
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     await bringStorageUpToDate();
+    await popupPreview.update();
     if (reason === 'install' && !(await readApiKey())) await browser.runtime.openOptionsPage();
   });
   // Also once per browser start: a profile restored from elsewhere, or a downgrade, may hold
-  // data this build does not know. The check is one storage read when all is well.
-  browser.runtime.onStartup.addListener(() => void bringStorageUpToDate());
+  // data this build does not know. The check is one storage read when all is well. The popup's
+  // preview is set again too: the browser does not keep it across restarts.
+  browser.runtime.onStartup.addListener(async () => {
+    await bringStorageUpToDate();
+    await popupPreview.update();
+  });
 
   void restrictStorageToTrustedContexts();
 }
