@@ -164,8 +164,8 @@ export function startBadge(life: ScriptLife): Badge {
     watch(gen);
   }
 
-  function onLocation(url: URL, navigated: boolean) {
-    const next = profileSlugFromUrl(url);
+  function onLocation(href: string, navigated: boolean) {
+    const next = profileSlugFromUrl(href);
     generation++;
     stopWatching();
     if (!next) {
@@ -203,8 +203,8 @@ export function startBadge(life: ScriptLife): Badge {
   });
 
   return {
-    visit(url, navigated) {
-      if (!life.ended) onLocation(url, navigated);
+    visit(href, navigated) {
+      if (!life.ended) onLocation(href, navigated);
     },
   };
 }

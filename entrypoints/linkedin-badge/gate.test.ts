@@ -8,33 +8,27 @@ const LINKEDIN = 'https://www.linkedin.com';
  * `currententrychange`, as an in-app navigation (pushState, a LinkedIn link) does.
  */
 function fakeNavigation(url: string) {
-  const listeners: (() => void)[] = [];
+  const listeners = new Set<() => void>();
   const navigation = {
     currentEntry: { url } as { url: string | null },
-    addEventListener: (
-      _type: 'currententrychange',
-      listener: () => void,
-      options?: { signal?: AbortSignal },
-    ) => {
-      listeners.push(listener);
-      options?.signal?.addEventListener('abort', () => listeners.splice(listeners.indexOf(listener), 1));
-    },
+    addEventListener: (_type: 'currententrychange', listener: () => void) => void listeners.add(listener),
+    removeEventListener: (_type: 'currententrychange', listener: () => void) =>
+      void listeners.delete(listener),
   } satisfies NavigationEvents;
   const go = (next: string | null) => {
     navigation.currentEntry = { url: next };
     listeners.forEach((listener) => listener());
   };
-  return { navigation, go };
+  return { navigation, go, listeners };
 }
 
-function setup(url: string) {
+function setup(url: string, start?: (stopGate: () => void) => Badge) {
   const visits: [string, boolean][] = [];
-  const badge: Badge = { visit: (at, navigated) => visits.push([at.pathname, navigated]) };
-  const startBadge = vi.fn(() => badge);
-  const { navigation, go } = fakeNavigation(url);
-  const abort = new AbortController();
-  watchForProfiles({ startBadge, url, navigation, signal: abort.signal });
-  return { startBadge, visits, go, abort };
+  const badge: Badge = { visit: (at, navigated) => visits.push([new URL(at).pathname, navigated]) };
+  const startBadge = vi.fn(start ?? (() => badge));
+  const { navigation, go, listeners } = fakeNavigation(url);
+  const stop = watchForProfiles({ startBadge, url, navigation });
+  return { startBadge, visits, go, stop, listeners };
 }
 
 describe('watchForProfiles', () => {
@@ -76,11 +70,25 @@ describe('watchForProfiles', () => {
     expect(visits).toHaveLength(1);
   });
 
-  it('stops listening when its signal aborts', () => {
-    const { startBadge, go, abort } = setup(`${LINKEDIN}/feed/`);
-    abort.abort();
+  it('stops listening when stopped', () => {
+    const { startBadge, go, stop, listeners } = setup(`${LINKEDIN}/feed/`);
+    stop();
     go(`${LINKEDIN}/in/ada-lovelace/`);
 
     expect(startBadge).not.toHaveBeenCalled();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('hands the badge its stop, which works even while the badge is starting', () => {
+    // An orphaned script on a profile: the badge's life has ended before it began.
+    const startBadge = vi.fn((stopGate: () => void): Badge => {
+      stopGate();
+      return { visit() {} };
+    });
+    const { go, listeners } = setup(`${LINKEDIN}/in/ada-lovelace/`, startBadge);
+    go(`${LINKEDIN}/in/grace-hopper/`);
+
+    expect(startBadge).toHaveBeenCalledTimes(1);
+    expect(listeners.size).toBe(0);
   });
 });

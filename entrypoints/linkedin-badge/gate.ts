@@ -7,54 +7,58 @@
 import { profileSlugFromUrl } from '@/utils/linkedin/profile-url';
 
 export interface Badge {
-  /** The page is now `url` (`navigated`: by an in-app navigation, not a load). */
-  visit(url: URL, navigated: boolean): void;
+  /** The page is now at `href` (`navigated`: by an in-app navigation, not a load). */
+  visit(href: string, navigated: boolean): void;
 }
 
 /** The browser's Navigation API (Chromium 102+), as much of it as the gate uses. */
 export interface NavigationEvents {
   readonly currentEntry: { readonly url: string | null } | null;
-  addEventListener(
-    type: 'currententrychange',
-    listener: () => void,
-    options?: { signal?: AbortSignal },
-  ): void;
+  addEventListener(type: 'currententrychange', listener: () => void): void;
+  removeEventListener(type: 'currententrychange', listener: () => void): void;
 }
 
 export interface GateOptions {
-  /** Starts the badge; called at most once, on the first profile URL. */
-  startBadge(): Badge;
+  /**
+   * Starts the badge; called at most once, on the first profile URL, with the function that
+   * stops the gate (for when the badge's life ends with the extension).
+   */
+  startBadge(stopGate: () => void): Badge;
   url?: string;
   navigation?: NavigationEvents;
-  /** Stops the gate (when the badge's life ends with the extension). */
-  signal?: AbortSignal;
 }
 
+/**
+ * Follows the page's URL and starts the badge on the first profile; returns the function that
+ * stops following. Touches only strings and the Navigation API: every Web API a content
+ * script uses first costs the page time, and this runs on every LinkedIn page.
+ */
 export function watchForProfiles({
   startBadge,
   url = location.href,
   navigation = (globalThis as { navigation?: NavigationEvents }).navigation,
-  signal,
-}: GateOptions): void {
+}: GateOptions): () => void {
   let badge: Badge | null = null;
   let current = url;
+  let stopped = false;
   const visit = (next: string, navigated: boolean) => {
-    const parsed = new URL(next);
-    if (!badge && !profileSlugFromUrl(parsed)) return;
-    badge ??= startBadge();
-    badge.visit(parsed, navigated);
+    if (stopped || (!badge && !profileSlugFromUrl(next))) return;
+    badge ??= startBadge(stop);
+    badge.visit(next, navigated);
   };
-  visit(url, false);
   // After the URL has changed (`navigate` fires before, also for navigations that are then
   // cancelled or turn out to be downloads); a load of another page starts a new script anyway.
-  navigation?.addEventListener(
-    'currententrychange',
-    () => {
-      const next = navigation.currentEntry?.url;
-      if (!next || next === current) return;
-      current = next;
-      visit(next, true);
-    },
-    { signal },
-  );
+  const onEntryChange = () => {
+    const next = navigation?.currentEntry?.url;
+    if (!next || next === current) return;
+    current = next;
+    visit(next, true);
+  };
+  function stop() {
+    stopped = true;
+    navigation?.removeEventListener('currententrychange', onEntryChange);
+  }
+  visit(url, false);
+  if (!stopped) navigation?.addEventListener('currententrychange', onEntryChange);
+  return stop;
 }

@@ -9,13 +9,11 @@ import { watchForProfiles } from './gate';
 import { createScriptLife } from './life';
 
 export default defineUnlistedScript(() => {
-  const gate = new AbortController();
   watchForProfiles({
-    signal: gate.signal,
-    startBadge() {
+    startBadge(stopGate) {
       const life = createScriptLife();
       // An orphaned script (the extension was updated or removed) stops following navigations.
-      life.onEnd(() => gate.abort());
+      life.onEnd(stopGate);
       return startBadge(life);
     },
   });

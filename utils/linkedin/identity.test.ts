@@ -57,6 +57,7 @@ describe('profileSlugFromUrl', () => {
     ['https://www.linkedin.com/in/%C3%A9milie-durand/', 'émilie-durand'],
     ['https://www.linkedin.com/in/%E2%9C%93bad%ZZ/', '%e2%9c%93bad%zz'],
     ['https://www.linkedin.com/in/me/', 'me'],
+    ['https://www.linkedin.com/in/ada-lovelace-sales#about', 'ada-lovelace-sales'],
   ])('reads %s as %s', (url, slug) => {
     expect(profileSlugFromUrl(url)).toBe(slug);
   });
@@ -70,6 +71,9 @@ describe('profileSlugFromUrl', () => {
     'https://linkedin.com/in/ada-lovelace-sales/',
     'https://www.linkedin.com.evil.example/in/ada-lovelace-sales/',
     'http://www.linkedin.com/in/ada-lovelace-sales/',
+    'https://www.linkedin.com@evil.example/in/ada-lovelace-sales/',
+    'https://evil.example/?https://www.linkedin.com/in/ada-lovelace-sales/',
+    'https://www.linkedin.com/feed/?next=/in/ada-lovelace-sales/',
     'not a url',
   ])('finds no profile in %s', (url) => {
     expect(profileSlugFromUrl(url)).toBeNull();

@@ -3,24 +3,22 @@
 /** The slug LinkedIn uses for "my own profile"; it names no account by itself. */
 export const ME_SLUG = 'me';
 
-const PROFILE_PATH = /^\/in\/([^/?#]+)(?:\/|$)/;
+/**
+ * A profile URL as the browser serializes it (`location.href`, the Navigation API's entries):
+ * scheme and host lower case, no default port, no user info. Read as text, not with `URL`:
+ * this runs on every LinkedIn page, and a content script's first `URL` costs about a millisecond.
+ */
+const PROFILE_HREF = /^https:\/\/www\.linkedin\.com\/in\/([^/?#]+)(?:[/?#]|$)/;
 
 /**
  * The profile slug of a LinkedIn URL, normalised for comparison (URL-decoded, lower case),
  * or null when the URL is not a profile on `www.linkedin.com`. `/in/<slug>/details/...` and
- * other sub-pages count as the profile; `/in/me/` gives {@link ME_SLUG}.
+ * other sub-pages count as the profile; `/in/me/` gives {@link ME_SLUG}. `href` is a URL as the
+ * browser serializes it; anything else reads as no profile.
  */
-export function profileSlugFromUrl(url: string | URL): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' || parsed.hostname !== 'www.linkedin.com') return null;
-  const match = PROFILE_PATH.exec(parsed.pathname);
-  if (!match?.[1]) return null;
-  return normaliseSlug(match[1]);
+export function profileSlugFromUrl(href: string): string | null {
+  const match = PROFILE_HREF.exec(href);
+  return match?.[1] ? normaliseSlug(match[1]) : null;
 }
 
 /** A slug as compared: URL-decoded when it decodes, trimmed, lower case. */
