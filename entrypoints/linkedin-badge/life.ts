@@ -15,10 +15,10 @@
 export type Cancel = () => void;
 
 export interface ScriptLife {
-  /** Aborted when the life ends; pass it to `addEventListener`. */
-  readonly signal: AbortSignal;
   /** Whether the extension is gone (checked now: ends the life if it is). */
   readonly ended: boolean;
+  /** How many timers, frames, listeners and end callbacks the life still holds. */
+  readonly holding: number;
   /** Calls `callback` once, when the life ends. */
   onEnd(callback: () => void): void;
   setTimeout(handler: () => void, ms: number): Cancel;
@@ -38,32 +38,42 @@ export function extensionAlive(): boolean {
 }
 
 export function createScriptLife(alive: () => boolean = extensionAlive): ScriptLife {
-  const controller = new AbortController();
-  const { signal } = controller;
+  let over = false;
+  /**
+   * What the end must stop or call. Plain functions in a set rather than an AbortController:
+   * this runs in LinkedIn's pages, where each Web API a content script first uses costs time.
+   */
+  const held = new Set<() => void>();
+  const live = () => {
+    if (!over && !alive()) {
+      over = true;
+      const all = [...held];
+      held.clear();
+      for (const stop of all) stop();
+    }
+    return !over;
+  };
   /**
    * Ties something scheduled to the life: `stop` runs when it is cancelled or the life ends,
    * and once it has been cancelled or has run, the life forgets it (nothing piles up).
    */
   const tie = (stop: () => void): Cancel => {
-    const cancel = () => {
-      signal.removeEventListener('abort', cancel);
-      stop();
+    const entry = () => stop();
+    held.add(entry);
+    return () => {
+      if (held.delete(entry)) stop();
     };
-    signal.addEventListener('abort', cancel, { once: true });
-    return cancel;
-  };
-  const live = () => {
-    if (!signal.aborted && !alive()) controller.abort();
-    return !signal.aborted;
   };
   return {
-    signal,
     get ended() {
       return !live();
     },
+    get holding() {
+      return held.size;
+    },
     onEnd(callback) {
-      if (signal.aborted) callback();
-      else signal.addEventListener('abort', callback, { once: true });
+      if (over) callback();
+      else held.add(() => callback());
     },
     setTimeout(handler, ms) {
       const id = window.setTimeout(() => {
@@ -86,7 +96,9 @@ export function createScriptLife(alive: () => boolean = extensionAlive): ScriptL
       return cancel;
     },
     listen(target, type, handler) {
-      target.addEventListener(type, handler as EventListener, { signal });
+      if (over) return;
+      target.addEventListener(type, handler as EventListener);
+      tie(() => target.removeEventListener(type, handler as EventListener));
     },
   };
 }
