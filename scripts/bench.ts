@@ -240,21 +240,29 @@ async function pageCost(context: BrowserContext, url: string, waitForBadge: bool
 }
 
 /**
- * A copy of the build whose content script only does what the gate does on a page that is not
- * a profile (read the URL, listen for navigations): the floor for any content script that
- * follows LinkedIn's in-app navigation.
+ * A copy of the build whose content script only does what the gate does (read the URL, listen
+ * for navigations) and, on a profile, what no badge can do without: ask the worker once for
+ * its data. The floors for any content script that follows LinkedIn's in-app navigation, off
+ * profiles and on them.
  */
-function extensionWithGateOnlyContentScript(): string {
+function extensionWithFloorContentScript(): string {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
     content_scripts: { js: string[] }[];
   };
   return buildCopyWith('ssi-bench-gate-', {
-    [manifest.content_scripts[0]!.js[0]!]:
-      `(() => { const check = (url) => url && /^\\/in\\//.test(new URL(url).pathname); check(location.href); navigation.addEventListener('currententrychange', () => check(navigation.currentEntry?.url)); })();`,
+    [manifest.content_scripts[0]!.js[0]!]: `(() => {
+      const check = (url) => {
+        if (url && url.startsWith('https://www.linkedin.com/in/')) {
+          chrome.runtime.sendMessage({ type: 'badge:get', payload: { refresh: false } }).then((reply) => { globalThis.__floorReply = reply; });
+        }
+      };
+      check(location.href);
+      navigation.addEventListener('currententrychange', () => check(navigation.currentEntry?.url));
+    })();`,
   });
 }
 
-async function contentScriptCost(session: ExtensionSession) {
+async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) {
   const profileDir = mkdtempSync(join(tmpdir(), 'ssi-bench-plain-'));
   const plain = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
@@ -268,9 +276,13 @@ async function contentScriptCost(session: ExtensionSession) {
     ],
   });
   await serveLinkedIn(plain);
-  const gateDir = extensionWithGateOnlyContentScript();
+  const gateDir = extensionWithFloorContentScript();
   const gate = await launchWithExtension({ extensionDir: gateDir });
   await serveLinkedIn(gate.context);
+  // Configured like the product, so the floor's one message gets the product's answer.
+  const gateOptions = await OptionsPage.open(gate);
+  await gateOptions.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandboxUrl });
+  await gateOptions.page.close();
   const profileUrl = `${LINKEDIN}/in/${ME.slug}/`;
   const feedUrl = `${LINKEDIN}/feed/`;
   const rows = {
@@ -279,6 +291,7 @@ async function contentScriptCost(session: ExtensionSession) {
     feedScript: [] as number[],
     feedHeap: [] as number[],
     floorFeedScript: [] as number[],
+    floorProfileScript: [] as number[],
   };
   const badgeShown: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -291,6 +304,9 @@ async function contentScriptCost(session: ExtensionSession) {
     rows.feedScript.push(withFeed.scriptMs - withoutFeed.scriptMs);
     rows.feedHeap.push(withFeed.heapKb - withoutFeed.heapKb);
     rows.floorFeedScript.push((await pageCost(gate.context, feedUrl, false)).scriptMs - withoutFeed.scriptMs);
+    rows.floorProfileScript.push(
+      (await pageCost(gate.context, profileUrl, false)).scriptMs - withoutProfile.scriptMs,
+    );
     badgeShown.push((await timeToShown(session.context, profileUrl, 'ssi-badge')).shown);
   }
   await plain.close();
@@ -303,6 +319,7 @@ async function contentScriptCost(session: ExtensionSession) {
     feedAddedScriptMs: stat(rows.feedScript),
     feedAddedHeapKb: stat(rows.feedHeap),
     floorFeedAddedScriptMs: stat(rows.floorFeedScript),
+    floorProfileAddedScriptMs: stat(rows.floorProfileScript),
     navigationToBadgeMs: stat(badgeShown),
   };
 }
@@ -371,7 +388,7 @@ async function main(): Promise<void> {
   const warm = await popupWarm(session, staticPage.url, score);
   const cold = await popupCold(session, options.page);
   const workerStart = await workerColdStart(options.page);
-  const content = await contentScriptCost(session);
+  const content = await contentScriptCost(session, sandbox.url);
   const network = await networkCost(session, sandbox);
   const size = sizes();
 
@@ -410,6 +427,7 @@ async function main(): Promise<void> {
     `| Content script, profile page: added JS heap | ${content.profileAddedHeapKb.median.toFixed(0)} KB (${content.profileAddedHeapKb.min.toFixed(0)}–${content.profileAddedHeapKb.max.toFixed(0)}) |`,
     `| Content script, feed (not a profile): added script time | ${ms(content.feedAddedScriptMs)} |`,
     `| Floor: a content script that only reads the URL and listens for navigations, feed | ${ms(content.floorFeedAddedScriptMs)} |`,
+    `| Floor: the same, plus one \`badge:get\` message on a profile (no badge), profile page | ${ms(content.floorProfileAddedScriptMs)} |`,
     `| Navigation → badge on screen | ${ms(content.navigationToBadgeMs)} |`,
     `| API requests for 20 popups + 10 profile tabs (cold cache) | ${network.ssiRequests} SSI + ${network.accountLookups} account lookup |`,
     ...size.entries.map(

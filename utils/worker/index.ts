@@ -1,7 +1,7 @@
 /**
  * Wires the service worker: the API client, the SSI service, the settings handlers, the
- * message router, the toolbar badge and the popup's preview. Listeners are registered synchronously, so a worker
- * woken by a message hears it.
+ * message router, the toolbar badge and the popup's preview. Listeners are registered
+ * synchronously, so a worker woken by a message hears it.
  */
 import { browser } from 'wxt/browser';
 import { createSsiClient } from '../api/client';
