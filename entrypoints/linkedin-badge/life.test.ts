@@ -95,6 +95,44 @@ describe('createScriptLife', () => {
     expect(life.holding).toBe(1);
   });
 
+  it('runs every end step even when one of them throws, and reports it', () => {
+    const reported = vi.fn();
+    vi.stubGlobal('reportError', reported);
+    const life = createScriptLife(() => alive);
+    const ticks = vi.fn();
+    const after = vi.fn();
+    life.onEnd(() => {
+      throw new Error('runtime half gone');
+    });
+    life.onEnd(after);
+    life.setInterval(ticks, 1_000);
+
+    alive = false;
+    expect(life.ended).toBe(true);
+    vi.advanceTimersByTime(5_000);
+
+    expect(after).toHaveBeenCalledTimes(1);
+    expect(ticks).not.toHaveBeenCalled();
+    expect(life.holding).toBe(0);
+    expect(reported).toHaveBeenCalledWith(new Error('runtime half gone'));
+    vi.unstubAllGlobals();
+  });
+
+  it('holds nothing scheduled after its end', () => {
+    const life = createScriptLife(() => alive);
+    alive = false;
+    expect(life.ended).toBe(true);
+    const late = vi.fn();
+    life.setInterval(late, 10);
+    life.setTimeout(late, 10);
+    life.listen(document, 'click', late);
+    vi.advanceTimersByTime(100);
+    document.dispatchEvent(new Event('click'));
+
+    expect(late).not.toHaveBeenCalled();
+    expect(life.holding).toBe(0);
+  });
+
   it('never runs what was cancelled', () => {
     const life = createScriptLife(() => alive);
     const later = vi.fn();

@@ -49,15 +49,27 @@ export function createScriptLife(alive: () => boolean = extensionAlive): ScriptL
       over = true;
       const all = [...held];
       held.clear();
-      for (const stop of all) stop();
+      for (const stop of all) {
+        // One failing step (the runtime may be half gone) must not keep the others from running.
+        try {
+          stop();
+        } catch (failure) {
+          reportError(failure);
+        }
+      }
     }
     return !over;
   };
   /**
-   * Ties something scheduled to the life: `stop` runs when it is cancelled or the life ends,
-   * and once it has been cancelled or has run, the life forgets it (nothing piles up).
+   * Ties something scheduled to the life: `stop` runs when it is cancelled or the life ends
+   * (at once, if it has), and once it has been cancelled or has run, the life forgets it
+   * (nothing piles up).
    */
   const tie = (stop: () => void): Cancel => {
+    if (over) {
+      stop();
+      return () => {};
+    }
     const entry = () => stop();
     held.add(entry);
     return () => {
