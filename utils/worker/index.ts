@@ -166,18 +166,18 @@ export function startWorker(): void {
     }
   });
 
+  // Once per start of the worker: the browser forgets a popup URL set at run time when it
+  // restarts, or the extension is updated or disabled and enabled again (the last with no
+  // event at all). Two storage reads, not awaited by anything.
+  void popupPreview.update();
+
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     await bringStorageUpToDate();
-    await popupPreview.update();
     if (reason === 'install' && !(await readApiKey())) await browser.runtime.openOptionsPage();
   });
   // Also once per browser start: a profile restored from elsewhere, or a downgrade, may hold
-  // data this build does not know. The check is one storage read when all is well. The popup's
-  // preview is set again too: the browser does not keep it across restarts.
-  browser.runtime.onStartup.addListener(async () => {
-    await bringStorageUpToDate();
-    await popupPreview.update();
-  });
+  // data this build does not know. The check is one storage read when all is well.
+  browser.runtime.onStartup.addListener(() => void bringStorageUpToDate());
 
   void restrictStorageToTrustedContexts();
 }

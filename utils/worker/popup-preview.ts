@@ -2,8 +2,8 @@
  * Keeps the toolbar popup's URL carrying the preview of what the popup will show
  * (`utils/popup-preview.ts`), so its first frame draws without waiting on storage. The worker
  * is the only writer of the settings and the cache, so it re-derives the preview after each
- * change of either, and when the browser or the extension starts (the browser forgets a popup
- * URL set at run time).
+ * change of either, and each time the worker starts (the browser forgets a popup URL set at
+ * run time when it restarts or the extension is updated or re-enabled).
  */
 import type { CacheEntry } from '../cache';
 import { popupPathFor, popupPreviewOf, POPUP_PAGE } from '../popup-preview';
