@@ -5,6 +5,7 @@
  * synchronously, with no extension API and no storage read before it can draw.
  * It is a hint, never the data: the app reads storage and replaces the first frame.
  */
+import { ACCOUNT_ID_MAX_LENGTH } from './settings';
 import type { SsiSnapshot } from './ssi/model';
 
 export interface PopupPreview {
@@ -18,9 +19,6 @@ export interface PopupPreview {
 
 /** The popup page, relative to the extension's root (as `action.setPopup` takes it). */
 export const POPUP_PAGE = 'popup.html';
-
-/** Settings allow no longer account ID (`parseAccountId`); a longer one in a URL is damage. */
-const MAX_ACCOUNT_ID = 64;
 
 /** How the popup's header names an account. */
 export function accountLabelFor(accountId: string): string {
@@ -53,7 +51,7 @@ export function readPopupPreview(search: string): PopupPreview | null {
   const score = query.get('score');
   const accountId = query.get('account');
   const seat = query.get('seat');
-  if (score === null || accountId === null || accountId.length > MAX_ACCOUNT_ID) return null;
+  if (score === null || accountId === null || accountId.length > ACCOUNT_ID_MAX_LENGTH) return null;
   if (!/^\d+(\.\d+)?$/.test(score)) return null;
   const overall = Number(score);
   if (overall > 100) return null;

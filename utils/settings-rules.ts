@@ -3,7 +3,14 @@
  * service worker and the options page (the popup does without: see `storedTarget`).
  */
 import { err, ok, type Result } from './result';
-import { DEFAULT_SETTINGS, FRESHNESS_MINUTES, PRODUCTION_API, SANDBOX_API, type Settings } from './settings';
+import {
+  ACCOUNT_ID_MAX_LENGTH,
+  DEFAULT_SETTINGS,
+  FRESHNESS_MINUTES,
+  PRODUCTION_API,
+  SANDBOX_API,
+  type Settings,
+} from './settings';
 import { settingsItem } from './storage';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -59,7 +66,7 @@ export function originPattern(origin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ACCOUNT_ID = new RegExp(`^[A-Za-z0-9_-]{1,${ACCOUNT_ID_MAX_LENGTH}}$`);
 
 /** An account id is optional; when given it is a short token (ConnectSafely's are 24 hex). */
 export function parseAccountId(input: string): Result<string, string> {

@@ -27,6 +27,9 @@ export const API_PRESETS: ReadonlyArray<{ label: string; origin: string }> = [
 
 export const FRESHNESS_MINUTES = { min: 5, max: 24 * 60, default: 60 } as const;
 
+/** The longest account ID settings accept (ConnectSafely's are 24 characters). */
+export const ACCOUNT_ID_MAX_LENGTH = 64;
+
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   apiBaseUrl: PRODUCTION_API,
   accountId: '',
