@@ -108,7 +108,6 @@ export function createScriptLife(alive: () => boolean = extensionAlive): ScriptL
       return cancel;
     },
     listen(target, type, handler) {
-      if (over) return;
       target.addEventListener(type, handler as EventListener);
       tie(() => target.removeEventListener(type, handler as EventListener));
     },
