@@ -4,6 +4,7 @@
  * service worker alone. Stored data is validated on the way out like any other input.
  */
 import { SSI_ERROR_CODES, type SsiError } from './errors';
+import { isJsonObject } from './json';
 import {
   PILLAR_IDS,
   type GroupComparison,
@@ -25,11 +26,6 @@ export type SsiCache = Record<string, CacheEntry>;
 // Hand-written rather than a valibot schema: the popup reads this for its first paint, and
 // its size budget counts every byte (valibot costs it about 2 KB gzip).
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Thrown inside the readers below when a field does not match: the entry reads as absent. */
 class Unreadable extends Error {}
 
@@ -46,7 +42,7 @@ function nullableText(value: unknown): string | null {
 
 function group(value: unknown): GroupComparison | null {
   if (value === null) return null;
-  if (!isObject(value)) throw new Unreadable();
+  if (!isJsonObject(value)) throw new Unreadable();
   return {
     rank: nullableNumber(value.rank),
     averageScore: nullableNumber(value.averageScore),
@@ -57,7 +53,7 @@ function group(value: unknown): GroupComparison | null {
 }
 
 function pillar(value: unknown, id: PillarId): PillarScore {
-  if (!isObject(value) || value.id !== id) throw new Unreadable();
+  if (!isJsonObject(value) || value.id !== id) throw new Unreadable();
   return {
     id,
     score: nullableNumber(value.score),
@@ -68,7 +64,7 @@ function pillar(value: unknown, id: PillarId): PillarScore {
 
 function snapshot(value: unknown): SsiSnapshot | null {
   if (value === null) return null;
-  if (!isObject(value) || !Array.isArray(value.pillars) || value.pillars.length !== PILLAR_IDS.length) {
+  if (!isJsonObject(value) || !Array.isArray(value.pillars) || value.pillars.length !== PILLAR_IDS.length) {
     throw new Unreadable();
   }
   const overall = nullableNumber(value.overall);
@@ -91,7 +87,8 @@ function snapshot(value: unknown): SsiSnapshot | null {
 
 function failure(value: unknown): CacheEntry['lastError'] {
   if (value === null) return null;
-  if (!isObject(value) || !isObject(value.error) || typeof value.at !== 'number') throw new Unreadable();
+  if (!isJsonObject(value) || !isJsonObject(value.error) || typeof value.at !== 'number')
+    throw new Unreadable();
   const { code, status, serverMessage, retryAt, detail } = value.error;
   if (!(SSI_ERROR_CODES as readonly unknown[]).includes(code)) throw new Unreadable();
   const error: SsiError = { code: code as SsiError['code'] };
@@ -113,9 +110,9 @@ function failure(value: unknown): CacheEntry['lastError'] {
  * rather than breaking the page.
  */
 export function readCacheEntry(cache: unknown, key: string): CacheEntry | null {
-  if (!isObject(cache) || !Object.hasOwn(cache, key)) return null;
+  if (!isJsonObject(cache) || !Object.hasOwn(cache, key)) return null;
   const entry = cache[key];
-  if (!isObject(entry)) return null;
+  if (!isJsonObject(entry)) return null;
   try {
     return { snapshot: snapshot(entry.snapshot), lastError: failure(entry.lastError) };
   } catch (problem) {

@@ -8,6 +8,7 @@ import { readCacheEntry, type SsiCache } from './cache';
 import { apiKeyItem } from './secrets';
 import { coerceSettings, parseApiKey } from './settings-rules';
 import { accountSlugsItem, settingsItem, ssiCacheItem } from './storage';
+import { isJsonObject } from './json';
 
 /** The layout of `storage.local` this build writes. Bump it with a migration below. */
 export const STORAGE_SCHEMA_VERSION = 1;
@@ -38,7 +39,7 @@ export interface StorageRepair {
 
 function cleanCache(value: unknown): SsiCache {
   const clean: SsiCache = {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return clean;
+  if (!isJsonObject(value)) return clean;
   for (const key of Object.keys(value)) {
     const entry = readCacheEntry(value, key);
     if (entry) clean[key] = entry;
@@ -48,7 +49,7 @@ function cleanCache(value: unknown): SsiCache {
 
 function cleanSlugs(value: unknown): Record<string, string | null> {
   const clean: Record<string, string | null> = {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return clean;
+  if (!isJsonObject(value)) return clean;
   for (const [key, slug] of Object.entries(value)) {
     if (slug === null || (typeof slug === 'string' && slug.length <= 200)) clean[key] = slug;
   }

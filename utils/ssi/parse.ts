@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../result';
 import type { SsiError } from '../errors';
 import { PILLAR_IDS, type GroupComparison, type PillarId, type PillarScore, type SsiSnapshot } from './model';
 import { SsiResponseSchema, type GroupEntry, type SsiResponse, type SubScoreEntry } from './schema';
+import { isJsonObject } from '../json';
 
 type GroupKind = 'INDUSTRY' | 'NETWORK';
 
@@ -87,7 +88,7 @@ function validate(body: unknown): Result<SsiResponse, SsiError> {
  * and `no-score` when the answer holds no overall score.
  */
 export function parseSsiResponse(body: unknown, fetchedAt: number): Result<SsiSnapshot, SsiError> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isJsonObject(body)) {
     return malformed('body: expected a JSON object');
   }
   const validated = validate(body);

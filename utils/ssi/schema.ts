@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { MAX_OVERALL, MAX_PILLAR } from './model';
+import { isJsonObject } from '../json';
 
 /** Longest string the extension keeps from an answer (names, ids, messages). */
 export const MAX_TEXT = 200;
@@ -15,10 +16,8 @@ const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 /** A JSON object: valibot's `object` alone would also take an array. */
 const record = <const T extends v.ObjectEntries>(entries: T) =>
   v.pipe(
-    v.custom<Record<string, unknown>>(
-      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
-      'Invalid type: Expected Object',
-    ),
+    // No message of its own: the user-facing detail is built from `expected` (ssi/parse.ts).
+    v.custom<Record<string, unknown>>(isJsonObject),
     v.object(entries),
   );
 const score = (max: number) => v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(max));

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CacheEntry } from '../cache';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
 import { ssiCacheItem } from '../storage';
+import { createSerialQueue } from '../serial-queue';
 import { createStorageCacheStore, MAX_CACHE_ENTRIES } from './cache-store';
 
 const T0 = Date.parse('2026-03-14T09:00:00.000Z');
@@ -33,7 +34,7 @@ beforeEach(() => {
 
 describe('createStorageCacheStore', () => {
   it('reads back what it wrote', async () => {
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
     const written: CacheEntry = {
       snapshot: makeSnapshot(),
       lastError: { error: { code: 'server', status: 503 }, at: T0 + 1 },
@@ -46,7 +47,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('keeps the cache in storage.local under ssiCache', async () => {
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
 
     await store.write(slot(1), entry(50));
 
@@ -55,7 +56,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('replaces an entry written again', async () => {
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
 
     await store.write(slot(1), entry(50));
     await store.write(slot(1), entry(60));
@@ -64,7 +65,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('loses no write when several run at once', async () => {
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
     const slots = Array.from({ length: 8 }, (_, index) => slot(index));
 
     await Promise.all(slots.map((key, index) => store.write(key, entry(index * 10))));
@@ -75,7 +76,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it(`keeps at most ${MAX_CACHE_ENTRIES} entries, dropping the least recently written`, async () => {
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
     for (let index = 0; index < MAX_CACHE_ENTRIES + 3; index++) await store.write(slot(index), entry(index));
 
     const cache = await ssiCacheItem.getValue();
@@ -86,7 +87,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('counts a rewrite as recent, so a rewritten entry outlives older ones', async () => {
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
     for (let index = 0; index < MAX_CACHE_ENTRIES; index++) await store.write(slot(index), entry(index));
 
     await store.write(slot(0), entry(99));
@@ -109,14 +110,14 @@ describe('createStorageCacheStore', () => {
     { label: 'a number', stored: 42 },
   ])('reads an entry holding $label as absent', async ({ stored }) => {
     await fakeBrowser.storage.local.set({ ssiCache: { k: stored } });
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
 
     expect(await store.read('k')).toBeNull();
   });
 
   it('still writes when the stored cache holds garbage', async () => {
     await fakeBrowser.storage.local.set({ ssiCache: { k: { snapshot: 'junk' } } });
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
 
     await store.write(slot(1), entry(70));
 
@@ -129,7 +130,7 @@ describe('createStorageCacheStore', () => {
     ['a number', 7],
   ])('replaces a cache that is %s instead of spreading it into entries', async (_label, stored) => {
     await fakeBrowser.storage.local.set({ ssiCache: stored });
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
 
     await store.write(slot(1), entry(70));
 
@@ -137,7 +138,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('clear() forgets every entry', async () => {
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
     await store.write(slot(1), entry(50));
     await store.write(slot(2), entry(60));
 
@@ -149,7 +150,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('clear() queued behind a write wins, and a write queued after it lands', async () => {
-    const store = createStorageCacheStore();
+    const store = createStorageCacheStore(createSerialQueue());
 
     await Promise.all([store.write(slot(1), entry(50)), store.clear(), store.write(slot(2), entry(60))]);
 

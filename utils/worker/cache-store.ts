@@ -1,15 +1,18 @@
 /** The SSI cache over extension storage, with writes queued so that none is lost to a race. */
 import { readCacheEntry, type CacheEntry, type SsiCache } from '../cache';
 import type { CacheStore } from '../ssi/service';
-import { createSerialQueue } from '../serial-queue';
+import type { SerialQueue } from '../serial-queue';
 import { ssiCacheItem } from '../storage';
+import { isJsonObject } from '../json';
 
 /** Entries kept at most; the least recently written go first. */
 export const MAX_CACHE_ENTRIES = 20;
 
-export function createStorageCacheStore(): CacheStore & { clear(): Promise<void> } {
-  const enqueue = createSerialQueue();
-
+/**
+ * `enqueue` runs the store's read-modify-write steps; pass the queue of every other writer of
+ * `storage.local` (`storage-writers.ts`) so that none of them can come between a read and its write.
+ */
+export function createStorageCacheStore(enqueue: SerialQueue): CacheStore & { clear(): Promise<void> } {
   return {
     async read(key) {
       return readCacheEntry(await ssiCacheItem.getValue(), key);
@@ -18,10 +21,7 @@ export function createStorageCacheStore(): CacheStore & { clear(): Promise<void>
       return enqueue(async () => {
         const stored: unknown = await ssiCacheItem.getValue();
         // A corrupt value (not a plain object) is dropped rather than spread into entries.
-        const current: SsiCache =
-          typeof stored === 'object' && stored !== null && !Array.isArray(stored)
-            ? { ...(stored as SsiCache) }
-            : {};
+        const current: SsiCache = isJsonObject(stored) ? { ...(stored as SsiCache) } : {};
         delete current[key];
         const keys = Object.keys(current);
         for (const old of keys.slice(0, Math.max(0, keys.length - (MAX_CACHE_ENTRIES - 1))))

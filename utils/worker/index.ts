@@ -10,17 +10,16 @@ import { createMessageRouter, type Handlers } from '../messaging/router';
 import { describeError } from '../errors';
 import { err } from '../result';
 import { apiKeyItem } from '../secrets';
-import { type Settings } from '../settings';
 import { originPattern } from '../settings-rules';
+import type { StorageRepair } from '../storage-schema';
 import { createSsiService, type SsiView } from '../ssi/service';
 import { accountSlugsItem, badgeTabsItem, lastExchangeItem, settingsItem, ssiCacheItem } from '../storage';
 import { readSettings } from '../settings-rules';
-import { migrateStorage } from '../storage-schema';
 import { toolbarBadgeFor } from '../toolbar-badge';
 import { createBadgeHandlers } from './badge-handlers';
-import { createStorageCacheStore } from './cache-store';
 import { createPopupPreviewKeeper } from './popup-preview';
 import { createSettingsHandlers } from './settings-handlers';
+import { createStorageWriters } from './storage-writers';
 
 function hasHostAccess(origin: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(origin)] });
@@ -37,28 +36,13 @@ async function applyToolbarBadge(view: SsiView): Promise<void> {
   });
 }
 
-/**
- * Keeps `storage.local` (where the key is) out of content scripts' reach (Chrome 102+; the
- * manifest asks for 140).
- */
-async function restrictStorageToTrustedContexts(): Promise<void> {
-  try {
-    await browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-  } catch {
-    // Not expected on a supported browser; content scripts never read storage in any case.
-  }
-}
-
 /** Runs the storage repair; logs what changed (never a value: values may include the key). */
-async function bringStorageUpToDate(): Promise<void> {
+async function bringStorageUpToDate(repair: () => Promise<StorageRepair>): Promise<void> {
   try {
-    const repair = await migrateStorage();
-    if (repair.changes.length) console.info('[ssi] storage brought up to date:', repair.changes.join('; '));
+    const { changes } = await repair();
+    if (changes.length) console.info('[ssi] storage repaired:', changes.join('; '));
   } catch (failure) {
-    console.error(
-      '[ssi] storage could not be brought up to date:',
-      failure instanceof Error ? failure.name : 'error',
-    );
+    console.error('[ssi] storage repair failed:', failure instanceof Error ? failure.name : 'error');
   }
 }
 
@@ -78,7 +62,8 @@ export function startWorker(): void {
       );
     },
   });
-  const cache = createStorageCacheStore();
+  const storage = createStorageWriters();
+  const { cache } = storage;
   const readApiKey = () => apiKeyItem.getValue();
   const ssi = createSsiService({
     client,
@@ -101,7 +86,7 @@ export function startWorker(): void {
     client,
     readSettings,
     readApiKey,
-    slugs: { read: () => accountSlugsItem.getValue(), write: (value) => accountSlugsItem.setValue(value) },
+    slugs: { read: () => accountSlugsItem.getValue(), write: storage.writeSlugs },
     tabs: {
       read: () => badgeTabsItem.getValue(),
       write: (value) => badgeTabsItem.setValue(value),
@@ -113,12 +98,12 @@ export function startWorker(): void {
     hasHostAccess,
     store: {
       readSettings,
-      writeSettings: (value: Settings) => settingsItem.setValue(value),
+      writeSettings: storage.writeSettings,
       readApiKey,
-      writeApiKey: (key) => (key === null ? apiKeyItem.removeValue() : apiKeyItem.setValue(key)),
+      writeApiKey: storage.writeApiKey,
       clearCache: async () => {
         await cache.clear();
-        await accountSlugsItem.setValue({});
+        await storage.writeSlugs({});
       },
     },
   });
@@ -172,12 +157,15 @@ export function startWorker(): void {
   void popupPreview.update();
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    await bringStorageUpToDate();
+    await bringStorageUpToDate(storage.repair);
     if (reason === 'install' && !(await readApiKey())) await browser.runtime.openOptionsPage();
   });
   // Also once per browser start: a profile restored from elsewhere, or a downgrade, may hold
   // data this build does not know. The check is one storage read when all is well.
-  browser.runtime.onStartup.addListener(() => void bringStorageUpToDate());
+  browser.runtime.onStartup.addListener(() => void bringStorageUpToDate(storage.repair));
 
-  void restrictStorageToTrustedContexts();
+  // Keeps `storage.local` (where the key is) out of content scripts' reach (Chrome 102+; the
+  // manifest asks for 140). A failure is not expected on a supported browser, and content
+  // scripts never read storage in any case.
+  browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
 }

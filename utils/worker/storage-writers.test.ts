@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CacheEntry } from '../cache';
+import { DEFAULT_SETTINGS } from '../settings';
+import { PILLAR_IDS } from '../ssi/model';
+import { createStorageWriters } from './storage-writers';
+
+const KEY = 'sk_live_0123456789abcdef';
+const SLOT = 'https://api.connectsafely.ai|acc_1';
+const ENTRY: CacheEntry = {
+  snapshot: {
+    accountId: 'acc_1',
+    overall: 67.4,
+    pillars: PILLAR_IDS.map((id) => ({ id, score: 16.85, industryAverage: null, networkAverage: null })),
+    industry: null,
+    network: null,
+    profileUrn: null,
+    activeSeat: null,
+    fetchedAt: 1_700_000_000_000,
+  },
+  lastError: null,
+};
+
+const stored = () => fakeBrowser.storage.local.get(null);
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // What the repair has work to do on: a broken cache entry, a settings field out of shape and
+  // a key that is not a key. Each of those keys is read, then written back by the repair.
+  await fakeBrowser.storage.local.set({
+    schemaVersion: 1,
+    ssiCache: { broken: { snapshot: 'not a snapshot' } },
+    settings: { ...DEFAULT_SETTINGS, freshnessMinutes: -5 },
+    apiKey: 'not a key',
+  });
+});
+
+/**
+ * Makes the repair's read (all keys at once, the only read with a list) take a while, as on a
+ * busy disk: writes started meanwhile would land between its read and its write.
+ */
+function slowRepairRead() {
+  const local = fakeBrowser.storage.local;
+  const get = local.get.bind(local);
+  vi.spyOn(local, 'get').mockImplementation(async (keys?: unknown) => {
+    const found = await get(keys as string[]);
+    if (Array.isArray(keys)) await new Promise((done) => setTimeout(done, 20));
+    return found;
+  });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('createStorageWriters', () => {
+  it('lets no write be undone by a storage repair running at the same moment', async () => {
+    slowRepairRead();
+    const writers = createStorageWriters();
+    const settings = { ...DEFAULT_SETTINGS, accountId: 'acc_1' };
+
+    await Promise.all([
+      writers.repair(),
+      writers.cache.write(SLOT, ENTRY),
+      writers.writeSettings(settings),
+      writers.writeApiKey(KEY),
+      writers.writeSlugs({ [SLOT]: 'ada' }),
+    ]);
+
+    expect(await stored()).toEqual({
+      schemaVersion: 1,
+      ssiCache: { [SLOT]: ENTRY },
+      settings,
+      apiKey: KEY,
+      accountSlugs: { [SLOT]: 'ada' },
+    });
+  });
+
+  it('repairs what was written before it, in order', async () => {
+    const writers = createStorageWriters();
+
+    const written = writers.writeApiKey('still not a key');
+    const repair = writers.repair();
+    await written;
+
+    expect((await repair).changes).toContain('an unreadable API key was removed');
+    expect(await stored()).not.toHaveProperty('apiKey');
+  });
+
+  it('removes the key for null', async () => {
+    const writers = createStorageWriters();
+    await writers.writeApiKey(KEY);
+
+    await writers.writeApiKey(null);
+
+    expect(await stored()).not.toHaveProperty('apiKey');
+  });
+});
