@@ -60,15 +60,16 @@ const SHOWN_SCRIPT = (selector: string) => `
 const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
 
 /**
- * Time to `selector` on screen and, when `mark` is given, to that mark in the page's timeline
- * (waited for), with every other mark the page made by then.
+ * Time to `selector` on screen, to the page's first contentful paint (the browser's own time
+ * for its first frame with content being presented) and, when `mark` is given, to that mark in
+ * the page's timeline (waited for), with every other mark the page made by then.
  */
 async function timeToShown(
   context: BrowserContext,
   url: string,
   selector: string,
   mark?: string,
-): Promise<{ shown: number; marks: Record<string, number> }> {
+): Promise<{ shown: number; painted: number; marks: Record<string, number> }> {
   await settle();
   const page = await context.newPage();
   await page.addInitScript(SHOWN_SCRIPT(selector));
@@ -77,8 +78,10 @@ async function timeToShown(
     timeout: 20_000,
   });
   if (mark) await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
   const result = await page.evaluate(() => ({
     shown: (globalThis as { __shownAt?: number }).__shownAt!,
+    painted: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
     marks: Object.fromEntries(
       performance.getEntriesByType('mark').map((entry) => [entry.name, entry.startTime]),
     ),
@@ -150,24 +153,39 @@ async function popupWarm(session: ExtensionSession, staticUrl: string, score: st
   if (!popupUrl.includes('?')) throw new Error(`The worker set no preview in the popup URL: ${popupUrl}`);
   const times = {
     popup: [] as number[],
+    popupPainted: [] as number[],
     firstFrame: [] as number[],
     app: [] as number[],
     webStatic: [] as number[],
+    webStaticPainted: [] as number[],
     extensionStatic: [] as number[],
     floor: [] as number[],
   };
+  const floorUrl = session.url(`${FLOOR_PAGE}?score=${encodeURIComponent(score)}`);
+  const pages = [
+    async () => {
+      const opened = await timeToShown(session.context, popupUrl, SCORE, POPUP_MARKS.app);
+      times.popup.push(opened.shown);
+      times.popupPainted.push(opened.painted);
+      times.app.push(opened.marks[POPUP_MARKS.app]!);
+      const drawn = opened.marks[POPUP_MARKS.firstFrame];
+      if (drawn !== undefined) times.firstFrame.push(drawn);
+    },
+    async () => {
+      const webStatic = await timeToShown(session.context, staticUrl, SCORE);
+      times.webStatic.push(webStatic.shown);
+      times.webStaticPainted.push(webStatic.painted);
+    },
+    async () => {
+      const opened = await timeToShown(session.context, session.url(EXTENSION_STATIC_PAGE), SCORE);
+      times.extensionStatic.push(opened.shown);
+    },
+    async () => times.floor.push((await timeToShown(session.context, floorUrl, SCORE)).shown),
+  ];
   for (let round = 0; round < ROUNDS; round++) {
-    const opened = await timeToShown(session.context, popupUrl, SCORE, POPUP_MARKS.app);
-    times.popup.push(opened.shown);
-    times.app.push(opened.marks[POPUP_MARKS.app]!);
-    const drawn = opened.marks[POPUP_MARKS.firstFrame];
-    if (drawn !== undefined) times.firstFrame.push(drawn);
-    times.webStatic.push((await timeToShown(session.context, staticUrl, SCORE)).shown);
-    times.extensionStatic.push(
-      (await timeToShown(session.context, session.url(EXTENSION_STATIC_PAGE), SCORE)).shown,
-    );
-    const floorUrl = session.url(`${FLOOR_PAGE}?score=${encodeURIComponent(score)}`);
-    times.floor.push((await timeToShown(session.context, floorUrl, SCORE)).shown);
+    // Each round starts with the next page: a page opened right after another kind of page (a
+    // web page after extension pages, or the reverse) measured slower, whichever it was.
+    for (let step = 0; step < pages.length; step++) await pages[(round + step) % pages.length]!();
   }
   /** Round by round, so that both pages of a ratio met the same moment of a noisy machine. */
   const ratioTo = (page: number[], reference: number[]) =>
@@ -182,6 +200,9 @@ async function popupWarm(session: ExtensionSession, staticUrl: string, score: st
     floorPage: stat(times.floor),
     ratioToWebStatic: ratioTo(times.popup, times.webStatic),
     ratioToExtensionStatic: ratioTo(times.popup, times.extensionStatic),
+    popupPainted: stat(times.popupPainted),
+    webStaticPagePainted: stat(times.webStaticPainted),
+    paintedRatioToWebStatic: ratioTo(times.popupPainted, times.webStaticPainted),
     floorRatioToWebStatic: ratioTo(times.floor, times.webStatic),
   };
 }
@@ -419,6 +440,9 @@ async function main(): Promise<void> {
     `| Static HTML page with the same number, from the extension | ${ms(warm.extensionStaticPage)} |`,
     `| Ratio popup / static page (web server), round by round | ${ratio(warm.ratioToWebStatic)} |`,
     `| Ratio popup / static page (extension), round by round | ${ratio(warm.ratioToExtensionStatic)} |`,
+    `| Popup, warm cache: first contentful paint (the browser's time for the first frame presented) | ${ms(warm.popupPainted)} |`,
+    `| Static page (web server): first contentful paint | ${ms(warm.webStaticPagePainted)} |`,
+    `| Ratio popup / static page (web server), first contentful paint, round by round | ${ratio(warm.paintedRatioToWebStatic)} |`,
     `| Floor: extension page whose one script writes the number from its URL | ${ms(warm.floorPage)} |`,
     `| Ratio floor / static page (web server) | ${ratio(warm.floorRatioToWebStatic)} |`,
     `| Popup, cold (worker stopped, cache empty) | ${ms(cold)} |`,
