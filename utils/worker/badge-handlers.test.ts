@@ -84,8 +84,8 @@ function setup(
     readApiKey: vi.fn(async () => state.apiKey),
     slugs: {
       read: vi.fn(async () => ({ ...state.slugs })),
-      write: vi.fn(async (value: Record<string, string | null>) => {
-        state.slugs = { ...value };
+      remember: vi.fn(async (key: string, slug: string | null) => {
+        state.slugs = { ...state.slugs, [key]: slug };
       }),
     },
     tabs: {

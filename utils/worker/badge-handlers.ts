@@ -17,7 +17,8 @@ export interface BadgeDeps {
   /** Cached account slugs, by `targetKey|accountId`. */
   slugs: {
     read(): Promise<Record<string, string | null>>;
-    write(value: Record<string, string | null>): Promise<void>;
+    /** Adds one slug to those stored (read and written back in one step by the store). */
+    remember(key: string, slug: string | null): Promise<void>;
   };
   tabs: {
     read(): Promise<number[]>;
@@ -30,7 +31,7 @@ export interface BadgeDeps {
 export const MAX_BADGE_TABS = 50;
 
 export function createBadgeHandlers(deps: BadgeDeps) {
-  // Tabs and slugs are read, changed and written back: one step at a time, or a step is lost.
+  // Tabs are read, changed and written back: one step at a time, or a step is lost.
   const serially = createSerialQueue();
   const lookups = new Map<string, Promise<string | null>>();
 
@@ -59,7 +60,7 @@ export function createBadgeHandlers(deps: BadgeDeps) {
     const accounts = await deps.client.listAccounts({ baseUrl: settings.apiBaseUrl, apiKey });
     if (!accounts.ok) return null;
     const slug = accounts.value.find((account) => account.id === id)?.publicId ?? null;
-    await serially(async () => deps.slugs.write({ ...(await deps.slugs.read()), [key]: slug }));
+    await deps.slugs.remember(key, slug);
     return slug;
   }
 

@@ -136,25 +136,4 @@ describe('createStorageCacheStore', () => {
 
     expect(Object.keys((await ssiCacheItem.getValue()) ?? {})).toEqual([slot(1)]);
   });
-
-  it('clear() forgets every entry', async () => {
-    const store = createStorageCacheStore(createSerialQueue());
-    await store.write(slot(1), entry(50));
-    await store.write(slot(2), entry(60));
-
-    await store.clear();
-
-    expect(await store.read(slot(1))).toBeNull();
-    expect(await store.read(slot(2))).toBeNull();
-    expect(await ssiCacheItem.getValue()).toEqual({});
-  });
-
-  it('clear() queued behind a write wins, and a write queued after it lands', async () => {
-    const store = createStorageCacheStore(createSerialQueue());
-
-    await Promise.all([store.write(slot(1), entry(50)), store.clear(), store.write(slot(2), entry(60))]);
-
-    expect(await store.read(slot(1))).toBeNull();
-    expect((await store.read(slot(2)))?.snapshot?.overall).toBe(60);
-  });
 });

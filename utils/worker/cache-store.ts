@@ -12,7 +12,7 @@ export const MAX_CACHE_ENTRIES = 20;
  * `enqueue` runs the store's read-modify-write steps; pass the queue of every other writer of
  * `storage.local` (`storage-writers.ts`) so that none of them can come between a read and its write.
  */
-export function createStorageCacheStore(enqueue: SerialQueue): CacheStore & { clear(): Promise<void> } {
+export function createStorageCacheStore(enqueue: SerialQueue): CacheStore {
   return {
     async read(key) {
       return readCacheEntry(await ssiCacheItem.getValue(), key);
@@ -28,9 +28,6 @@ export function createStorageCacheStore(enqueue: SerialQueue): CacheStore & { cl
           delete current[old];
         await ssiCacheItem.setValue({ ...current, [key]: entry });
       });
-    },
-    clear() {
-      return enqueue(() => ssiCacheItem.setValue({}));
     },
   };
 }

@@ -86,7 +86,7 @@ export function startWorker(): void {
     client,
     readSettings,
     readApiKey,
-    slugs: { read: () => accountSlugsItem.getValue(), write: storage.writeSlugs },
+    slugs: { read: () => accountSlugsItem.getValue(), remember: storage.rememberSlug },
     tabs: {
       read: () => badgeTabsItem.getValue(),
       write: (value) => badgeTabsItem.setValue(value),
@@ -101,10 +101,7 @@ export function startWorker(): void {
       writeSettings: storage.writeSettings,
       readApiKey,
       writeApiKey: storage.writeApiKey,
-      clearCache: async () => {
-        await cache.clear();
-        await storage.writeSlugs({});
-      },
+      clearCache: storage.clearCaches,
     },
   });
 

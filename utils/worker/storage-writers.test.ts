@@ -37,16 +37,23 @@ beforeEach(async () => {
 
 /**
  * Makes the repair's read (all keys at once, the only read with a list) take a while, as on a
- * busy disk: writes started meanwhile would land between its read and its write.
+ * busy disk. Resolves once that read has happened: a write made from then on, if it did not
+ * wait for the repair, would land between the repair's read and its write, and be undone.
  */
-function slowRepairRead() {
+function slowRepairRead(): Promise<void> {
   const local = fakeBrowser.storage.local;
   const get = local.get.bind(local);
+  let hasRead: () => void;
+  const read = new Promise<void>((done) => (hasRead = done));
   vi.spyOn(local, 'get').mockImplementation(async (keys?: unknown) => {
     const found = await get(keys as string[]);
-    if (Array.isArray(keys)) await new Promise((done) => setTimeout(done, 20));
+    if (Array.isArray(keys)) {
+      hasRead();
+      await new Promise((done) => setTimeout(done, 20));
+    }
     return found;
   });
+  return read;
 }
 
 afterEach(() => {
@@ -55,16 +62,18 @@ afterEach(() => {
 
 describe('createStorageWriters', () => {
   it('lets no write be undone by a storage repair running at the same moment', async () => {
-    slowRepairRead();
+    const repairHasRead = slowRepairRead();
     const writers = createStorageWriters();
     const settings = { ...DEFAULT_SETTINGS, accountId: 'acc_1' };
 
+    const repair = writers.repair();
+    await repairHasRead;
     await Promise.all([
-      writers.repair(),
+      repair,
       writers.cache.write(SLOT, ENTRY),
       writers.writeSettings(settings),
       writers.writeApiKey(KEY),
-      writers.writeSlugs({ [SLOT]: 'ada' }),
+      writers.rememberSlug(SLOT, 'ada'),
     ]);
 
     expect(await stored()).toEqual({
@@ -76,15 +85,28 @@ describe('createStorageWriters', () => {
     });
   });
 
-  it('repairs what was written before it, in order', async () => {
+  it('clears readings and slugs in one step, after the writes before it, before those after', async () => {
+    const writers = createStorageWriters();
+    await writers.rememberSlug('old', 'ada');
+
+    await Promise.all([
+      writers.cache.write('before', ENTRY),
+      writers.clearCaches(),
+      writers.cache.write(SLOT, ENTRY),
+      writers.rememberSlug(SLOT, 'grace'),
+    ]);
+
+    const { ssiCache, accountSlugs } = await stored();
+    expect(ssiCache).toEqual({ [SLOT]: ENTRY });
+    expect(accountSlugs).toEqual({ [SLOT]: 'grace' });
+  });
+
+  it('remembers each slug next to the others', async () => {
     const writers = createStorageWriters();
 
-    const written = writers.writeApiKey('still not a key');
-    const repair = writers.repair();
-    await written;
+    await Promise.all([writers.rememberSlug('a', 'ada'), writers.rememberSlug('b', null)]);
 
-    expect((await repair).changes).toContain('an unreadable API key was removed');
-    expect(await stored()).not.toHaveProperty('apiKey');
+    expect((await stored()).accountSlugs).toEqual({ a: 'ada', b: null });
   });
 
   it('removes the key for null', async () => {
