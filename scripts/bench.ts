@@ -183,8 +183,9 @@ async function popupWarm(session: ExtensionSession, staticUrl: string, score: st
     async () => times.floor.push((await timeToShown(session.context, floorUrl, SCORE)).shown),
   ];
   for (let round = 0; round < ROUNDS; round++) {
-    // Each round starts with the next page: a page opened right after another kind of page (a
-    // web page after extension pages, or the reverse) measured slower, whichever it was.
+    // Each round starts with the next page: in a fixed order the first page of each round
+    // measured slower than an identical copy of itself opened later in the round (in a run
+    // where it followed the web page). Rotating spreads whatever the position costs over all.
     for (let step = 0; step < pages.length; step++) await pages[(round + step) % pages.length]!();
   }
   /** Round by round, so that both pages of a ratio met the same moment of a noisy machine. */
