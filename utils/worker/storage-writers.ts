@@ -1,8 +1,8 @@
 /**
- * Every writer of the worker's persistent storage, on one queue. The storage repair
- * (`migrateStorage`) reads all of `storage.local`, then writes back what it repaired: any other
- * write landing in between would be overwritten by the value read before it (a saved key, new
- * settings, a fresh reading). On one queue, each write lands wholly before or after the repair.
+ * Every write to `storage.local` (the worker is its only writer), on one queue. The storage
+ * repair (`migrateStorage`) reads all of `storage.local`, then writes back what it repaired: any
+ * other write landing in between would be overwritten by the value read before it (a saved key,
+ * new settings, a fresh reading). On one queue, each write lands wholly before or after it.
  */
 import { browser } from 'wxt/browser';
 import { apiKeyItem } from '../secrets';
