@@ -79,6 +79,42 @@ describe('popup against the sandbox API', () => {
     await expect(options.page.getByLabel('API key', { exact: true }).inputValue()).resolves.toBe('');
   });
 
+  it('points each field the options page rejects at its problem, and saves none of them', async () => {
+    const options = await OptionsPage.open(session);
+    const outcome = await options.configure({ accountId: 'not an id!', freshnessMinutes: 1 });
+    /** A field's validity and what a screen reader reads as its description, in order. */
+    const field = (label: string) =>
+      options.page.getByLabel(label, { exact: true }).evaluate((input) => ({
+        invalid: input.getAttribute('aria-invalid'),
+        description: (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? `no #${id}`),
+      }));
+
+    expect(outcome).not.toBe('Saved.');
+    expect(await field('Account ID')).toEqual({
+      invalid: 'true',
+      description: [
+        "Optional. Leave empty for the key's default LinkedIn account.",
+        'An account ID has only letters, digits, "-" and "_" (ConnectSafely shows it as 24 characters).',
+      ],
+    });
+    expect(await field('Cache freshness (minutes)')).toMatchObject({
+      invalid: 'true',
+      description: [
+        expect.stringContaining('How long a score is shown'),
+        'Choose between 5 and 1440 minutes.',
+      ],
+    });
+    expect(await field('API base URL')).toEqual({
+      invalid: 'false',
+      description: ['https:// only; http:// is allowed for localhost and 127.0.0.1.'],
+    });
+    const reopened = await OptionsPage.open(session);
+    await expect(reopened.page.getByLabel('Account ID').inputValue()).resolves.toBe('');
+    await expect(reopened.page.getByLabel('Cache freshness (minutes)').inputValue()).resolves.toBe('60');
+  });
+
   it('shows the numbers the API returned: score, pillars and ranks', async () => {
     const api = await askSandbox(SANDBOX_DEMO_KEY);
     const popup = await PopupPage.open(session);

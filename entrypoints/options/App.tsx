@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { JSX, TargetedEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeLocally } from '@/utils/errors';
@@ -92,6 +92,14 @@ export function App() {
   };
   const describedBy = (id: string, field: FieldName, hint = true) =>
     [hint && `${id}-hint`, problems[field] && `${id}-problem`].filter(Boolean).join(' ') || undefined;
+  /** What the input of every text field takes from its field: id, value, validity, descriptions, input. */
+  const inputOf = (id: string, field: FieldName) => ({
+    id,
+    value: values[field],
+    'aria-invalid': Boolean(problems[field]),
+    'aria-describedby': describedBy(id, field),
+    onInput: (event: TargetedEvent<HTMLInputElement>) => update(field, event.currentTarget.value),
+  });
 
   async function onSave(event: Event) {
     event.preventDefault();
@@ -193,15 +201,11 @@ export function App() {
         >
           <div class="field__row">
             <input
-              id="api-key"
+              {...inputOf('api-key', 'apiKey')}
               type={(showKey ? 'text' : 'password') as 'text'}
-              value={values.apiKey}
               placeholder={saved.hasApiKey ? '•••••••• (saved)' : ''}
               autocomplete="off"
               spellcheck={false}
-              aria-invalid={Boolean(problems.apiKey)}
-              aria-describedby={describedBy('api-key', 'apiKey')}
-              onInput={(e) => update('apiKey', e.currentTarget.value)}
             />
             <button type="button" class="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
               {showKey ? 'Hide' : 'Show'}
@@ -221,15 +225,7 @@ export function App() {
           problem={problems.apiBaseUrl}
         >
           <div class="field__row">
-            <input
-              id="api-base-url"
-              type="url"
-              value={values.apiBaseUrl}
-              spellcheck={false}
-              aria-invalid={Boolean(problems.apiBaseUrl)}
-              aria-describedby={describedBy('api-base-url', 'apiBaseUrl')}
-              onInput={(e) => update('apiBaseUrl', e.currentTarget.value)}
-            />
+            <input {...inputOf('api-base-url', 'apiBaseUrl')} type="url" spellcheck={false} />
             {API_PRESETS.map((preset) => (
               <button
                 key={preset.origin}
@@ -250,15 +246,7 @@ export function App() {
           hint="Optional. Leave empty for the key's default LinkedIn account."
           problem={problems.accountId}
         >
-          <input
-            id="account-id"
-            type="text"
-            value={values.accountId}
-            spellcheck={false}
-            aria-invalid={Boolean(problems.accountId)}
-            aria-describedby={describedBy('account-id', 'accountId')}
-            onInput={(e) => update('accountId', e.currentTarget.value)}
-          />
+          <input {...inputOf('account-id', 'accountId')} type="text" spellcheck={false} />
         </Field>
 
         <Field
@@ -268,14 +256,10 @@ export function App() {
           problem={problems.freshnessMinutes}
         >
           <input
-            id="freshness"
+            {...inputOf('freshness', 'freshnessMinutes')}
             type="number"
             min={FRESHNESS_MINUTES.min}
             max={FRESHNESS_MINUTES.max}
-            value={values.freshnessMinutes}
-            aria-invalid={Boolean(problems.freshnessMinutes)}
-            aria-describedby={describedBy('freshness', 'freshnessMinutes')}
-            onInput={(e) => update('freshnessMinutes', e.currentTarget.value)}
           />
         </Field>
 
