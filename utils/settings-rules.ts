@@ -3,6 +3,7 @@
  * service worker and the options page (the popup does without: see `storedTarget`).
  */
 import { err, ok, type Result } from './result';
+import { isJsonObject } from './json';
 import {
   ACCOUNT_ID_MAX_LENGTH,
   DEFAULT_SETTINGS,
@@ -103,7 +104,7 @@ export function parseFreshness(input: number): Result<number, string> {
  * (an older version's save, corruption, a forged payload) takes its default.
  */
 export function coerceSettings(input: unknown): Settings {
-  const source = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const source = isJsonObject(input) ? input : {};
   const pick = <T>(value: unknown, parse: (value: never) => Result<T, string>, fallback: T): T => {
     const parsed = parse(value as never);
     return parsed.ok ? parsed.value : fallback;

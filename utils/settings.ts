@@ -2,6 +2,7 @@
  * The user's settings (everything but the API key, which lives in `secrets.ts`), their
  * defaults and the rules that validate them. Shared by the options page and the service worker.
  */
+import { isJsonObject } from './json';
 
 export interface Settings {
   /** Origin of the API, e.g. `https://api.connectsafely.ai` (no path, no trailing slash). */
@@ -49,9 +50,7 @@ export function targetKey(settings: Pick<Settings, 'apiBaseUrl' | 'accountId'>):
  * worker validates settings fully). Keeps the validation rules out of the popup's bundle.
  */
 export function storedTarget(stored: unknown): { key: string; accountId: string; freshnessMinutes: number } {
-  const source = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<
-    Record<keyof Settings, unknown>
-  >;
+  const source = (isJsonObject(stored) ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
   const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
   const freshness = source.freshnessMinutes;
   const accountId = text(source.accountId, DEFAULT_SETTINGS.accountId);

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { SsiError } from '../errors';
+import { isJsonObject } from '../json';
 import { err, ok, type Result } from '../result';
 import { MAX_TEXT } from '../ssi/schema';
 
@@ -31,9 +32,9 @@ const AccountListSchema = v.pipe(v.array(AccountSummarySchema), v.maxLength(500)
 /** The array inside whichever envelope the API used. */
 function unwrapList(body: unknown): unknown {
   if (Array.isArray(body)) return body;
-  if (typeof body === 'object' && body !== null) {
+  if (isJsonObject(body)) {
     for (const key of ['accounts', 'data', 'items', 'results']) {
-      const inner = (body as Record<string, unknown>)[key];
+      const inner = body[key];
       if (Array.isArray(inner)) return inner;
     }
   }

@@ -10,6 +10,7 @@ import { createMessageRouter, type Handlers } from '../messaging/router';
 import { describeError } from '../errors';
 import { err } from '../result';
 import { apiKeyItem } from '../secrets';
+import { POPUP_PAGE } from '../popup-preview';
 import { originPattern } from '../settings-rules';
 import type { StorageRepair } from '../storage-schema';
 import { createSsiService, type SsiView } from '../ssi/service';
@@ -112,7 +113,7 @@ export function startWorker(): void {
     'badge:get': (payload, context) => badge.getBadge(payload.refresh, context.tabId),
     'view:open': async ({ page }) => {
       if (page === 'settings') await browser.runtime.openOptionsPage();
-      else await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+      else await browser.tabs.create({ url: browser.runtime.getURL(`/${POPUP_PAGE}`) });
       return null;
     },
     'settings:save': async (payload) => {
