@@ -95,8 +95,9 @@ const EXTENSION_STATIC_PAGE = 'bench-static.html';
 /** The floor for any page of this extension that draws a number with a script. */
 const FLOOR_PAGE = 'bench-floor.html';
 
-const staticHtml = (score: string) =>
-  `<!doctype html><html><head><meta charset="utf-8"><title>static</title></head><body><div><span data-testid="overall-score">${score}</span></div></body></html>`;
+/** A page showing `score` with nothing else; `script` goes at the end of its body. */
+const staticHtml = (score: string, script = '') =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>static</title></head><body><div><span data-testid="overall-score">${score}</span></div>${script}</body></html>`;
 
 /**
  * A copy of the build with the floor page added: the static page's markup, with its number
@@ -105,8 +106,7 @@ const staticHtml = (score: string) =>
  */
 function extensionWithFloorPage(): string {
   return buildCopyWith('ssi-bench-extension-', {
-    [FLOOR_PAGE]:
-      '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><div><span data-testid="overall-score"></span></div><script src="/bench-floor.js"></script></body></html>',
+    [FLOOR_PAGE]: staticHtml('', '<script src="/bench-floor.js"></script>'),
     'bench-floor.js': `document.querySelector('span').textContent = new URLSearchParams(location.search).get('score');`,
   });
 }
