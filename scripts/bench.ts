@@ -17,6 +17,7 @@ import { OptionsPage } from '../e2e/pages';
 import { stopServiceWorker, toolbarPopupUrl, writeExtensionStorage } from '../e2e/worker';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { COMPILE_HINT } from './compile-hints';
 import { fileBytes, kb, measureEntries, OUTPUT_DIR } from './sizes';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -261,6 +262,14 @@ async function pageCost(context: BrowserContext, url: string, waitForBadge: bool
   };
 }
 
+/** The content script's file in the build, as its manifest names it. */
+function contentScriptFile(): string {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js: string[] }[];
+  };
+  return manifest.content_scripts[0]!.js[0]!;
+}
+
 /**
  * A copy of the build whose content script only does what the gate does (read the URL, listen
  * for navigations) and, on a profile, what no badge can do without: ask the worker once for
@@ -268,11 +277,8 @@ async function pageCost(context: BrowserContext, url: string, waitForBadge: bool
  * profiles and on them.
  */
 function extensionWithFloorContentScript(): string {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
-    content_scripts: { js: string[] }[];
-  };
   return buildCopyWith('ssi-bench-gate-', {
-    [manifest.content_scripts[0]!.js[0]!]: `(() => {
+    [contentScriptFile()]: `(() => {
       const check = (url) => {
         if (url && url.startsWith('https://www.linkedin.com/in/')) {
           chrome.runtime.sendMessage({ type: 'badge:get', payload: { refresh: false } }).then((reply) => { globalThis.__floorReply = reply; });
@@ -282,6 +288,24 @@ function extensionWithFloorContentScript(): string {
       navigation.addEventListener('currententrychange', () => check(navigation.currentEntry?.url));
     })();`,
   });
+}
+
+/** A copy of the build whose content script is the product's without its compile hint. */
+function extensionWithoutCompileHint(): string {
+  const file = contentScriptFile();
+  const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
+  if (!code.startsWith(COMPILE_HINT)) throw new Error(`${file} does not start with the compile hint.`);
+  return buildCopyWith('ssi-bench-no-hint-', { [file]: code.slice(COMPILE_HINT.length) });
+}
+
+/** Launches the extension copy in `dir` on the LinkedIn fixtures, configured like the product. */
+async function launchConfigured(dir: string, sandboxUrl: string): Promise<ExtensionSession> {
+  const session = await launchWithExtension({ extensionDir: dir });
+  await serveLinkedIn(session.context);
+  const options = await OptionsPage.open(session);
+  await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandboxUrl });
+  await options.page.close();
+  return session;
 }
 
 async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) {
@@ -299,12 +323,10 @@ async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) 
   });
   await serveLinkedIn(plain);
   const gateDir = extensionWithFloorContentScript();
-  const gate = await launchWithExtension({ extensionDir: gateDir });
-  await serveLinkedIn(gate.context);
   // Configured like the product, so the floor's one message gets the product's answer.
-  const gateOptions = await OptionsPage.open(gate);
-  await gateOptions.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandboxUrl });
-  await gateOptions.page.close();
+  const gate = await launchConfigured(gateDir, sandboxUrl);
+  const noHintDir = extensionWithoutCompileHint();
+  const noHint = await launchConfigured(noHintDir, sandboxUrl);
   const profileUrl = `${LINKEDIN}/in/${ME.slug}/`;
   const feedUrl = `${LINKEDIN}/feed/`;
   const rows = {
@@ -314,17 +336,30 @@ async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) 
     feedHeap: [] as number[],
     floorFeedScript: [] as number[],
     floorProfileScript: [] as number[],
+    noHintProfileScript: [] as number[],
+    noHintFeedScript: [] as number[],
   };
   const badgeShown: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const withProfile = await pageCost(session.context, profileUrl, true);
+    // The product and its copy without the compile hint take turns at going first.
+    const builds = [session, noHint];
+    if (round % 2) builds.reverse();
+    const costs = new Map<ExtensionSession, { profile: PageCost; feed: PageCost }>();
+    for (const build of builds) {
+      costs.set(build, {
+        profile: await pageCost(build.context, profileUrl, true),
+        feed: await pageCost(build.context, feedUrl, false),
+      });
+    }
+    const { profile: withProfile, feed: withFeed } = costs.get(session)!;
     const withoutProfile = await pageCost(plain, profileUrl, false);
-    const withFeed = await pageCost(session.context, feedUrl, false);
     const withoutFeed = await pageCost(plain, feedUrl, false);
     rows.profileScript.push(withProfile.scriptMs - withoutProfile.scriptMs);
     rows.profileHeap.push(withProfile.heapKb - withoutProfile.heapKb);
     rows.feedScript.push(withFeed.scriptMs - withoutFeed.scriptMs);
     rows.feedHeap.push(withFeed.heapKb - withoutFeed.heapKb);
+    rows.noHintProfileScript.push(costs.get(noHint)!.profile.scriptMs - withoutProfile.scriptMs);
+    rows.noHintFeedScript.push(costs.get(noHint)!.feed.scriptMs - withoutFeed.scriptMs);
     rows.floorFeedScript.push((await pageCost(gate.context, feedUrl, false)).scriptMs - withoutFeed.scriptMs);
     rows.floorProfileScript.push(
       (await pageCost(gate.context, profileUrl, false)).scriptMs - withoutProfile.scriptMs,
@@ -333,8 +368,10 @@ async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) 
   }
   await plain.close();
   await gate.close();
+  await noHint.close();
   rmSync(profileDir, { recursive: true, force: true });
   rmSync(gateDir, { recursive: true, force: true });
+  rmSync(noHintDir, { recursive: true, force: true });
   return {
     profileAddedScriptMs: stat(rows.profileScript),
     profileAddedHeapKb: stat(rows.profileHeap),
@@ -342,6 +379,8 @@ async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) 
     feedAddedHeapKb: stat(rows.feedHeap),
     floorFeedAddedScriptMs: stat(rows.floorFeedScript),
     floorProfileAddedScriptMs: stat(rows.floorProfileScript),
+    noHintProfileAddedScriptMs: stat(rows.noHintProfileScript),
+    noHintFeedAddedScriptMs: stat(rows.noHintFeedScript),
     navigationToBadgeMs: stat(badgeShown),
   };
 }
@@ -451,6 +490,8 @@ async function main(): Promise<void> {
     `| Content script, profile page: added main-thread script time | ${ms(content.profileAddedScriptMs)} |`,
     `| Content script, profile page: added JS heap | ${content.profileAddedHeapKb.median.toFixed(0)} KB (${content.profileAddedHeapKb.min.toFixed(0)}–${content.profileAddedHeapKb.max.toFixed(0)}) |`,
     `| Content script, feed (not a profile): added script time | ${ms(content.feedAddedScriptMs)} |`,
+    `| Content script without its compile hint, profile page: added script time | ${ms(content.noHintProfileAddedScriptMs)} |`,
+    `| Content script without its compile hint, feed: added script time | ${ms(content.noHintFeedAddedScriptMs)} |`,
     `| Floor: a content script that only reads the URL and listens for navigations, feed | ${ms(content.floorFeedAddedScriptMs)} |`,
     `| Floor: the same, plus one \`badge:get\` message on a profile (no badge), profile page | ${ms(content.floorProfileAddedScriptMs)} |`,
     `| Navigation → badge on screen | ${ms(content.navigationToBadgeMs)} |`,
