@@ -223,15 +223,26 @@ describe('renderBadge', () => {
 
   it('hides the ring without a score and shows it with one', () => {
     const { container, view } = setup(SETUP);
-    const svg = container.querySelector('svg')!;
+    const ring = container.querySelector<HTMLElement>('.ssi-ring')!;
 
-    expect(svg.style.display).toBe('none');
+    expect(ring.style.display).toBe('none');
 
     view.update(OK);
-    expect(svg.style.display).not.toBe('none');
+    expect(ring.style.display).not.toBe('none');
 
     view.update(OFFLINE);
-    expect(svg.style.display).toBe('none');
+    expect(ring.style.display).toBe('none');
+  });
+
+  it('fills the ring to the score, and follows it', () => {
+    const { container, view } = setup(model(makeSnapshot({ overall: 67 })));
+    const ring = container.querySelector<HTMLElement>('.ssi-ring')!;
+
+    expect(ring.style.getPropertyValue('--ssi-percent')).toBe('67%');
+    expect(ring.getAttribute('aria-hidden')).toBe('true');
+
+    view.update(model(makeSnapshot({ overall: 42.5 })));
+    expect(ring.style.getPropertyValue('--ssi-percent')).toBe('42.5%');
   });
 
   it('hides the change when there is none', () => {
