@@ -67,6 +67,18 @@ export function originPattern(origin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/**
+ * Whether the extension may call `origin` now: always for the hosts it declares and for
+ * localhost; for any other origin, once `granted` says its host permission (by its
+ * {@link originPattern}) is held. The one rule both the SSI service and Test connection follow.
+ */
+export async function mayCallOrigin(
+  origin: string,
+  granted: (pattern: string) => Promise<boolean>,
+): Promise<boolean> {
+  return !needsHostPermission(origin) || granted(originPattern(origin));
+}
+
 const ACCOUNT_ID = new RegExp(`^[A-Za-z0-9_-]{1,${ACCOUNT_ID_MAX_LENGTH}}$`);
 
 /** An account id is optional; when given it is a short token (ConnectSafely's are 24 hex). */

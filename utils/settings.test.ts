@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   FRESHNESS_MINUTES,
@@ -11,6 +11,7 @@ import {
   coerceSettings,
   isLocalOrigin,
   needsHostPermission,
+  mayCallOrigin,
   originPattern,
   parseAccountId,
   parseApiBaseUrl,
@@ -85,6 +86,28 @@ describe('needsHostPermission', () => {
     ['https://connectsafely.ai', true],
   ])('%s → %s', (origin, expected) => {
     expect(needsHostPermission(origin)).toBe(expected);
+  });
+});
+
+describe('mayCallOrigin', () => {
+  it.each([PRODUCTION_API, SANDBOX_API, 'http://localhost:8787', 'http://127.0.0.1:8787'])(
+    'may call %s without asking for any permission',
+    async (origin) => {
+      const granted = vi.fn(async () => false);
+
+      await expect(mayCallOrigin(origin, granted)).resolves.toBe(true);
+      expect(granted).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each([
+    [true, true],
+    [false, false],
+  ])('may call a custom origin when its permission is held (%s → %s)', async (held, expected) => {
+    const granted = vi.fn(async () => held);
+
+    await expect(mayCallOrigin('https://proxy.example.com:8443', granted)).resolves.toBe(expected);
+    expect(granted).toHaveBeenCalledWith('https://proxy.example.com/*');
   });
 });
 

@@ -91,7 +91,7 @@ function setup() {
   };
   const settings = createSettingsHandlers({
     client,
-    hasHostAccess: async () => true,
+    mayCall: async () => true,
     store: {
       readSettings: async () => ({ ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) }),
       writeSettings: (value) => settingsItem.setValue(value),

@@ -47,7 +47,7 @@ function serviceOn(
     readSettings: async () => settings,
     readApiKey: async () => SANDBOX_DEMO_KEY,
     cache,
-    hasHostAccess: async () => true,
+    mayCall: async () => true,
     now,
     retry: { retries: 2, baseDelayMs: 500, sleep: async () => {}, random: () => 0.5 },
   });

@@ -3,7 +3,7 @@ import type { ApiTarget, SsiClient, SsiRequest } from '../api/client';
 import type { CacheEntry } from '../cache';
 import type { SsiError, SsiErrorCode } from '../errors';
 import { err, ok, type Result } from '../result';
-import { DEFAULT_SETTINGS, PRODUCTION_API, SANDBOX_API, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, PRODUCTION_API, type Settings } from '../settings';
 import { PILLAR_IDS, type SsiSnapshot } from './model';
 import { createSsiService, FAILURE_COOLDOWN_MS, type CacheStore, type SsiView } from './service';
 
@@ -78,7 +78,7 @@ function fakeClient() {
   };
 }
 
-function harness(options: { settings?: Partial<Settings>; hostAccess?: boolean } = {}) {
+function harness(options: { settings?: Partial<Settings>; mayCall?: boolean } = {}) {
   const fake = fakeClient();
   const store = new Map<string, CacheEntry>();
   const cache: CacheStore = {
@@ -93,13 +93,13 @@ function harness(options: { settings?: Partial<Settings>; hostAccess?: boolean }
   const sleeps: number[] = [];
   const views: SsiView[] = [];
   const updates: SsiView[] = [];
-  const hasHostAccess = vi.fn(async (_origin: string) => options.hostAccess ?? false);
+  const mayCall = vi.fn(async (_origin: string) => options.mayCall ?? true);
   const service = createSsiService({
     client: fake.client,
     readSettings: async () => ({ ...state.settings }),
     readApiKey: async () => state.apiKey,
     cache,
-    hasHostAccess,
+    mayCall,
     now: () => state.now,
     retry: {
       retries: 2,
@@ -110,7 +110,7 @@ function harness(options: { settings?: Partial<Settings>; hostAccess?: boolean }
     onView: (view) => void views.push(view),
     onUpdate: (view) => void updates.push(view),
   });
-  return { ...fake, cache, store, state, sleeps, views, updates, hasHostAccess, service };
+  return { ...fake, cache, store, state, sleeps, views, updates, mayCall, service };
 }
 
 /** Lets every pending promise chain (fake storage, background revalidation) run to its end. */
@@ -442,40 +442,26 @@ describe('createSsiService', () => {
   });
 
   describe('host permissions', () => {
-    it('answers permission-missing for a custom origin without host access, and makes no request', async () => {
-      const h = harness({ settings: { apiBaseUrl: 'https://proxy.example.com' }, hostAccess: false });
+    it('answers permission-missing for an origin it may not call, and makes no request', async () => {
+      const h = harness({ settings: { apiBaseUrl: 'https://proxy.example.com' }, mayCall: false });
 
       const view = await h.service.getSsi({ refresh: true });
 
       expect(view.error?.code).toBe('permission-missing');
       expect(h.calls).toHaveLength(0);
-      expect(h.hasHostAccess).toHaveBeenCalledWith('https://proxy.example.com');
+      expect(h.mayCall).toHaveBeenCalledWith('https://proxy.example.com');
     });
 
-    it('calls a custom origin once host access is granted', async () => {
-      const h = harness({ settings: { apiBaseUrl: 'https://proxy.example.com' }, hostAccess: true });
+    it('calls the origin once it may', async () => {
+      const h = harness({ settings: { apiBaseUrl: 'https://proxy.example.com' }, mayCall: true });
       h.answer(ok(makeSnapshot()));
 
       const view = await h.service.getSsi();
 
       expect(view.error).toBeNull();
+      expect(h.mayCall).toHaveBeenCalledWith('https://proxy.example.com');
       expect(h.calls[0]?.target.baseUrl).toBe('https://proxy.example.com');
     });
-
-    it.each([PRODUCTION_API, SANDBOX_API, 'http://localhost:8787', 'http://127.0.0.1:8787'])(
-      'needs no permission for %s',
-      async (origin) => {
-        const h = harness({ settings: { apiBaseUrl: origin }, hostAccess: false });
-        h.answer(ok(makeSnapshot()));
-
-        const view = await h.service.getSsi();
-
-        expect(view.error).toBeNull();
-        expect(h.calls).toHaveLength(1);
-        expect(h.calls[0]?.target.baseUrl).toBe(origin);
-        expect(h.hasHostAccess).not.toHaveBeenCalled();
-      },
-    );
   });
 
   describe('robustness', () => {
@@ -644,11 +630,11 @@ describe('createSsiService', () => {
     });
 
     it('a missing permission is tried again as soon as it is granted, without the cooldown', async () => {
-      const h = harness({ settings: { apiBaseUrl: 'https://proxy.example.com' } });
+      const h = harness({ settings: { apiBaseUrl: 'https://proxy.example.com' }, mayCall: false });
       const refused = await h.service.getSsi();
       expect(refused.error?.code).toBe('permission-missing');
 
-      h.hasHostAccess.mockResolvedValue(true);
+      h.mayCall.mockResolvedValue(true);
       h.answer(ok(makeSnapshot()));
       const granted = await h.service.getSsi();
 

@@ -9,7 +9,6 @@ import { isStorageFailure, type SsiError } from '../errors';
 import { err, type Result } from '../result';
 import { withRetry, type RetryPolicy } from '../retry';
 import { targetKey, type Settings } from '../settings';
-import { needsHostPermission } from '../settings-rules';
 import type { SsiSnapshot } from './model';
 import { viewFromEntry, type SsiView } from './view';
 
@@ -26,8 +25,8 @@ export interface SsiServiceDeps {
   readSettings: () => Promise<Settings>;
   readApiKey: () => Promise<string | null>;
   cache: CacheStore;
-  /** Whether the extension holds a host permission for a custom API origin. */
-  hasHostAccess: (origin: string) => Promise<boolean>;
+  /** Whether the extension may call the API origin now (`mayCallOrigin` in the product). */
+  mayCall: (origin: string) => Promise<boolean>;
   now: () => number;
   retry: RetryPolicy;
   /** Told about every view handed out or produced by a background revalidation. */
@@ -64,7 +63,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
 
   async function request(settings: Settings, apiKey: string): Promise<Result<SsiSnapshot, SsiError>> {
     const origin = settings.apiBaseUrl;
-    if (needsHostPermission(origin) && !(await deps.hasHostAccess(origin))) {
+    if (!(await deps.mayCall(origin))) {
       return err({ code: 'permission-missing' });
     }
     return withRetry(deps.retry, () =>

@@ -11,19 +11,18 @@ import { describeError } from '../errors';
 import { err } from '../result';
 import { apiKeyItem } from '../secrets';
 import { POPUP_PAGE } from '../popup-preview';
-import { originPattern } from '../settings-rules';
 import type { StorageRepair } from '../storage-schema';
 import { createSsiService, type SsiView } from '../ssi/service';
 import { accountSlugsItem, badgeTabsItem, lastExchangeItem, settingsItem, ssiCacheItem } from '../storage';
-import { readSettings } from '../settings-rules';
+import { mayCallOrigin, readSettings } from '../settings-rules';
 import { toolbarBadgeFor } from '../toolbar-badge';
 import { createBadgeHandlers } from './badge-handlers';
 import { createPopupPreviewKeeper } from './popup-preview';
 import { createSettingsHandlers } from './settings-handlers';
 import { createStorageWriters } from './storage-writers';
 
-function hasHostAccess(origin: string): Promise<boolean> {
-  return browser.permissions.contains({ origins: [originPattern(origin)] });
+function mayCall(origin: string): Promise<boolean> {
+  return mayCallOrigin(origin, (pattern) => browser.permissions.contains({ origins: [pattern] }));
 }
 
 async function applyToolbarBadge(view: SsiView): Promise<void> {
@@ -71,7 +70,7 @@ export function startWorker(): void {
     readSettings,
     readApiKey,
     cache,
-    hasHostAccess,
+    mayCall,
     now: () => Date.now(),
     retry: {
       retries: 2,
@@ -96,7 +95,7 @@ export function startWorker(): void {
   });
   const settings = createSettingsHandlers({
     client,
-    hasHostAccess,
+    mayCall,
     store: {
       readSettings,
       writeSettings: storage.writeSettings,

@@ -14,7 +14,7 @@ function account(id: string, name: string): AccountSummary {
   return { id, name, publicId: null, status: 'CONNECTED' };
 }
 
-function setup(options: { apiKey?: string | null; settings?: unknown; hostAccess?: boolean } = {}) {
+function setup(options: { apiKey?: string | null; settings?: unknown; mayCall?: boolean } = {}) {
   const state = {
     settings: (options.settings ?? { ...DEFAULT_SETTINGS }) as Settings,
     apiKey: options.apiKey === undefined ? SAVED_KEY : options.apiKey,
@@ -41,9 +41,9 @@ function setup(options: { apiKey?: string | null; settings?: unknown; hostAccess
       } satisfies AccountStatus),
     ),
   } satisfies SsiClient;
-  const hasHostAccess = vi.fn(async (_origin: string) => options.hostAccess ?? false);
-  const handlers = createSettingsHandlers({ store, client, hasHostAccess });
-  return { state, store, client, hasHostAccess, handlers };
+  const mayCall = vi.fn(async (_origin: string) => options.mayCall ?? true);
+  const handlers = createSettingsHandlers({ store, client, mayCall });
+  return { state, store, client, mayCall, handlers };
 }
 
 function save(
@@ -150,7 +150,7 @@ describe('createSettingsHandlers', () => {
     });
 
     it('stores the settings in their normalised form', async () => {
-      const h = setup({ hostAccess: true });
+      const h = setup({ mayCall: true });
 
       const result = await h.handlers.saveSettings(
         save({
@@ -254,7 +254,7 @@ describe('createSettingsHandlers', () => {
     });
 
     it('never sends the saved key to an address that was not saved (a typo must not receive it)', async () => {
-      const h = setup({ hostAccess: true });
+      const h = setup({ mayCall: true });
 
       const result = await h.handlers.testConnection({ apiBaseUrl: SANDBOX_API, accountId: '' });
 
@@ -274,7 +274,7 @@ describe('createSettingsHandlers', () => {
     });
 
     it('answers permission-missing for a custom origin the extension may not call', async () => {
-      const h = setup({ hostAccess: false });
+      const h = setup({ mayCall: false });
 
       const result = await h.handlers.testConnection({
         apiBaseUrl: 'https://proxy.example.com',
@@ -283,12 +283,12 @@ describe('createSettingsHandlers', () => {
       });
 
       expect(result).toEqual({ ok: false, error: { code: 'permission-missing' } });
-      expect(h.hasHostAccess).toHaveBeenCalledWith('https://proxy.example.com');
+      expect(h.mayCall).toHaveBeenCalledWith('https://proxy.example.com');
       expect(h.client.listAccounts).not.toHaveBeenCalled();
     });
 
     it('calls a custom origin once permission is granted', async () => {
-      const h = setup({ hostAccess: true });
+      const h = setup({ mayCall: true });
 
       const result = await h.handlers.testConnection({
         apiBaseUrl: 'https://proxy.example.com/',
@@ -303,24 +303,8 @@ describe('createSettingsHandlers', () => {
       });
     });
 
-    it.each(['http://localhost:8787', 'http://127.0.0.1:8787'])(
-      'needs no permission for %s',
-      async (origin) => {
-        const h = setup({ hostAccess: false });
-
-        const result = await h.handlers.testConnection({
-          apiBaseUrl: origin,
-          accountId: '',
-          apiKey: TYPED_KEY,
-        });
-
-        expect(result.ok).toBe(true);
-        expect(h.hasHostAccess).not.toHaveBeenCalled();
-      },
-    );
-
     it('refuses an invalid address or typed key before any request', async () => {
-      const h = setup({ hostAccess: true });
+      const h = setup({ mayCall: true });
 
       const badOrigin = await h.handlers.testConnection({
         apiBaseUrl: 'http://api.example.com',

@@ -5,7 +5,6 @@ import { err, ok, type Result } from '../result';
 import { type Settings } from '../settings';
 import {
   coerceSettings,
-  needsHostPermission,
   parseAccountId,
   parseApiBaseUrl,
   parseApiKey,
@@ -25,7 +24,8 @@ export interface SettingsStore {
 export interface SettingsHandlerDeps {
   store: SettingsStore;
   client: SsiClient;
-  hasHostAccess: (origin: string) => Promise<boolean>;
+  /** Whether the extension may call an API origin now (`mayCallOrigin` in the product). */
+  mayCall: (origin: string) => Promise<boolean>;
 }
 
 /** Validates every field of a save; the first problem, in words for the form, or clean settings. */
@@ -103,7 +103,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
         apiKey = typed.value;
       }
       if (!apiKey) return err({ code: 'no-key' });
-      if (needsHostPermission(baseUrl.value) && !(await deps.hasHostAccess(baseUrl.value))) {
+      if (!(await deps.mayCall(baseUrl.value))) {
         return err({ code: 'permission-missing' });
       }
       const target = { baseUrl: baseUrl.value, apiKey };
