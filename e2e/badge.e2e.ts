@@ -94,6 +94,18 @@ describe('the SSI badge on LinkedIn', () => {
     await expect.poll(() => card.isVisible()).toBe(false);
   });
 
+  it("opens the extension's full view in a new tab from the card", async () => {
+    const page = await open(`/in/${ME.slug}/`);
+    await badges(page).locator('.ssi-pill').click();
+    const opened = session.context.waitForEvent('page');
+    await badges(page).getByRole('button', { name: 'Open full view' }).click();
+    const tab = await opened;
+
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(session.url('popup.html'));
+    await expect.poll(() => tab.getByTestId('overall-score').textContent()).toBe(expectedScore);
+  });
+
   it('follows in-app navigation: feed → own profile adds the badge, back to the feed removes it', async () => {
     const page = await open('/feed/');
     const errors = watchErrors(page);

@@ -112,7 +112,8 @@ export function startWorker(): void {
     'badge:get': (payload, context) => badge.getBadge(payload.refresh, context.tabId),
     'view:open': async ({ page }) => {
       if (page === 'settings') await browser.runtime.openOptionsPage();
-      else await browser.tabs.create({ url: browser.runtime.getURL(`/${POPUP_PAGE}`) });
+      // Relative to the extension's root, as the worker's own URL is.
+      else await browser.tabs.create({ url: POPUP_PAGE });
       return null;
     },
     'settings:save': async (payload) => {
