@@ -26,8 +26,10 @@ function memoryCache(): CacheStore & { entries: Map<string, CacheEntry> } {
   return {
     entries,
     read: async (key) => structuredClone(entries.get(key) ?? null),
-    write: async (key, entry) => {
+    write: async (key, entry, stillValid) => {
+      if (stillValid && !(await stillValid())) return false;
       entries.set(key, structuredClone(entry));
+      return true;
     },
   };
 }

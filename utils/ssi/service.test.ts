@@ -83,7 +83,11 @@ function harness(options: { settings?: Partial<Settings>; mayCall?: boolean } = 
   const store = new Map<string, CacheEntry>();
   const cache: CacheStore = {
     read: async (key) => structuredClone(store.get(key) ?? null),
-    write: async (key, entry) => void store.set(key, structuredClone(entry)),
+    write: async (key, entry, stillValid) => {
+      if (stillValid && !(await stillValid())) return false;
+      store.set(key, structuredClone(entry));
+      return true;
+    },
   };
   const state = {
     now: T0,
@@ -480,6 +484,25 @@ describe('createSsiService', () => {
 
       expect(h.store.get(DEFAULT_SLOT)).toEqual(old);
       expect(view.snapshot?.overall).toBe(50);
+    });
+
+    it('compares the key as the answer is written, not before it waits for its turn', async () => {
+      const h = harness();
+      const old: CacheEntry = { snapshot: makeSnapshot({ overall: 50 }), lastError: null };
+      h.store.set(DEFAULT_SLOT, old);
+      const write = h.cache.write;
+      // The key is saved while this answer waits for its turn to write (storage-writers.ts).
+      h.cache.write = async (key, entry, stillValid) => {
+        h.state.apiKey = OTHER_KEY;
+        return write(key, entry, stillValid);
+      };
+      h.answer(ok(makeSnapshot({ overall: 99 })));
+
+      const view = await h.service.getSsi({ refresh: true });
+
+      expect(h.store.get(DEFAULT_SLOT)).toEqual(old);
+      expect(view.snapshot?.overall).toBe(50);
+      expect(h.updates).toHaveLength(0);
     });
 
     it('does not record a failure that arrives after the key was removed', async () => {

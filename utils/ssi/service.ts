@@ -17,7 +17,11 @@ export type { SsiView } from './view';
 /** Where cache entries are kept (extension storage in the product, a Map in tests). */
 export interface CacheStore {
   read(key: string): Promise<CacheEntry | null>;
-  write(key: string, entry: CacheEntry): Promise<void>;
+  /**
+   * Stores `entry` under `key`, unless `stillValid`, asked at the moment of writing (no other
+   * storage write can come between), says no. Resolves to whether it was written.
+   */
+  write(key: string, entry: CacheEntry, stillValid?: () => Promise<boolean>): Promise<boolean>;
 }
 
 export interface SsiServiceDeps {
@@ -82,15 +86,14 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
       result = err({ code: 'internal' });
     }
     const current = await deps.cache.read(key);
-    if ((await deps.readApiKey()) !== apiKey) {
-      // The key changed while we waited: this answer belongs to the old key.
-      return viewOf(current, settings, false);
-    }
     const next: CacheEntry = result.ok
       ? { snapshot: result.value, lastError: null }
       : { snapshot: current?.snapshot ?? null, lastError: { error: result.error, at: deps.now() } };
     try {
-      await deps.cache.write(key, next);
+      // The key is compared as the entry is written: a key saved meanwhile (its caches cleared
+      // after it) leaves this answer, which belongs to the old key, unwritten.
+      if (!(await deps.cache.write(key, next, async () => (await deps.readApiKey()) === apiKey)))
+        return viewOf(current, settings, false);
     } catch (failure) {
       // Reported, not swallowed: the user keeps what we have in hand and learns why it will
       // not be there next time. Nothing changed in storage, so tabs are not told to ask again

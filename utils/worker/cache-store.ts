@@ -1,5 +1,5 @@
 /** The SSI cache over extension storage, with writes queued so that none is lost to a race. */
-import { readCacheEntry, type CacheEntry, type SsiCache } from '../cache';
+import { readCacheEntry, type SsiCache } from '../cache';
 import type { CacheStore } from '../ssi/service';
 import type { SerialQueue } from '../serial-queue';
 import { ssiCacheItem } from '../storage';
@@ -17,8 +17,9 @@ export function createStorageCacheStore(enqueue: SerialQueue): CacheStore {
     async read(key) {
       return readCacheEntry(await ssiCacheItem.getValue(), key);
     },
-    write(key: string, entry: CacheEntry) {
+    write(key, entry, stillValid) {
       return enqueue(async () => {
+        if (stillValid && !(await stillValid())) return false;
         const stored: unknown = await ssiCacheItem.getValue();
         // A corrupt value (not a plain object) is dropped rather than spread into entries.
         const current: SsiCache = isJsonObject(stored) ? { ...(stored as SsiCache) } : {};
@@ -27,6 +28,7 @@ export function createStorageCacheStore(enqueue: SerialQueue): CacheStore {
         for (const old of keys.slice(0, Math.max(0, keys.length - (MAX_CACHE_ENTRIES - 1))))
           delete current[old];
         await ssiCacheItem.setValue({ ...current, [key]: entry });
+        return true;
       });
     },
   };

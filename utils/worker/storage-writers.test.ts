@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CacheEntry } from '../cache';
+import { apiKeyItem } from '../secrets';
 import { DEFAULT_SETTINGS } from '../settings';
 import { PILLAR_IDS } from '../ssi/model';
 import { createStorageWriters } from './storage-writers';
@@ -99,6 +100,25 @@ describe('createStorageWriters', () => {
     const { ssiCache, accountSlugs } = await stored();
     expect(ssiCache).toEqual({ [SLOT]: ENTRY });
     expect(accountSlugs).toEqual({ [SLOT]: 'grace' });
+  });
+
+  it("writes a reading only if its key is still the saved one when the reading's turn comes", async () => {
+    const writers = createStorageWriters();
+    await writers.writeApiKey(KEY);
+    const stillOldKey = async () => (await apiKeyItem.getValue()) === KEY;
+
+    // A new key is saved (and the caches cleared) while a reading of the old key waits its turn.
+    const [, , written] = await Promise.all([
+      writers.writeApiKey('sk_live_fedcba9876543210'),
+      writers.clearCaches(),
+      writers.cache.write(SLOT, ENTRY, stillOldKey),
+    ]);
+
+    expect(written).toBe(false);
+    expect((await stored()).ssiCache).toEqual({});
+    // With its key still saved, the same reading is written.
+    await expect(writers.cache.write(SLOT, ENTRY, async () => true)).resolves.toBe(true);
+    expect((await stored()).ssiCache).toEqual({ [SLOT]: ENTRY });
   });
 
   it('remembers each slug next to the others', async () => {
