@@ -1,10 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { compileHints } from './scripts/compile-hints';
-
-/** The LinkedIn content script's file (entrypoints/linkedin-badge). */
-const CONTENT_SCRIPT = 'linkedin-badge.js';
 
 /** Hosts of the ConnectSafely API the extension may call without asking (see utils/settings). */
 const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*', 'https://sandbox.api.connectsafely.ai/*'];
@@ -27,7 +23,7 @@ export default defineConfig({
     // entrypoints/linkedin-badge, a plain script rather than a WXT content script: WXT's
     // wrapper would start the extension API on every LinkedIn page before any of our code ran.
     content_scripts: [
-      { matches: ['https://www.linkedin.com/*'], js: [CONTENT_SCRIPT], run_at: 'document_idle' },
+      { matches: ['https://www.linkedin.com/*'], js: ['linkedin-badge.js'], run_at: 'document_idle' },
     ],
   },
   hooks: {
@@ -52,11 +48,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [
-      preact({ prefreshEnabled: false, prerender: { enabled: false } }),
-      // It runs on every LinkedIn page: compiled once as it loads, not pre-parsed then compiled.
-      compileHints([CONTENT_SCRIPT]),
-    ],
+    plugins: [preact({ prefreshEnabled: false, prerender: { enabled: false } })],
     // Chromium supports modulepreload: the polyfill would only add bytes to every page.
     build: {
       modulePreload: { polyfill: false },
