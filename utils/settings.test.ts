@@ -10,8 +10,8 @@ import {
 import {
   coerceSettings,
   isLocalOrigin,
-  needsHostPermission,
   mayCallOrigin,
+  needsHostPermission,
   originPattern,
   parseAccountId,
   parseApiBaseUrl,

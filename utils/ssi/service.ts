@@ -19,7 +19,7 @@ export interface CacheStore {
   read(key: string): Promise<CacheEntry | null>;
   /**
    * Stores `entry` under `key`, unless `stillValid`, asked at the moment of writing (no other
-   * storage write can come between), says no. Resolves to whether it was written.
+   * queued storage write can come between), says no. Resolves to whether it was written.
    */
   write(key: string, entry: CacheEntry, stillValid?: () => Promise<boolean>): Promise<boolean>;
 }

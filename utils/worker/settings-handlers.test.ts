@@ -190,6 +190,10 @@ describe('createSettingsHandlers', () => {
       expect(h.store.writeApiKey).toHaveBeenCalledWith(TYPED_KEY);
       expect(h.state.apiKey).toBe(TYPED_KEY);
       expect(h.store.clearCache).toHaveBeenCalledTimes(1);
+      // The key first, then the cache (see the handler: the other order lets an old reading in).
+      expect(h.store.writeApiKey.mock.invocationCallOrder[0]).toBeLessThan(
+        h.store.clearCache.mock.invocationCallOrder[0]!,
+      );
       expect(result).toMatchObject({ ok: true, value: { hasApiKey: true } });
       expect(JSON.stringify(result)).not.toContain(TYPED_KEY);
     });
@@ -297,6 +301,8 @@ describe('createSettingsHandlers', () => {
       });
 
       expect(result.ok).toBe(true);
+      // Asked for the origin as parsed (no trailing slash), the one the request goes to.
+      expect(h.mayCall).toHaveBeenCalledWith('https://proxy.example.com');
       expect(h.client.listAccounts).toHaveBeenCalledWith({
         baseUrl: 'https://proxy.example.com',
         apiKey: TYPED_KEY,

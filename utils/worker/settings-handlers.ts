@@ -80,6 +80,9 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       const previousKey = await store.readApiKey();
       await store.writeSettings(settings.value);
       if (nextKey !== undefined && nextKey !== previousKey) {
+        // In this order: a reading of the old key that reaches storage after the key was saved
+        // is not written (the SSI service checks its key as it writes); one that came before is
+        // then cleared. The other way round, one could land between the clearing and the key.
         await store.writeApiKey(nextKey);
         await store.clearCache();
       }
