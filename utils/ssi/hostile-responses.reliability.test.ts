@@ -11,28 +11,14 @@ import { caseNamed, expectedRequests, HOSTILE_CASES, keptValue } from '../../e2e
 import { SANDBOX_DEMO_KEY } from '../../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../../sandbox/server';
 import { createSsiClient } from '../api/client';
-import type { CacheEntry } from '../cache';
 import { describeError } from '../errors';
 import { DEFAULT_SETTINGS, targetKey, type Settings } from '../settings';
 import type { SsiSnapshot } from './model';
-import { createSsiService, type CacheStore } from './service';
+import { memoryCacheStore } from '../testing/memory-cache-store';
+import { createSsiService } from './service';
 
 let sandbox: SandboxServer;
 let goodSnapshot: SsiSnapshot;
-
-/** A CacheStore over a Map, values copied in and out like extension storage does. */
-function memoryCache(): CacheStore & { entries: Map<string, CacheEntry> } {
-  const entries = new Map<string, CacheEntry>();
-  return {
-    entries,
-    read: async (key) => structuredClone(entries.get(key) ?? null),
-    write: async (key, entry, stillValid) => {
-      if (stillValid && !(await stillValid())) return false;
-      entries.set(key, structuredClone(entry));
-      return true;
-    },
-  };
-}
 
 /** A service on `baseUrl` whose cache already holds the good reading; `fetch` may be wrapped. */
 function serviceOn(
@@ -42,7 +28,7 @@ function serviceOn(
 ) {
   const settings: Settings = { ...DEFAULT_SETTINGS, apiBaseUrl: baseUrl };
   const key = targetKey(settings);
-  const cache = memoryCache();
+  const cache = memoryCacheStore();
   cache.entries.set(key, { snapshot: structuredClone(goodSnapshot), lastError: null });
   const service = createSsiService({
     client: createSsiClient({ fetch, timeoutMs: 500 }),

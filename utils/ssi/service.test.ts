@@ -5,7 +5,8 @@ import type { SsiError, SsiErrorCode } from '../errors';
 import { err, ok, type Result } from '../result';
 import { DEFAULT_SETTINGS, PRODUCTION_API, type Settings } from '../settings';
 import { PILLAR_IDS, type SsiSnapshot } from './model';
-import { createSsiService, FAILURE_COOLDOWN_MS, type CacheStore, type SsiView } from './service';
+import { memoryCacheStore } from '../testing/memory-cache-store';
+import { createSsiService, FAILURE_COOLDOWN_MS, type SsiView } from './service';
 
 const T0 = Date.parse('2026-03-14T09:00:00.000Z');
 const MINUTE = 60_000;
@@ -80,15 +81,8 @@ function fakeClient() {
 
 function harness(options: { settings?: Partial<Settings>; mayCall?: boolean } = {}) {
   const fake = fakeClient();
-  const store = new Map<string, CacheEntry>();
-  const cache: CacheStore = {
-    read: async (key) => structuredClone(store.get(key) ?? null),
-    write: async (key, entry, stillValid) => {
-      if (stillValid && !(await stillValid())) return false;
-      store.set(key, structuredClone(entry));
-      return true;
-    },
-  };
+  const cache = memoryCacheStore();
+  const store = cache.entries;
   const state = {
     now: T0,
     settings: { ...DEFAULT_SETTINGS, ...options.settings } as Settings,
