@@ -2,24 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from './settings';
 import { migrateStorage, STORAGE_KEYS, STORAGE_SCHEMA_VERSION } from './storage-schema';
-import type { CacheEntry } from './cache';
+import { READABLE_CACHE_ENTRY } from './testing/cache-entry';
 
 const KEY = 'sk_live_0123456789abcdef';
-const GOOD_ENTRY: CacheEntry = {
-  snapshot: {
-    accountId: 'acc',
-    overall: 67.4,
-    pillars: (
-      ['PROFESSIONAL_BRAND', 'FIND_RIGHT_PEOPLE', 'INSIGHT_ENGAGEMENT', 'STRONG_RELATIONSHIP'] as const
-    ).map((id) => ({ id, score: 16.85, industryAverage: null, networkAverage: null })),
-    industry: null,
-    network: null,
-    profileUrn: null,
-    activeSeat: null,
-    fetchedAt: 1_700_000_000_000,
-  },
-  lastError: null,
-};
+const GOOD_ENTRY = READABLE_CACHE_ENTRY;
 const SETTINGS = { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://127.0.0.1:8787', freshnessMinutes: 30 };
 
 const local = () => fakeBrowser.storage.local;

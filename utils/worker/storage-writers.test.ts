@@ -1,26 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CacheEntry } from '../cache';
 import { apiKeyItem } from '../secrets';
 import { DEFAULT_SETTINGS } from '../settings';
-import { PILLAR_IDS } from '../ssi/model';
+import { READABLE_CACHE_ENTRY } from '../testing/cache-entry';
 import { createStorageWriters } from './storage-writers';
 
 const KEY = 'sk_live_0123456789abcdef';
 const SLOT = 'https://api.connectsafely.ai|acc_1';
-const ENTRY: CacheEntry = {
-  snapshot: {
-    accountId: 'acc_1',
-    overall: 67.4,
-    pillars: PILLAR_IDS.map((id) => ({ id, score: 16.85, industryAverage: null, networkAverage: null })),
-    industry: null,
-    network: null,
-    profileUrn: null,
-    activeSeat: null,
-    fetchedAt: 1_700_000_000_000,
-  },
-  lastError: null,
-};
+const ENTRY = READABLE_CACHE_ENTRY;
 
 const stored = () => fakeBrowser.storage.local.get(null);
 
