@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 
 /** Hosts of the ConnectSafely API the extension may call without asking (see utils/settings). */
 const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*', 'https://sandbox.api.connectsafely.ai/*'];
+/** The LinkedIn badge's code (entrypoints/linkedin-profile-badge.ts), kept out of the gate. */
+const BADGE_SCRIPT = 'linkedin-profile-badge.js';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -20,10 +22,22 @@ export default defineConfig({
     // A custom API origin (a proxy, a self-hosted gateway) is asked for on Save, never up front.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'SSI Companion' },
-    // entrypoints/linkedin-badge, a plain script rather than a WXT content script: WXT's
-    // wrapper would start the extension API on every LinkedIn page before any of our code ran.
+    // Two plain scripts rather than WXT content scripts: WXT's wrapper would start the
+    // extension API on every LinkedIn page before any of our code ran.
+    // - entrypoints/linkedin-badge, the gate, on all of LinkedIn (users reach their profile
+    //   from the feed without a reload): it follows the URL, and on a profile starts the badge;
+    // - the badge's own code, run on pages loaded at a profile URL, before the gate (scripts
+    //   of one run_at run in manifest order), and imported by the gate on pages that become a
+    //   profile in-app. Every other page is spared reading and compiling it.
     content_scripts: [
+      { matches: ['https://www.linkedin.com/in/*'], js: [BADGE_SCRIPT], run_at: 'document_idle' },
       { matches: ['https://www.linkedin.com/*'], js: ['linkedin-badge.js'], run_at: 'document_idle' },
+    ],
+    // A content script may import only what is web-accessible. By a per-session URL only:
+    // LinkedIn's pages cannot fetch it at the extension's fixed address, so it does not tell
+    // them the extension is installed.
+    web_accessible_resources: [
+      { resources: [BADGE_SCRIPT], matches: ['https://www.linkedin.com/*'], use_dynamic_url: true },
     ],
   },
   hooks: {

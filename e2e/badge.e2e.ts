@@ -124,6 +124,42 @@ describe('the SSI badge on LinkedIn', () => {
     expect(errors).toEqual([]);
   });
 
+  describe("the badge's code runs only on profiles", () => {
+    /**
+     * The extension's scripts V8 has parsed in the tab (the content scripts' world included),
+     * by path, and whether as a module: replayed to the debugger when it is enabled, then
+     * reported as they come.
+     */
+    async function watchScripts(page: Page) {
+      const parsed: string[] = [];
+      const cdp = await session.context.newCDPSession(page);
+      cdp.on('Debugger.scriptParsed', ({ url, isModule }: { url: string; isModule?: boolean }) => {
+        if (url.startsWith('chrome-extension:'))
+          parsed.push(`${new URL(url).pathname}${isModule ? ' (module)' : ''}`);
+      });
+      await cdp.send('Debugger.enable');
+      return parsed;
+    }
+
+    it('the feed runs the gate alone; an in-app navigation to a profile imports the badge', async () => {
+      const page = await open('/feed/');
+      await settle(page);
+      const parsed = await watchScripts(page);
+      expect(parsed).toEqual(['/linkedin-badge.js']);
+
+      await navigateInApp(page, `/in/${ME.slug}/`, mains.own());
+      await expect.poll(() => badges(page).count()).toBe(1);
+      expect(parsed).toEqual(['/linkedin-badge.js', '/linkedin-profile-badge.js (module)']);
+    });
+
+    it('a page loaded at a profile gets it from the manifest, not by importing it', async () => {
+      const page = await open(`/in/${ME.slug}/`);
+      await expect.poll(() => badges(page).count()).toBe(1);
+      const parsed = await watchScripts(page);
+      expect(parsed).toEqual(['/linkedin-profile-badge.js', '/linkedin-badge.js']);
+    });
+  });
+
   it('comes back, once, when LinkedIn re-renders the top card it sat in', async () => {
     const page = await open(`/in/${ME.slug}/`);
     await expect.poll(() => badges(page).count()).toBe(1);

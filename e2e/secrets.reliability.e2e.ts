@@ -6,7 +6,7 @@ import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser';
 import { contentWorld } from './content-world';
-import { LINKEDIN, ME, serveLinkedIn } from './linkedin';
+import { badges, LINKEDIN, ME, serveLinkedIn } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
 import { readExtensionStorage } from './worker';
 
@@ -17,7 +17,7 @@ interface Manifest {
   optional_permissions?: string[];
   content_scripts?: { matches: string[]; js: string[]; all_frames?: boolean }[];
   externally_connectable?: unknown;
-  web_accessible_resources?: unknown;
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   content_security_policy?: unknown;
 }
 
@@ -30,7 +30,15 @@ function builtScripts(dir = EXTENSION_DIR): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-const contentScript = () => readFileSync(join(EXTENSION_DIR, manifest().content_scripts![0]!.js[0]!), 'utf8');
+/** The code that runs in LinkedIn's pages: the content scripts and what they may import. */
+const contentScript = () => {
+  const { content_scripts = [], web_accessible_resources = [] } = manifest();
+  const files = new Set([
+    ...content_scripts.flatMap((c) => c.js),
+    ...web_accessible_resources.flatMap((w) => w.resources),
+  ]);
+  return [...files].map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8')).join('\n');
+};
 
 let sandbox: SandboxServer;
 let session: ExtensionSession;
@@ -63,20 +71,31 @@ describe('Secrets', () => {
       expect(manifest().optional_host_permissions).toEqual(['https://*/*']);
     });
 
-    it('one content script, on www.linkedin.com only, top frame only', () => {
+    it("content scripts on www.linkedin.com only, top frame only: the gate on every page, the badge's code on profiles", () => {
       const scripts = manifest().content_scripts!;
-      expect(scripts).toHaveLength(1);
-      expect(scripts[0]!.matches).toEqual(['https://www.linkedin.com/*']);
-      expect(scripts[0]!.all_frames ?? false).toBe(false);
+      expect(scripts.map(({ matches, js }) => ({ matches, js }))).toEqual([
+        { matches: ['https://www.linkedin.com/in/*'], js: ['linkedin-profile-badge.js'] },
+        { matches: ['https://www.linkedin.com/*'], js: ['linkedin-badge.js'] },
+      ]);
+      for (const script of scripts) expect(script.all_frames ?? false).toBe(false);
     });
 
-    it('no external messaging, no web-accessible resources, the default CSP', () => {
-      const { externally_connectable, web_accessible_resources, content_security_policy } = manifest();
-      expect({ externally_connectable, web_accessible_resources, content_security_policy }).toEqual({
+    it('no external messaging, the default CSP', () => {
+      const { externally_connectable, content_security_policy } = manifest();
+      expect({ externally_connectable, content_security_policy }).toEqual({
         externally_connectable: undefined,
-        web_accessible_resources: undefined,
         content_security_policy: undefined,
       });
+    });
+
+    it("web-accessible: only the badge's script, to www.linkedin.com, by per-session URL only", () => {
+      expect(manifest().web_accessible_resources).toEqual([
+        {
+          resources: ['linkedin-profile-badge.js'],
+          matches: ['https://www.linkedin.com/*'],
+          use_dynamic_url: true,
+        },
+      ]);
     });
 
     it('nothing listens for messages from outside the extension', () => {
@@ -105,6 +124,30 @@ describe('Secrets', () => {
 
     it('stays under 10 KB gzip', () => {
       expect(gzipSync(contentScript()).length).toBeLessThan(10 * 1024);
+    });
+  });
+
+  describe("LinkedIn's pages cannot see the extension", () => {
+    it("cannot load the badge's module, nor find it, at the extension's address, even once it runs", async () => {
+      const page = await session.context.newPage();
+      await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
+      // The badge is on the page: its module was loaded into the content script's world.
+      await expect.poll(() => badges(page).count()).toBe(1);
+      const address = session.url('linkedin-profile-badge.js');
+      // A string, not a function: the test runner would rewrite the function's import().
+      const seen = await page.evaluate(`(async () => {
+        const attempt = (promise) => promise.then(() => 'loaded', () => 'refused');
+        return {
+          fetch: await attempt(fetch(${JSON.stringify(address)})),
+          import: await attempt(import(${JSON.stringify(address)})),
+          resources: performance
+            .getEntriesByType('resource')
+            .map((entry) => entry.name)
+            .filter((name) => name.startsWith('chrome-extension:')),
+        };
+      })()`);
+      expect(seen).toEqual({ fetch: 'refused', import: 'refused', resources: [] });
+      await page.close();
     });
   });
 

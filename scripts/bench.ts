@@ -4,7 +4,7 @@
  * Times are reported, never asserted (budgets on sizes are `npm run size`'s job).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -17,7 +17,7 @@ import { OptionsPage } from '../e2e/pages';
 import { stopServiceWorker, toolbarPopupUrl, writeExtensionStorage } from '../e2e/worker';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
-import { fileBytes, kb, measureEntries, OUTPUT_DIR } from './sizes';
+import { EVERY_LINKEDIN_PAGE, fileBytes, kb, measureEntries, OUTPUT_DIR, readManifest } from './sizes';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 /**
@@ -264,17 +264,20 @@ async function pageCost(context: BrowserContext, url: string, waitForBadge: bool
 }
 
 /**
- * A copy of the build whose content script only does what the gate does (read the URL, listen
+ * A copy of the build whose only content script does what the gate does (read the URL, listen
  * for navigations) and, on a profile, what no badge can do without: ask the worker once for
  * its data. The floors for any content script that follows LinkedIn's in-app navigation, off
  * profiles and on them.
  */
 function extensionWithFloorContentScript(): string {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
-    content_scripts: { js: string[] }[];
-  };
+  const manifest = readManifest(EXTENSION_DIR);
+  const floor = 'floor-content-script.js';
   return buildCopyWith('ssi-bench-gate-', {
-    [manifest.content_scripts[0]!.js[0]!]: `(() => {
+    'manifest.json': JSON.stringify({
+      ...manifest,
+      content_scripts: [{ matches: [EVERY_LINKEDIN_PAGE], js: [floor], run_at: 'document_idle' }],
+    }),
+    [floor]: `(() => {
       const check = (url) => {
         if (url && url.startsWith('https://www.linkedin.com/in/')) {
           chrome.runtime.sendMessage({ type: 'badge:get', payload: { refresh: false } }).then((reply) => { globalThis.__floorReply = reply; });

@@ -49,23 +49,54 @@ function htmlEntry(dir: string, html: string): EntrySize {
   };
 }
 
-function scriptEntry(dir: string, entry: string, file: string): EntrySize {
-  const bytes = gzipBytes(join(dir, file));
-  return { entry, initial: bytes, lazy: 0, total: bytes, files: [file] };
+/** A script entry: `files` run at once, `lazyFiles` only where needed (the badge, on profiles). */
+function scriptEntry(dir: string, entry: string, files: string[], lazyFiles: string[] = []): EntrySize {
+  const sum = (list: string[]) => list.reduce((bytes, file) => bytes + gzipBytes(join(dir, file)), 0);
+  const initial = sum(files);
+  const lazy = sum(lazyFiles);
+  return { entry, initial, lazy, total: initial + lazy, files: [...files, ...lazyFiles] };
+}
+
+/** The parts of a built manifest the measures read. */
+export interface BuiltManifest {
+  content_scripts?: { matches: string[]; js: string[] }[];
+  web_accessible_resources?: { resources: string[] }[];
+}
+
+/** Every LinkedIn page: the gate's match. */
+export const EVERY_LINKEDIN_PAGE = 'https://www.linkedin.com/*';
+
+export const readManifest = (dir = OUTPUT_DIR): BuiltManifest =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BuiltManifest;
+
+/**
+ * The content scripts' JS: `everyPage`, what runs on every LinkedIn page (the gate), and
+ * `onProfiles`, what runs or is imported only on profiles (the badge's script, which is also
+ * web-accessible for the gate to import).
+ */
+export function contentScriptFiles(manifest: BuiltManifest): { everyPage: string[]; onProfiles: string[] } {
+  const scripts = manifest.content_scripts ?? [];
+  const everyPage = scripts
+    .filter((script) => script.matches.includes(EVERY_LINKEDIN_PAGE))
+    .flatMap((s) => s.js);
+  const others = [
+    ...scripts.filter((script) => !script.matches.includes(EVERY_LINKEDIN_PAGE)).flatMap((s) => s.js),
+    ...(manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources),
+  ];
+  const onProfiles = [...new Set(others)].filter((file) => file.endsWith('.js') && !everyPage.includes(file));
+  return { everyPage, onProfiles };
 }
 
 /** Sizes of every entry of the build in `dir`. Throws when there is no build. */
 export function measureEntries(dir = OUTPUT_DIR): EntrySize[] {
   if (!existsSync(join(dir, 'manifest.json')))
     throw new Error(`No build in ${dir}: run "npm run build" first.`);
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    content_scripts?: { js: string[] }[];
-  };
+  const { everyPage, onProfiles } = contentScriptFiles(readManifest(dir));
   return [
     htmlEntry(dir, 'popup.html'),
     htmlEntry(dir, 'options.html'),
-    scriptEntry(dir, 'content script', manifest.content_scripts![0]!.js[0]!),
-    scriptEntry(dir, 'background', 'background.js'),
+    scriptEntry(dir, 'content script', everyPage, onProfiles),
+    scriptEntry(dir, 'background', ['background.js']),
   ];
 }
 
