@@ -149,7 +149,22 @@ describe('the SSI badge on LinkedIn', () => {
 
       await navigateInApp(page, `/in/${ME.slug}/`, mains.own());
       await expect.poll(() => badges(page).count()).toBe(1);
-      expect(parsed).toEqual(['/linkedin-badge.js', '/linkedin-profile-badge.js (module)']);
+      await expect.poll(() => parsed).toEqual(['/linkedin-badge.js', '/linkedin-profile-badge.js (module)']);
+    });
+
+    it('an in-app navigation to /in/me/ whose profile is drawn before the badge is loaded still gets its badge beside the name', async () => {
+      const page = await open('/feed/');
+      await settle(page);
+      // LinkedIn may draw the new profile before the badge's script has been imported.
+      await page.evaluate((main) => {
+        const next = new DOMParser()
+          .parseFromString(`<body>${main}</body>`, 'text/html')
+          .querySelector('main')!;
+        document.querySelector('main')!.replaceWith(document.importNode(next, true));
+        history.pushState({}, '', '/in/me/');
+      }, mains.own());
+      await expect.poll(() => badges(page).count()).toBe(1);
+      expect(await badges(page).evaluate((host) => host.previousElementSibling?.tagName)).toBe('H1');
     });
 
     it('a page loaded at a profile gets it from the manifest, not by importing it', async () => {

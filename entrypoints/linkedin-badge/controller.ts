@@ -60,6 +60,8 @@ export function startBadge(life: ScriptLife): Badge {
   let generation = 0;
   let slug: string | null = null;
   let staleIds: ReadonlySet<string> = new Set();
+  /** Whether this badge has been at a profile URL yet (see `onLocation`). */
+  let seenProfile = false;
   let state: BadgeState | null = null;
   let mounted: Mounted | null = null;
   let observer: MutationObserver | null = null;
@@ -175,9 +177,13 @@ export function startBadge(life: ScriptLife): Badge {
     }
     if (next !== slug) {
       unmount();
-      // Markup of the page we are leaving can linger until the new one arrives.
-      staleIds = navigated ? topCardIds(document) : new Set();
+      // Markup of the profile we are leaving can linger until the new one arrives. Not before
+      // the first profile: the gate starts the badge on the page's first profile URL, so there
+      // is no earlier profile to linger, while this one may be drawn already by the time the
+      // badge's code arrives (imported after an in-app navigation).
+      staleIds = navigated && seenProfile ? topCardIds(document) : new Set();
     }
+    seenProfile = true;
     slug = next;
     void load(false);
   }
