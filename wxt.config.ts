@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { BADGE_SCRIPT_PATH } from './entrypoints/linkedin-badge/loader';
 
 /** Hosts of the ConnectSafely API the extension may call without asking (see utils/settings). */
 const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*', 'https://sandbox.api.connectsafely.ai/*'];
 /** The LinkedIn badge's code (entrypoints/linkedin-profile-badge.ts), kept out of the gate. */
-const BADGE_SCRIPT = 'linkedin-profile-badge.js';
+const BADGE_SCRIPT = BADGE_SCRIPT_PATH.slice(1);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({

@@ -6,7 +6,7 @@ import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser';
 import { contentWorld } from './content-world';
-import { badges, LINKEDIN, ME, serveLinkedIn } from './linkedin';
+import { badges, LINKEDIN, mains, ME, navigateInApp, serveLinkedIn } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
 import { readExtensionStorage } from './worker';
 
@@ -128,10 +128,12 @@ describe('Secrets', () => {
   });
 
   describe("LinkedIn's pages cannot see the extension", () => {
-    it("cannot load the badge's module, nor find it, at the extension's address, even once it runs", async () => {
+    it("cannot load the badge's script, nor find it or its registry, once the badge has imported it", async () => {
       const page = await session.context.newPage();
-      await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
-      // The badge is on the page: its module was loaded into the content script's world.
+      await page.goto(`${LINKEDIN}/feed/`);
+      // An in-app navigation to a profile: the gate imports the badge's script, the one path
+      // on which the extension's web-accessible resource is used.
+      await navigateInApp(page, `/in/${ME.slug}/`, mains.own());
       await expect.poll(() => badges(page).count()).toBe(1);
       const address = session.url('linkedin-profile-badge.js');
       // A string, not a function: the test runner would rewrite the function's import().
@@ -144,9 +146,10 @@ describe('Secrets', () => {
             .getEntriesByType('resource')
             .map((entry) => entry.name)
             .filter((name) => name.startsWith('chrome-extension:')),
+          registry: 'ssiCompanionStartBadge' in window,
         };
       })()`);
-      expect(seen).toEqual({ fetch: 'refused', import: 'refused', resources: [] });
+      expect(seen).toEqual({ fetch: 'refused', import: 'refused', resources: [], registry: false });
       await page.close();
     });
   });

@@ -1,6 +1,7 @@
 /**
  * `npm run size`: fails when an entry's JS (gzip, all it loads, on demand included) is over
- * its budget. Run after a build; part of `npm run check`.
+ * its budget, or what it loads at once is over its budget for that. Run after a build; part
+ * of `npm run check`.
  */
 import { kb, measureEntries } from './sizes';
 
@@ -11,16 +12,31 @@ export const BUDGETS: Record<string, number> = {
   background: 15 * 1024,
 };
 
+/**
+ * Budgets for what an entry loads at once, in gzip bytes. The content script's is the gate,
+ * which runs on every LinkedIn page: it must stay the URL check it is, with the badge's code
+ * in the badge's own script (README, "The LinkedIn badge").
+ */
+export const INITIAL_BUDGETS: Record<string, number> = {
+  'content script': 1.5 * 1024,
+};
+
+/** The budget cell: the budget, marked when `bytes` is over it. */
+const cell = (bytes: number, budget: number | undefined) =>
+  budget === undefined ? '—' : `${kb(budget)}${bytes > budget ? ' **OVER**' : ''}`;
+
 const entries = measureEntries();
 let failed = false;
-console.log('| entry | initial | on demand | total (gzip) | budget |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
+console.log('| entry | initial | initial budget | on demand | total (gzip) | budget |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const entry of entries) {
   const budget = BUDGETS[entry.entry];
-  const over = budget !== undefined && entry.total > budget;
-  failed ||= over;
+  const initialBudget = INITIAL_BUDGETS[entry.entry];
+  failed ||=
+    (budget !== undefined && entry.total > budget) ||
+    (initialBudget !== undefined && entry.initial > initialBudget);
   console.log(
-    `| ${entry.entry} | ${kb(entry.initial)} | ${kb(entry.lazy)} | ${kb(entry.total)} | ${budget ? `${kb(budget)}${over ? ' **OVER**' : ''}` : '—'} |`,
+    `| ${entry.entry} | ${kb(entry.initial)} | ${cell(entry.initial, initialBudget)} | ${kb(entry.lazy)} | ${kb(entry.total)} | ${cell(entry.total, budget)} |`,
   );
 }
 if (failed) {

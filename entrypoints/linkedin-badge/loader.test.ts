@@ -97,7 +97,7 @@ describe('loadBadge', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('takes a load that throws at once (the runtime already gone) the same way, without throwing to the gate', async () => {
+  it('takes a load that throws at once the same way as a failed one, without throwing to the gate', async () => {
     const stopGate = vi.fn();
     const failure = new TypeError("Cannot read properties of undefined (reading 'getURL')");
     const load = () => {
