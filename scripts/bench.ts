@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { POPUP_MARKS } from '../entrypoints/popup/marks';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, type ExtensionSession } from '../e2e/browser';
-import { LINKEDIN, ME, serveLinkedIn } from '../e2e/linkedin';
+import { LINKEDIN, mains, ME, navigateInApp, serveLinkedIn } from '../e2e/linkedin';
 import { OptionsPage } from '../e2e/pages';
 import { stopServiceWorker, toolbarPopupUrl, writeExtensionStorage } from '../e2e/worker';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
@@ -243,12 +243,22 @@ interface PageCost {
   heapKb: number;
 }
 
-async function pageCost(context: BrowserContext, url: string, waitForBadge: boolean): Promise<PageCost> {
+/**
+ * What a page at `url` spends on script, from its load until 600 ms after the badge is on
+ * screen (`waitForBadge`) or after it has loaded; `then` runs in between (an in-app navigation).
+ */
+async function pageCost(
+  context: BrowserContext,
+  url: string,
+  waitForBadge: boolean,
+  then?: (page: Page) => Promise<void>,
+): Promise<PageCost> {
   await settle();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url);
+  await then?.(page);
   if (waitForBadge) await page.locator('ssi-badge .ssi-pill').waitFor({ timeout: 15_000 });
   await page.waitForTimeout(600);
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -319,7 +329,10 @@ async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) 
     feedHeap: [] as number[],
     floorFeedScript: [] as number[],
     floorProfileScript: [] as number[],
+    inAppScript: [] as number[],
   };
+  // The feed, then an in-app navigation to the own profile: the gate imports the badge's script.
+  const toProfile = (page: Page) => navigateInApp(page, `/in/${ME.slug}/`, mains.own());
   const badgeShown: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const withProfile = await pageCost(session.context, profileUrl, true);
@@ -334,6 +347,10 @@ async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) 
     rows.floorProfileScript.push(
       (await pageCost(gate.context, profileUrl, false)).scriptMs - withoutProfile.scriptMs,
     );
+    rows.inAppScript.push(
+      (await pageCost(session.context, feedUrl, true, toProfile)).scriptMs -
+        (await pageCost(plain, feedUrl, false, toProfile)).scriptMs,
+    );
     badgeShown.push((await timeToShown(session.context, profileUrl, 'ssi-badge')).shown);
   }
   await plain.close();
@@ -347,6 +364,7 @@ async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) 
     feedAddedHeapKb: stat(rows.feedHeap),
     floorFeedAddedScriptMs: stat(rows.floorFeedScript),
     floorProfileAddedScriptMs: stat(rows.floorProfileScript),
+    feedThenProfileInAppAddedScriptMs: stat(rows.inAppScript),
     navigationToBadgeMs: stat(badgeShown),
   };
 }
@@ -456,6 +474,7 @@ async function main(): Promise<void> {
     `| Content script, profile page: added main-thread script time (running and compiling) | ${ms(content.profileAddedScriptMs)} |`,
     `| Content script, profile page: added JS heap | ${content.profileAddedHeapKb.median.toFixed(0)} KB (${content.profileAddedHeapKb.min.toFixed(0)}–${content.profileAddedHeapKb.max.toFixed(0)}) |`,
     `| Content script, feed (not a profile): added script time (running and compiling) | ${ms(content.feedAddedScriptMs)} |`,
+    `| Content script, feed then own profile by in-app navigation (badge imported): added script time | ${ms(content.feedThenProfileInAppAddedScriptMs)} |`,
     `| Floor: a content script that only reads the URL and listens for navigations, feed | ${ms(content.floorFeedAddedScriptMs)} |`,
     `| Floor: the same, plus one \`badge:get\` message on a profile (no badge), profile page | ${ms(content.floorProfileAddedScriptMs)} |`,
     `| Navigation → badge on screen | ${ms(content.navigationToBadgeMs)} |`,
