@@ -65,17 +65,16 @@ export async function serveLinkedIn(context: BrowserContext, pages = fixturePage
  */
 export async function navigateInApp(page: Page, path: string, main: string, delayMs = 300): Promise<void> {
   await page.evaluate(
+    // No named functions inside: tsx (npm run bench) would wrap them in a helper the page lacks.
     async ({ path, skeleton, main, delayMs }) => {
-      const swap = (html: string) => {
+      history.pushState({}, '', path);
+      for (const [index, html] of [skeleton, main].entries()) {
+        if (index > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         const next = new DOMParser()
           .parseFromString(`<body>${html}</body>`, 'text/html')
           .querySelector('main')!;
         document.querySelector('main')!.replaceWith(document.importNode(next, true));
-      };
-      history.pushState({}, '', path);
-      swap(skeleton);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      swap(main);
+      }
     },
     { path, skeleton: skeletonMain(), main, delayMs },
   );
