@@ -156,13 +156,7 @@ describe('the SSI badge on LinkedIn', () => {
       const page = await open('/feed/');
       await settle(page);
       // LinkedIn may draw the new profile before the badge's script has been imported.
-      await page.evaluate((main) => {
-        const next = new DOMParser()
-          .parseFromString(`<body>${main}</body>`, 'text/html')
-          .querySelector('main')!;
-        document.querySelector('main')!.replaceWith(document.importNode(next, true));
-        history.pushState({}, '', '/in/me/');
-      }, mains.own());
+      await navigateInApp(page, '/in/me/', mains.own(), { drawnFirst: true });
       await expect.poll(() => badges(page).count()).toBe(1);
       expect(await badges(page).evaluate((host) => host.previousElementSibling?.tagName)).toBe('H1');
     });

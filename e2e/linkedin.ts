@@ -61,22 +61,29 @@ export async function serveLinkedIn(context: BrowserContext, pages = fixturePage
 
 /**
  * Navigates inside the page the way LinkedIn does: the URL changes first (pushState), a
- * skeleton shows, and the new `<main>` arrives a little later.
+ * skeleton shows, and the new `<main>` arrives `delayMs` later. With `drawnFirst`, the new
+ * `<main>` is already drawn when the URL changes (LinkedIn can be that quick).
  */
-export async function navigateInApp(page: Page, path: string, main: string, delayMs = 300): Promise<void> {
+export async function navigateInApp(
+  page: Page,
+  path: string,
+  main: string,
+  { delayMs = 300, drawnFirst = false }: { delayMs?: number; drawnFirst?: boolean } = {},
+): Promise<void> {
   await page.evaluate(
     // No named functions inside: tsx (npm run bench) would wrap them in a helper the page lacks.
-    async ({ path, skeleton, main, delayMs }) => {
-      history.pushState({}, '', path);
-      for (const [index, html] of [skeleton, main].entries()) {
+    async ({ path, skeleton, main, delayMs, drawnFirst }) => {
+      if (!drawnFirst) history.pushState({}, '', path);
+      for (const [index, html] of (drawnFirst ? [main] : [skeleton, main]).entries()) {
         if (index > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         const next = new DOMParser()
           .parseFromString(`<body>${html}</body>`, 'text/html')
           .querySelector('main')!;
         document.querySelector('main')!.replaceWith(document.importNode(next, true));
       }
+      if (drawnFirst) history.pushState({}, '', path);
     },
-    { path, skeleton: skeletonMain(), main, delayMs },
+    { path, skeleton: skeletonMain(), main, delayMs, drawnFirst },
   );
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
+import { contentScriptFiles, readManifest } from '../scripts/sizes';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser';
 import { contentWorld } from './content-world';
@@ -30,14 +31,12 @@ function builtScripts(dir = EXTENSION_DIR): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** The code that runs in LinkedIn's pages: the content scripts and what they may import. */
+/** The code that runs in LinkedIn's pages: the gate, and the badge's script on profiles. */
 const contentScript = () => {
-  const { content_scripts = [], web_accessible_resources = [] } = manifest();
-  const files = new Set([
-    ...content_scripts.flatMap((c) => c.js),
-    ...web_accessible_resources.flatMap((w) => w.resources),
-  ]);
-  return [...files].map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8')).join('\n');
+  const { everyPage, onProfiles } = contentScriptFiles(readManifest(EXTENSION_DIR));
+  return [...everyPage, ...onProfiles]
+    .map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8'))
+    .join('\n');
 };
 
 let sandbox: SandboxServer;
