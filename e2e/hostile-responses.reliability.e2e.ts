@@ -19,7 +19,8 @@ import {
   SCRIPT_INDUSTRY,
   type HostileCase,
 } from './fixtures/hostile-responses';
-import { badges, LINKEDIN, ME, serveLinkedIn } from './linkedin';
+import { badge } from './badge-probe';
+import { LINKEDIN, ME, serveLinkedIn } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
 
 /** The extension API in the service worker, as far as these tests use it. */
@@ -100,14 +101,12 @@ async function openBadgeCardWithGoodData() {
   const page = await session.context.newPage();
   const problems = watchProblems(page);
   await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
-  const badge = badges(page);
-  await expect
-    .poll(() => badge.locator('.ssi-pill__label').textContent(), { timeout: 10_000 })
-    .toBe(`SSI ${goodScore}`);
-  await badge.locator('.ssi-pill').click();
-  const card = badge.getByRole('dialog');
-  await expect.poll(() => card.isVisible()).toBe(true);
-  return { page, problems, badge, card };
+  const ssi = badge(page);
+  await expect.poll(() => ssi.text('.ssi-pill__label'), { timeout: 10_000 }).toBe(`SSI ${goodScore}`);
+  await ssi.click('.ssi-pill');
+  const card = '[role="dialog"]';
+  await expect.poll(() => ssi.isVisible(card)).toBe(true);
+  return { page, problems, ssi, card };
 }
 
 /** Presses Refresh with `reply` (null: the normal answer) and waits for the outcome. */
@@ -235,10 +234,10 @@ describe('Hostile and broken API responses', () => {
     await refreshWith(popup, scriptCase);
     expect((await storedEntry())?.snapshot?.industry?.industryName).toBe(SCRIPT_INDUSTRY);
 
-    const { page, problems, badge, card } = await openBadgeCardWithGoodData();
-    expect(await card.textContent()).toContain(SCRIPT_INDUSTRY);
-    expect(await card.getByText(SCRIPT_INDUSTRY).isVisible()).toBe(true);
-    expect(await badge.locator(INJECTED).count()).toBe(0);
+    const { page, problems, ssi, card } = await openBadgeCardWithGoodData();
+    expect(await ssi.text(card)).toContain(SCRIPT_INDUSTRY);
+    expect(await ssi.showsText(SCRIPT_INDUSTRY)).toBe(true);
+    expect(await ssi.countInside(INJECTED)).toBe(0);
     expect(await page.locator('img[src="x"], iframe[src^="javascript:"]').count()).toBe(0);
     expect(problems).toEqual([]);
 
@@ -252,19 +251,19 @@ describe('Hostile and broken API responses', () => {
     'memberScore.overall is a numeric string',
   ])('badge: after "%s" it still shows the last good SSI, and why', async (name) => {
     const hostile = caseNamed(name);
-    const { problems, badge } = await openBadgeCardWithGoodData();
+    const { problems, ssi } = await openBadgeCardWithGoodData();
 
     sandbox.resetRequests();
     sandbox.setSsiReply(hostile.reply);
-    await badge.getByRole('button', { name: 'Refresh', exact: true }).click();
-    const message = badge.locator('.ssi-card__message');
-    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(hostile.words);
-    expect(await message.textContent()).toContain('Showing your last SSI');
-    expect(await badge.locator('.ssi-pill__label').textContent()).toBe(`SSI ${goodScore}`);
-    expect(await badge.locator('.ssi').getAttribute('data-tone')).toBe('warning');
+    await ssi.click({ selector: 'button', text: 'Refresh' });
+    const message = '.ssi-card__message';
+    await expect.poll(() => ssi.text(message), { timeout: 15_000 }).toMatch(hostile.words);
+    expect(await ssi.text(message)).toContain('Showing your last SSI');
+    expect(await ssi.text('.ssi-pill__label')).toBe(`SSI ${goodScore}`);
+    expect((await ssi.read('.ssi'))?.attributes['data-tone']).toBe('warning');
     expect(ssiRequests()).toHaveLength(expectedRequests(hostile.code));
     expect((await storedEntry())?.snapshot?.overall).toBe(goodOverall);
-    expect(await badge.locator(INJECTED).count()).toBe(0);
+    expect(await ssi.countInside(INJECTED)).toBe(0);
     expect(problems).toEqual([]);
   });
 

@@ -4,12 +4,12 @@ import { SANDBOX_ACCOUNTS } from '../sandbox/data';
 import {
   darkTheme,
   feedMain,
-  feedPage,
+  page,
   profileMain,
-  profilePage,
-  skeletonMain,
+  routerScript,
   topCard,
   type Person,
+  type SwapLevel,
 } from './fixtures/linkedin';
 
 function person(index: number): Person {
@@ -28,18 +28,51 @@ export const OTHER = person(1);
 
 export const LINKEDIN = 'https://www.linkedin.com';
 
-/** Pages by path; each a full load as LinkedIn would serve it. */
-export function fixturePages(): Record<string, string> {
+/** The attribute that marks the badge's host (controller.ts's BADGE_MARKER), and its selector. */
+export const BADGE_MARKER = 'data-ssi-badge';
+export const BADGE_HOST = `[${BADGE_MARKER}]`;
+
+/** The `<main>` of every path of the fixture LinkedIn. */
+export function fixtureMains(): Record<string, string> {
+  // LinkedIn keeps hidden duplicates: exactly one badge must appear, on the visible card.
+  const own = profileMain({
+    viewer: ME,
+    profile: ME,
+    cards: [topCard(ME, { own: true, hidden: true }), topCard(ME, { own: true })],
+  });
   return {
-    '/feed/': feedPage(ME),
-    [`/in/${ME.slug}/`]: profilePage({
+    '/feed/': feedMain(),
+    [`/in/${ME.slug}/`]: own,
+    // The duplicate the other way round; what `/in/me/` shows has no slug of its own to tie to.
+    '/in/me/': profileMain({
       viewer: ME,
       profile: ME,
-      // LinkedIn keeps hidden duplicates: exactly one badge must appear, on the visible card.
-      cards: [topCard(ME, { own: true, hidden: true }), topCard(ME, { own: true })],
+      cards: [topCard(ME, { own: true }), topCard(ME, { own: true, hidden: true })],
     }),
-    [`/in/${OTHER.slug}/`]: profilePage({ viewer: ME, profile: OTHER }),
+    [`/in/${OTHER.slug}/`]: profileMain({
+      viewer: ME,
+      profile: OTHER,
+      cards: [topCard(OTHER, { own: false, hidden: true }), topCard(OTHER, { own: false })],
+    }),
   };
+}
+
+/**
+ * Pages by path; each a full load as LinkedIn would serve it (the blobs name the viewer and
+ * the profile shown), with a router that navigates in-app between all of them (`routerScript`).
+ */
+export function fixturePages(): Record<string, string> {
+  const mains = fixtureMains();
+  const script = routerScript(mains);
+  const shown: Record<string, Person[]> = {
+    '/feed/': [ME],
+    [`/in/${ME.slug}/`]: [ME],
+    '/in/me/': [ME],
+    [`/in/${OTHER.slug}/`]: [ME, OTHER],
+  };
+  return Object.fromEntries(
+    Object.entries(mains).map(([path, main]) => [path, page(ME, main, shown[path] ?? [ME], script)]),
+  );
 }
 
 /**
@@ -59,41 +92,33 @@ export async function serveLinkedIn(context: BrowserContext, pages = fixturePage
   });
 }
 
+export interface InAppNavigation {
+  /** The container the router replaces (default `<main>`). */
+  level?: SwapLevel;
+  /** How long the old page stays on screen once the URL has changed (default 0). */
+  oldPageMs?: number;
+  /** From the skeleton to the page's markup (default 300 ms). */
+  delayMs?: number;
+  /** The new page is drawn before the URL changes (LinkedIn can be that quick). */
+  drawnFirst?: boolean;
+}
+
 /**
- * Navigates inside the page the way LinkedIn does: the URL changes first (pushState), a
- * skeleton shows, and the new `<main>` arrives `delayMs` later. With `drawnFirst`, the new
- * `<main>` is already drawn when the URL changes (LinkedIn can be that quick).
+ * Navigates inside the page the way LinkedIn does, with the fixture's router: the URL changes
+ * first (pushState), the old page stays `oldPageMs`, a skeleton shows, and the new page's
+ * markup arrives `delayMs` later.
+ * Resolves once it has arrived.
  */
 export async function navigateInApp(
   page: Page,
   path: string,
-  main: string,
-  { delayMs = 300, drawnFirst = false }: { delayMs?: number; drawnFirst?: boolean } = {},
+  navigation: InAppNavigation = {},
 ): Promise<void> {
   await page.evaluate(
-    // No named functions inside: tsx (npm run bench) would wrap them in a helper the page lacks.
-    async ({ path, skeleton, main, delayMs, drawnFirst }) => {
-      if (!drawnFirst) history.pushState({}, '', path);
-      for (const [index, html] of (drawnFirst ? [main] : [skeleton, main]).entries()) {
-        if (index > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-        const next = new DOMParser()
-          .parseFromString(`<body>${html}</body>`, 'text/html')
-          .querySelector('main')!;
-        document.querySelector('main')!.replaceWith(document.importNode(next, true));
-      }
-      if (drawnFirst) history.pushState({}, '', path);
-    },
-    { path, skeleton: skeletonMain(), main, delayMs, drawnFirst },
+    ({ path, navigation }) =>
+      (
+        window as unknown as { __router: { go(path: string, options: object): Promise<boolean> } }
+      ).__router.go(path, navigation),
+    { path, navigation },
   );
-}
-
-export const mains = {
-  feed: feedMain,
-  own: () => profileMain({ viewer: ME, profile: ME }),
-  other: () => profileMain({ viewer: ME, profile: OTHER }),
-};
-
-/** The badge(s) on the page (Playwright's CSS locators pierce open shadow roots). */
-export function badges(page: Page) {
-  return page.locator('ssi-badge');
 }

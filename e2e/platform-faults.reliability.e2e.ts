@@ -6,7 +6,8 @@ import { SANDBOX_ACCOUNTS } from '../sandbox/data';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
-import { badges, LINKEDIN, ME, serveLinkedIn } from './linkedin';
+import { badge } from './badge-probe';
+import { LINKEDIN, ME, serveLinkedIn } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
 import { readExtensionStorage, reloadExtension, stopServiceWorker, writeExtensionStorage } from './worker';
 
@@ -106,10 +107,8 @@ describe('Platform faults', () => {
       await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
       await page.waitForTimeout(500);
       await stopServiceWorker(page);
-      await expect
-        .poll(() => badges(page).locator('.ssi-pill__label').textContent(), { timeout: 20_000 })
-        .toMatch(/^SSI \d+$/);
-      expect(await badges(page).count()).toBe(1);
+      await expect.poll(() => badge(page).text('.ssi-pill__label'), { timeout: 20_000 }).toMatch(/^SSI \d+$/);
+      expect(await badge(page).count()).toBe(1);
       expect(errors).toEqual([]);
     });
   });
@@ -187,15 +186,14 @@ describe('Platform faults', () => {
       const feedErrors = watchErrors(feed);
       await profile.goto(`${LINKEDIN}/in/${ME.slug}/`);
       await feed.goto(`${LINKEDIN}/feed/`);
-      await expect.poll(() => badges(profile).count()).toBe(1);
+      await expect.poll(() => badge(profile).count()).toBe(1);
       await reloadExtension(session);
       // This test Chromium unloads an extension loaded from the command line on reload, as an
       // update removes the old version: what is checked is that old scripts clean up.
-      await expect.poll(() => badges(profile).count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => badge(profile).count(), { timeout: 10_000 }).toBe(0);
       // In-app navigation in the old tab after the reload: the dead script must stay silent.
       await feed.evaluate(() => history.pushState({}, '', '/in/someone/'));
-      await feed.waitForTimeout(500);
-      expect(await badges(feed).count()).toBe(0);
+      await badge(feed).holdsCount(0);
       expect([...profileErrors, ...feedErrors]).toEqual([]);
     });
   });

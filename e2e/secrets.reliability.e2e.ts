@@ -7,7 +7,8 @@ import { contentScriptFiles, readManifest } from '../scripts/sizes';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser';
 import { contentWorld } from './content-world';
-import { badges, LINKEDIN, mains, ME, navigateInApp, serveLinkedIn } from './linkedin';
+import { badge } from './badge-probe';
+import { LINKEDIN, ME, navigateInApp, serveLinkedIn } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
 import { readExtensionStorage } from './worker';
 
@@ -132,8 +133,8 @@ describe('Secrets', () => {
       await page.goto(`${LINKEDIN}/feed/`);
       // An in-app navigation to a profile: the gate imports the badge's script, the one path
       // on which the extension's web-accessible resource is used.
-      await navigateInApp(page, `/in/${ME.slug}/`, mains.own());
-      await expect.poll(() => badges(page).count()).toBe(1);
+      await navigateInApp(page, `/in/${ME.slug}/`);
+      await expect.poll(() => badge(page).count()).toBe(1);
       const address = session.url('linkedin-profile-badge.js');
       // A string, not a function: the test runner would rewrite the function's import().
       const seen = await page.evaluate(`(async () => {

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../e2e/browser';
-import { badges, LINKEDIN, ME, serveLinkedIn } from '../e2e/linkedin';
+import { badge } from '../e2e/badge-probe';
+import { LINKEDIN, ME, serveLinkedIn } from '../e2e/linkedin';
 import { OptionsPage, PopupPage } from '../e2e/pages';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox } from '../sandbox/server';
@@ -38,10 +39,10 @@ async function main(): Promise<void> {
   await serveLinkedIn(session.context);
   const profile = await session.context.newPage();
   await profile.goto(`${LINKEDIN}/in/${ME.slug}/`);
-  await badges(profile).locator('.ssi-pill').waitFor();
-  console.log(
-    `LinkedIn fixture profile shows "${await badges(profile).locator('.ssi-pill__label').textContent()}".`,
-  );
+  // The badge's shadow root is closed: the probe reads and clicks it as DevTools would.
+  const ssi = badge(profile);
+  await ssi.waitFor('.ssi-pill');
+  console.log(`LinkedIn fixture profile shows "${await ssi.text('.ssi-pill__label')}".`);
 
   const popup = await PopupPage.open(session);
   await popup.overallScore().waitFor();
@@ -71,8 +72,9 @@ async function main(): Promise<void> {
       });
       await profile.emulateMedia({ colorScheme: scheme });
       await profile.goto(`${LINKEDIN}/in/${ME.slug}/${scheme === 'dark' ? '?theme=dark' : ''}`);
-      await badges(profile).locator('.ssi-pill').click();
-      await badges(profile).getByRole('dialog').waitFor();
+      await ssi.waitFor('.ssi-pill');
+      await ssi.click('.ssi-pill');
+      await ssi.waitFor('[role="dialog"]');
       await profile.screenshot({
         path: resolve(SCREENSHOT_DIR, `badge-${scheme}.png`),
         clip: { x: 0, y: 0, width: 900, height: 520 },

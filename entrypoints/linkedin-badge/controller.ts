@@ -23,14 +23,14 @@ import type { Cancel, ScriptLife } from './life';
 import { mountShadowUi, type ShadowUi } from './shadow-ui';
 import css from './style.css?inline';
 import { pageTheme } from './theme';
-import { renderBadge, type BadgeView } from './view';
+import { renderBadge, trusted, type BadgeView } from './view';
 
 /** How long to wait for a profile's markup after a navigation before giving up. */
 export const MARKUP_WAIT_MS = 10_000;
 /** How often a mounted badge checks that its extension is still there. */
 const WATCHDOG_MS = 2_000;
-/** The custom element that hosts the badge. */
-export const BADGE_TAG = 'ssi-badge';
+/** The attribute that marks the badge's host element: how the extension and its tests find it. */
+export const BADGE_MARKER = 'data-ssi-badge';
 
 interface Mounted {
   ui: ShadowUi<BadgeView>;
@@ -89,7 +89,7 @@ export function startBadge(life: ScriptLife): Badge {
     }
     unmount();
     const ui = mountShadowUi<BadgeView>({
-      name: BADGE_TAG,
+      marker: BADGE_MARKER,
       anchor,
       css,
       onMount(container, host) {
@@ -188,12 +188,21 @@ export function startBadge(life: ScriptLife): Badge {
     void load(false);
   }
 
-  life.listen(document, 'click', (event) => {
-    if (mounted && !event.composedPath().includes(mounted.ui.host)) mounted.ui.mounted?.close();
-  });
-  life.listen<Document, KeyboardEvent>(document, 'keydown', (event) => {
-    if (event.key === 'Escape') mounted?.ui.mounted?.close();
-  });
+  // The user's own clicks and keys only (`trusted`): a page script cannot work the card.
+  life.listen(
+    document,
+    'click',
+    trusted((event) => {
+      if (mounted && !event.composedPath().includes(mounted.ui.host)) mounted.ui.mounted?.close();
+    }),
+  );
+  life.listen<Document, KeyboardEvent>(
+    document,
+    'keydown',
+    trusted((event) => {
+      if (event.key === 'Escape') mounted?.ui.mounted?.close();
+    }),
+  );
 
   const onNotice = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only the service worker (this extension, no tab) may tell us to look again.

@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountShadowUi } from './shadow-ui';
 
+const MARKER = 'data-ssi-badge';
+
 afterEach(() => {
   document.body.replaceChildren();
 });
@@ -11,33 +13,50 @@ describe('mountShadowUi', () => {
     const name = document.createElement('h1');
     const next = document.createElement('p');
     document.body.append(name, next);
+    let container: HTMLElement | null = null;
 
     const ui = mountShadowUi({
-      name: 'ssi-badge',
+      marker: MARKER,
       css: '.x{color:red}',
       anchor: name,
-      onMount(container, host) {
+      onMount(inside, host) {
+        container = inside;
         host.dataset.theme = 'dark';
-        container.append(Object.assign(document.createElement('button'), { textContent: 'SSI 67' }));
+        inside.append(Object.assign(document.createElement('button'), { textContent: 'SSI 67' }));
         return { label: 'built' };
       },
     });
 
     expect(name.nextElementSibling).toBe(ui.host);
     expect(ui.host.nextElementSibling).toBe(next);
-    expect(ui.host.localName).toBe('ssi-badge');
     expect(ui.host.dataset.theme).toBe('dark');
     expect(ui.mounted).toEqual({ label: 'built' });
-    const shadow = ui.host.shadowRoot!;
+    const shadow = container!.getRootNode() as ShadowRoot;
+    expect(shadow.host).toBe(ui.host);
     expect(shadow.querySelector('style')?.textContent).toContain('.x{color:red}');
     expect(shadow.querySelector('style')?.textContent).toContain(':host{all:initial !important;}');
     expect(shadow.querySelector('button')?.textContent).toBe('SSI 67');
   });
 
+  it('is a plain span marked by its attribute, whose closed root the page cannot reach', () => {
+    const ui = mountShadowUi({
+      marker: MARKER,
+      css: '',
+      anchor: null,
+      onMount: (container) => container.append('SSI 67'),
+    });
+
+    // A span: no custom element a page could define first and upgrade with its own constructor.
+    expect(ui.host.localName).toBe('span');
+    expect(document.querySelector(`[${MARKER}]`)).toBe(ui.host);
+    expect(ui.host.shadowRoot).toBeNull();
+    expect(ui.host.textContent).toBe('');
+  });
+
   it('builds the UI before the host joins the page', () => {
     let connectedAtBuild: boolean | null = null;
     const ui = mountShadowUi({
-      name: 'ssi-badge',
+      marker: MARKER,
       css: '',
       anchor: null,
       onMount: (_container, host) => (connectedAtBuild = host.isConnected),
@@ -50,7 +69,7 @@ describe('mountShadowUi', () => {
   it('goes last in the body without an anchor', () => {
     document.body.append(document.createElement('main'));
 
-    const ui = mountShadowUi({ name: 'ssi-badge', css: '', anchor: null, onMount: () => null });
+    const ui = mountShadowUi({ marker: MARKER, css: '', anchor: null, onMount: () => null });
 
     expect(document.body.lastElementChild).toBe(ui.host);
   });
@@ -59,7 +78,7 @@ describe('mountShadowUi', () => {
     const pageKeys = vi.fn();
     document.addEventListener('keydown', pageKeys);
     const ui = mountShadowUi({
-      name: 'ssi-badge',
+      marker: MARKER,
       css: '',
       anchor: null,
       onMount: (container) => container.appendChild(document.createElement('button')),
@@ -73,11 +92,11 @@ describe('mountShadowUi', () => {
   });
 
   it('leaves nothing behind when removed', () => {
-    const ui = mountShadowUi({ name: 'ssi-badge', css: '', anchor: null, onMount: () => 'view' });
+    const ui = mountShadowUi({ marker: MARKER, css: '', anchor: null, onMount: () => 'view' });
 
     ui.remove();
 
-    expect(document.querySelector('ssi-badge')).toBeNull();
+    expect(document.querySelector(`[${MARKER}]`)).toBeNull();
     expect(ui.mounted).toBeUndefined();
   });
 });

@@ -1,13 +1,18 @@
 /**
- * The badge's host element: a custom element with an open shadow root holding the badge's
- * CSS and a container, so LinkedIn's styles stay out and ours stay in. Keys typed inside do
- * not reach LinkedIn's shortcuts. Synchronous and dependency-free (the content script's size
- * and start-up budgets count every byte).
+ * The badge's host element: a plain `span` with a closed shadow root holding the badge's CSS
+ * and a container, so LinkedIn's styles stay out and ours stay in, and LinkedIn's scripts can
+ * neither read the badge nor reach its buttons. Keys typed inside do not reach LinkedIn's
+ * shortcuts. Synchronous and dependency-free (the content script's size and start-up budgets
+ * count every byte).
+ *
+ * Not a custom element: the page's own custom-element registry upgrades a custom element we
+ * create, so a page that defines the tag first would run its constructor on our host and own
+ * its shadow root. A `span` is no custom element, and `attachShadow` is allowed on it.
  */
 
 export interface ShadowUiOptions<T> {
-  /** The host's tag: a custom element name (two words, kebab-case). */
-  name: string;
+  /** The attribute that marks the host (the extension and its tests find the badge by it). */
+  marker: string;
   css: string;
   /** Where the host goes: right after `anchor`, or last in `document.body` when null. */
   anchor: Element | null;
@@ -27,8 +32,9 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
 /** Creates the host, builds the UI into it and puts it on the page. */
 export function mountShadowUi<T>(options: ShadowUiOptions<T>): ShadowUi<T> {
-  const host = document.createElement(options.name);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const host = document.createElement('span');
+  host.setAttribute(options.marker, '');
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   // Nothing of the page's inherited styles leaks in.
   style.textContent = `:host{all:initial !important;}\n${options.css}`;

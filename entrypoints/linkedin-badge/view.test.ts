@@ -4,6 +4,7 @@ import { describeError, type ErrorDescription, type SsiError } from '@/utils/err
 import { badgeModel, type BadgeModel } from '@/utils/linkedin/badge-model';
 import type { BadgeState } from '@/utils/messaging/protocol';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
+import { userClick, userKey } from '@/utils/testing/user-input';
 import { renderBadge } from './view';
 
 const NOW = Date.parse('2026-03-14T09:00:00.000Z');
@@ -83,11 +84,11 @@ describe('renderBadge', () => {
     expect(pill.getAttribute('aria-haspopup')).toBe('dialog');
     expect(pill.getAttribute('aria-expanded')).toBe('false');
 
-    pill.click();
+    userClick(pill);
     expect(pill.getAttribute('aria-expanded')).toBe('true');
     expect(view.isOpen()).toBe(true);
 
-    pill.click();
+    userClick(pill);
     expect(pill.getAttribute('aria-expanded')).toBe('false');
     expect(view.isOpen()).toBe(false);
   });
@@ -98,7 +99,7 @@ describe('renderBadge', () => {
     expect(card.hidden).toBe(true);
     expect(view.isOpen()).toBe(false);
 
-    pill.click();
+    userClick(pill);
 
     expect(card.hidden).toBe(false);
     expect(card.getAttribute('role')).toBe('dialog');
@@ -107,7 +108,7 @@ describe('renderBadge', () => {
 
   it('shows the pillars, ranks and age in the card', () => {
     const { pill, card } = setup();
-    pill.click();
+    userClick(pill);
 
     const text = card.textContent ?? '';
     for (const pillar of OK.card.pillars) {
@@ -124,17 +125,17 @@ describe('renderBadge', () => {
   it('moves focus into the card when it opens', () => {
     const { pill, card } = setup();
 
-    pill.click();
+    userClick(pill);
 
     expect(card.contains(document.activeElement)).toBe(true);
   });
 
   it('closes on Escape inside the card and gives focus back to the pill', () => {
     const { pill, card, view } = setup();
-    pill.click();
+    userClick(pill);
 
     const inside = card.querySelector('button')!;
-    inside.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    userKey(inside, 'Escape');
 
     expect(view.isOpen()).toBe(false);
     expect(card.hidden).toBe(true);
@@ -144,16 +145,16 @@ describe('renderBadge', () => {
 
   it('stays open on other keys', () => {
     const { pill, card, view } = setup();
-    pill.click();
+    userClick(pill);
 
-    card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    userKey(card, 'Enter');
 
     expect(view.isOpen()).toBe(true);
   });
 
   it('closes on close()', () => {
     const { pill, view } = setup();
-    pill.click();
+    userClick(pill);
 
     view.close();
 
@@ -168,7 +169,7 @@ describe('renderBadge', () => {
     { name: 'a good reading', badge: OK, settings: false, refresh: true },
   ])('offers the right buttons for $name', ({ badge, settings, refresh }) => {
     const { pill, buttonNamed } = setup(badge);
-    pill.click();
+    userClick(pill);
 
     expect(buttonNamed('Open settings') !== null).toBe(settings);
     expect(buttonNamed('Refresh') !== null).toBe(refresh);
@@ -181,16 +182,34 @@ describe('renderBadge', () => {
     { name: 'Open full view', badge: OK, action: 'openFullView' },
   ] as const)('calls $action from "$name", and nothing else', ({ name, badge, action }) => {
     const { pill, buttonNamed, actions } = setup(badge);
-    pill.click();
+    userClick(pill);
 
-    buttonNamed(name)!.click();
+    userClick(buttonNamed(name)!);
 
     for (const [key, fn] of Object.entries(actions)) expect(fn).toHaveBeenCalledTimes(key === action ? 1 : 0);
   });
 
+  it('ignores clicks and keys that a page script makes (untrusted events)', () => {
+    const { pill, card, view, buttonNamed, actions } = setup(SETUP);
+
+    pill.click();
+    pill.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(view.isOpen()).toBe(false);
+
+    userClick(pill);
+    for (const name of ['Open settings', 'Open full view']) {
+      buttonNamed(name)!.click();
+      buttonNamed(name)!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+    card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+
+    expect(view.isOpen()).toBe(true);
+    for (const fn of Object.values(actions)) expect(fn).not.toHaveBeenCalled();
+  });
+
   it('stays open when updated while open, showing the new data', () => {
     const { pill, card, view } = setup(SETUP);
-    pill.click();
+    userClick(pill);
 
     view.update(OK);
 
@@ -215,7 +234,7 @@ describe('renderBadge', () => {
     view.update(OK);
     expect(card.childElementCount).toBe(0);
 
-    pill.click();
+    userClick(pill);
 
     expect(card.textContent).toContain('Top 5% in Computer Software');
     expect(card.textContent).not.toContain(SETUP.card.title);
@@ -268,7 +287,7 @@ describe('renderBadge', () => {
       problem,
     );
     const { container, pill } = setup(hostile);
-    pill.click();
+    userClick(pill);
 
     expect(container.querySelector('img, script, b')).toBeNull();
     expect(container.textContent).toContain(`Top 5% in ${industryName}`);
@@ -282,7 +301,7 @@ describe('renderBadge', () => {
       action: 'retry',
     };
     const { container, pill } = setup(model(null, { code: 'api-error' }, problem));
-    pill.click();
+    userClick(pill);
 
     expect(container.querySelector('img, script')).toBeNull();
     expect(container.textContent).toContain(problem.title);

@@ -1,6 +1,7 @@
 /**
  * The badge and its card as plain DOM inside the shadow root (no framework: the content script
- * runs on every LinkedIn page and must stay small). Every piece of data is set as text.
+ * runs on every LinkedIn page and must stay small). Every piece of data is set as text, and
+ * every control answers the user's own input only (see `trusted`).
  */
 import { el } from '@/utils/dom';
 import type { BadgeModel } from '@/utils/linkedin/badge-model';
@@ -18,10 +19,21 @@ export interface BadgeView {
   isOpen(): boolean;
 }
 
+/**
+ * `handler`, run only for events the browser made from the user's input. Events a page script
+ * dispatches or triggers (`click()`, `dispatchEvent`) have `isTrusted` false: LinkedIn's scripts,
+ * or anything injected into the page, must not be able to press the badge's controls.
+ */
+export function trusted<E extends Event>(handler: (event: E) => void): (event: E) => void {
+  return (event) => {
+    if (event.isTrusted) handler(event);
+  };
+}
+
 function button(text: string, onClick: () => void, className = 'ssi-action'): HTMLButtonElement {
   const node = el('button', className, text);
   node.type = 'button';
-  node.addEventListener('click', onClick);
+  node.addEventListener('click', trusted(onClick));
   return node;
 }
 
@@ -101,13 +113,19 @@ export function renderBadge(container: HTMLElement, actions: BadgeActions): Badg
     card.replaceChildren(...parts);
   }
 
-  pill.addEventListener('click', () => setOpen(card.hidden));
-  card.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      setOpen(false);
-      pill.focus();
-    }
-  });
+  pill.addEventListener(
+    'click',
+    trusted(() => setOpen(card.hidden)),
+  );
+  card.addEventListener(
+    'keydown',
+    trusted<KeyboardEvent>((event) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        pill.focus();
+      }
+    }),
+  );
 
   return {
     update(model) {
