@@ -15,7 +15,6 @@ import {
   type PageIdentity,
 } from '@/utils/linkedin/identity';
 import { profileSlugFromUrl } from '@/utils/linkedin/profile-url';
-import { PROFILE_ROOT } from '@/utils/linkedin/selectors';
 import { sendMessage } from '@/utils/messaging/client';
 import type { BadgeState } from '@/utils/messaging/protocol';
 import type { Badge } from './gate';
@@ -25,7 +24,7 @@ import css from './style.css?inline';
 import { pageTheme } from './theme';
 import { renderBadge, trusted, type BadgeView } from './view';
 
-/** How long to wait for a profile's markup after a navigation before giving up. */
+/** How long to wait for a profile's markup after a navigation before deciding on what is there. */
 export const MARKUP_WAIT_MS = 10_000;
 /** How often a mounted badge checks that its extension is still there. */
 const WATCHDOG_MS = 2_000;
@@ -38,19 +37,35 @@ interface Mounted {
   anchor: Element | null;
 }
 
-type Decision = { kind: 'mount'; anchor: Element | null } | { kind: 'wait'; own: boolean } | { kind: 'none' };
+type Decision = { kind: 'mount'; anchor: Element | null } | { kind: 'wait' } | { kind: 'none' };
 
-/** What the badge should do on the page at `slug` for `state`. */
-function decide(state: BadgeState, slug: string, page: PageIdentity): Decision {
+/**
+ * What the badge should do on the page at `slug` for `state`. While the wait lasts an undecided
+ * page is waited on; at its end (`final`) what the page shows then is applied.
+ */
+function decide(state: BadgeState, slug: string, page: PageIdentity, final: boolean): Decision {
   const account = { profileId: profileIdFromUrn(state.account.profileUrn), publicId: state.account.publicId };
   let ownership = decideOwnership(slug, page, account);
   // Without a score there is nothing of anyone's to show, only "set up" or "!": the page's own
   // profile controls are then enough to place it on the viewer's own profile.
   if (ownership === 'unknown' && !state.view.snapshot && page.ownHints) ownership = 'own';
-  if (ownership === 'other') return { kind: 'none' };
-  if (ownership === 'unknown') return { kind: 'wait', own: false };
+  if (ownership === 'other' || (ownership === 'unknown' && final)) return { kind: 'none' };
+  if (ownership === 'unknown') return { kind: 'wait' };
   const anchor = badgeAnchor(page);
-  return anchor ? { kind: 'mount', anchor } : { kind: 'wait', own: true };
+  // Our own profile with no name to sit beside by the end of the wait: the corner.
+  return anchor || final ? { kind: 'mount', anchor } : { kind: 'wait' };
+}
+
+/**
+ * Calls `onChange` after each batch of changes anywhere in the document. The document, not
+ * `<main>` or its parent: during an in-app navigation LinkedIn may replace any container up to
+ * the whole app outlet (a skeleton without `<main>` in between), and an observer of a replaced
+ * element sees nothing more.
+ */
+function observeDocument(onChange: () => void): MutationObserver {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document, { childList: true, subtree: true });
+  return observer;
 }
 
 /** Starts the badge for the page at hand; the gate tells it of every page after that. */
@@ -64,26 +79,34 @@ export function startBadge(life: ScriptLife): Badge {
   let seenProfile = false;
   let state: BadgeState | null = null;
   let mounted: Mounted | null = null;
-  let observer: MutationObserver | null = null;
+  /** While a page is undecided: re-checks it, once per frame at most. */
+  let watcher: MutationObserver | null = null;
+  let frame: Cancel | undefined;
   let giveUp: Cancel | undefined;
+  /** While a badge is mounted: notices it taken off the page. */
+  let guard: MutationObserver | null = null;
   let watchdog: Cancel | undefined;
 
   function stopWatching() {
-    observer?.disconnect();
-    observer = null;
+    watcher?.disconnect();
+    watcher = null;
+    frame?.();
+    frame = undefined;
     giveUp?.();
     giveUp = undefined;
   }
 
   function unmount() {
+    guard?.disconnect();
+    guard = null;
     mounted?.ui.remove();
     mounted = null;
     watchdog?.();
     watchdog = undefined;
   }
 
-  function mount(at: string, anchor: Element | null, current: BadgeState, gen: number) {
-    if (mounted && mounted.slug === at && mounted.anchor === anchor && anchor?.isConnected !== false) {
+  function mount(at: string, anchor: Element | null, current: BadgeState) {
+    if (mounted && mounted.slug === at && mounted.anchor === anchor && mounted.ui.host.isConnected) {
       mounted.ui.mounted?.update(badgeModel(current, Date.now()));
       return;
     }
@@ -104,50 +127,52 @@ export function startBadge(life: ScriptLife): Badge {
     });
     ui.mounted?.update(badgeModel(current, Date.now()));
     mounted = { ui, slug: at, anchor };
-    // While a badge is on screen, look every few seconds: an extension update or reload does
-    // not tell old content scripts (life.setInterval checks the extension before each tick, and
-    // an ended life runs onEnd, which removes the badge); and LinkedIn may re-render the top
-    // card, taking the badge with it: then decide and place it again.
-    watchdog = life.setInterval(() => {
-      if (mounted && !mounted.ui.host.isConnected && gen === generation) {
-        unmount();
-        watch(gen);
-      }
-    }, WATCHDOG_MS);
+    // LinkedIn may re-render the top card (or any container) the badge sat in, taking the host
+    // with it: then decide and place it again, for the page as it is now (a move within the
+    // same profile keeps this badge, and a newer navigation's wait).
+    const lost = () => {
+      if (mounted?.ui !== ui || ui.host.isConnected) return;
+      unmount();
+      watch(generation);
+    };
+    // Noticed within the frame it happens in, so the badge is back with the new card. Cheap on
+    // purpose, unlike the wait's search of the page: one read of `isConnected` (a flag on the
+    // node, no search) per batch of the page's mutations; the page is searched only once the
+    // host is gone.
+    guard = observeDocument(lost);
+    // An extension update or reload does not tell old content scripts: life.setInterval checks
+    // the extension before each tick (an ended life runs onEnd, which removes the badge). The
+    // tick itself repeats the guard's one read.
+    watchdog = life.setInterval(lost, WATCHDOG_MS);
   }
 
-  /** Checks the page now; true when nothing more needs watching. */
-  function check(gen: number): boolean {
+  /** Checks the page now (`final`: the wait is over); true when nothing more needs watching. */
+  function check(gen: number, final = false): boolean {
     if (gen !== generation || !slug || !state) return true;
-    const decision = decide(state, slug, readPageIdentity(document, slug, staleIds));
+    const decision = decide(state, slug, readPageIdentity(document, slug, staleIds), final);
     if (decision.kind === 'wait') return false;
     if (decision.kind === 'none') unmount();
-    else mount(slug, decision.anchor, state, gen);
+    else mount(slug, decision.anchor, state);
     return true;
   }
 
-  /** Re-checks on every change under the profile's root until decided or out of time. */
+  /**
+   * Decides now if the page allows it; else re-checks after changes anywhere in the document,
+   * once per frame at most, until decided, and at the end of the wait applies what the page
+   * shows then (changes of attributes alone, such as a card unhidden, are seen only there).
+   */
   function watch(gen: number) {
     stopWatching();
     if (check(gen)) return;
-    let scheduled = false;
-    observer = new MutationObserver(() => {
-      if (scheduled) return;
-      scheduled = true;
-      life.requestAnimationFrame(() => {
-        scheduled = false;
+    watcher = observeDocument(() => {
+      frame ??= life.requestAnimationFrame(() => {
+        frame = undefined;
         if (check(gen)) stopWatching();
       });
     });
-    // The profile root's parent: LinkedIn may swap the root itself when the new page arrives.
-    const root = document.querySelector(PROFILE_ROOT)?.parentElement ?? document.body;
-    observer.observe(root, { childList: true, subtree: true });
     giveUp = life.setTimeout(() => {
       stopWatching();
-      if (gen !== generation || !slug || !state) return;
-      // Our own profile, recognised from the URL, but no name to sit beside: use the corner.
-      const final = decide(state, slug, readPageIdentity(document, slug, staleIds));
-      if (final.kind === 'wait' && final.own) mount(slug, null, state, gen);
+      check(gen, true);
     }, MARKUP_WAIT_MS);
   }
 

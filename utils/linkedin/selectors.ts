@@ -38,6 +38,3 @@ export const OWN_PROFILE_HINTS = [
   'button[aria-label^="Add profile section" i]',
   'button[aria-label^="Enhance profile" i]',
 ].join(', ');
-
-/** Where profile content lives; observed for the new page's markup after navigation. */
-export const PROFILE_ROOT = 'main';
