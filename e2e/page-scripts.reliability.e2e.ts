@@ -1,0 +1,196 @@
+/**
+ * LinkedIn's own scripts, or anything injected into its pages, run beside the badge. They must
+ * not be able to read it, take it over or press its controls: the host is a plain `span` (no
+ * custom element the page could define first), its shadow root is closed, and every handler
+ * ignores events a script makes (`isTrusted` false). Only the user's own input works it.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
+import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { badge } from './badge-probe';
+import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
+import { BADGE_HOST, LINKEDIN, ME, serveLinkedIn } from './linkedin';
+import { OptionsPage } from './pages';
+
+let sandbox: SandboxServer;
+let session: ExtensionSession;
+let expectedLabel: string;
+
+/** The own profile, with `initScript` run in the page before anything else. */
+async function ownProfile(initScript?: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.context.newPage();
+  const errors = watchErrors(page);
+  if (initScript) await page.addInitScript(initScript);
+  await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
+  await expect.poll(() => badge(page).text('.ssi-pill__label')).toBe(expectedLabel);
+  return { page, errors };
+}
+
+/**
+ * A page script that tries every way a script has to work the badge, `rounds` times: clicks
+ * every element it can reach (the page's links aside: they are its own navigation) and the
+ * element at the badge's place on screen, and dispatches pointer, mouse and key events (Enter,
+ * Space, Escape) at the host, the document and everything else. Returns what it could see.
+ */
+const HOSTILE_SCRIPT = (rounds: number) => `(async () => {
+  const host = document.querySelector(${JSON.stringify(BADGE_HOST)});
+  const box = host.getBoundingClientRect();
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  let events = 0;
+  let atBadge = null;
+  for (let round = 0; round < ${rounds}; round++) {
+    atBadge = document.elementFromPoint(x, y);
+    const targets = [window, document, document.documentElement, document.body, host, atBadge,
+      document.activeElement, ...document.querySelectorAll('body *:not(a)')];
+    for (const target of targets) {
+      if (typeof target.focus === 'function') target.focus();
+      if (typeof target.click === 'function') target.click();
+      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+        const Kind = type.startsWith('pointer') ? PointerEvent : MouseEvent;
+        target.dispatchEvent(new Kind(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y }));
+        events++;
+      }
+      for (const [key, code] of [['Enter', 'Enter'], [' ', 'Space'], ['Escape', 'Escape']]) {
+        for (const type of ['keydown', 'keypress', 'keyup']) {
+          target.dispatchEvent(new KeyboardEvent(type, { key, code, bubbles: true, composed: true, cancelable: true }));
+          events++;
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return { events, shadowRoot: host.shadowRoot === null ? null : 'open', atBadgeIsHost: atBadge === host };
+})()`;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  session = await launchWithExtension();
+  await serveLinkedIn(session.context);
+  const options = await OptionsPage.open(session);
+  expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
+  await options.page.close();
+  const response = await fetch(`${sandbox.url}/linkedin/ssi`, {
+    headers: { Authorization: `Bearer ${SANDBOX_DEMO_KEY}` },
+  });
+  const body = (await response.json()) as { memberScore: { overall: number } };
+  expectedLabel = `SSI ${Math.round(body.memberScore.overall)}`;
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sandbox?.close();
+});
+
+afterEach(async () => {
+  for (const page of session.context.pages()) await page.close();
+});
+
+describe('Hostile page scripts', () => {
+  it('cannot read the badge: no shadow root, no text, nothing in serialized markup', async () => {
+    const { page, errors } = await ownProfile();
+
+    const seen = await page.evaluate((selector) => {
+      const host = document.querySelector<HTMLElement>(selector)!;
+      let attach = 'attached';
+      try {
+        host.attachShadow({ mode: 'open' });
+      } catch (failure) {
+        attach = (failure as Error).name;
+      }
+      return {
+        tag: host.localName,
+        shadowRoot: host.shadowRoot,
+        textContent: host.textContent,
+        innerText: host.innerText,
+        children: host.childElementCount,
+        page: document.body.innerText,
+        markup: document.body.getHTML({ serializableShadowRoots: true }),
+        attach,
+      };
+    }, BADGE_HOST);
+
+    expect(seen).toMatchObject({
+      tag: 'span',
+      shadowRoot: null,
+      textContent: '',
+      innerText: '',
+      children: 0,
+      attach: 'NotSupportedError',
+    });
+    for (const words of [expectedLabel, 'SSI', 'Social Selling']) {
+      expect(seen.page).not.toContain(words);
+      expect(seen.markup).not.toContain(words);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('cannot take the badge over by defining its element first: the host is no custom element', async () => {
+    // What a page could define before the content script runs: the badge's custom element
+    // name of old (an autonomous element would be upgraded with this constructor, and its
+    // open shadow root made before ours), and a customized `span`.
+    const { page, errors } = await ownProfile(`(() => {
+      window.__upgraded = 0;
+      const own = (element) => { window.__upgraded++; element.attachShadow({ mode: 'open' }); };
+      customElements.define('ssi-badge', class extends HTMLElement { constructor() { super(); own(this); } });
+      customElements.define('ssi-span', class extends HTMLSpanElement { constructor() { super(); own(this); } }, { extends: 'span' });
+    })();`);
+
+    const seen = await page.evaluate(
+      (selector) => ({
+        upgraded: (window as unknown as { __upgraded: number }).__upgraded,
+        shadowRoot: document.querySelector(selector)!.shadowRoot,
+      }),
+      BADGE_HOST,
+    );
+
+    expect(seen).toEqual({ upgraded: 0, shadowRoot: null });
+    expect(await badge(page).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('cannot press its controls in 100 rounds of scripted clicks and keys; one real click opens one tab', async () => {
+    const { page, errors } = await ownProfile();
+    const ssi = badge(page);
+    // Watches the card from inside the closed root (where the page cannot see it): any opening,
+    // however short, is recorded.
+    await ssi.evaluate((root) => {
+      const pill = root.querySelector('.ssi-pill')!;
+      const card = root.querySelector<HTMLElement>('[role="dialog"]')!;
+      const openings: number[] = [];
+      Object.assign(root, { openings });
+      new MutationObserver(() => {
+        if (pill.getAttribute('aria-expanded') === 'true' || !card.hidden) openings.push(performance.now());
+      }).observe(root, { attributes: true, childList: true, subtree: true });
+    });
+    const openings = () =>
+      ssi.evaluate((root) => (root as unknown as { openings: number[] }).openings.length);
+    const tabs: Page[] = [];
+    session.context.on('page', (tab) => tabs.push(tab));
+    sandbox.resetRequests();
+
+    const tried = await page.evaluate(HOSTILE_SCRIPT(100));
+
+    expect(tried).toMatchObject({ shadowRoot: null, atBadgeIsHost: true });
+    expect((tried as { events: number }).events).toBeGreaterThan(10_000);
+    expect(await openings()).toBe(0);
+    expect(await ssi.isVisible('[role="dialog"]')).toBe(false);
+    expect(tabs).toEqual([]);
+    expect(sandbox.requests()).toEqual([]);
+
+    // The user's own click works, and one press of "Open full view" opens one tab.
+    await ssi.click('.ssi-pill');
+    await expect.poll(() => ssi.isVisible('[role="dialog"]')).toBe(true);
+    expect(await openings()).toBeGreaterThan(0);
+    await ssi.click({ selector: 'button', text: 'Open full view' });
+    await expect.poll(() => tabs.length).toBe(1);
+    await tabs[0]!.waitForLoadState();
+    expect(tabs[0]!.url()).toBe(session.url('popup.html'));
+    // Exactly one, held for a second: a second tab would come from the same press.
+    for (const start = Date.now(); Date.now() - start < 1_000; await page.waitForTimeout(50)) {
+      expect(tabs).toHaveLength(1);
+    }
+    expect(errors).toEqual([]);
+  });
+});
