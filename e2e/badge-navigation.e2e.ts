@@ -5,24 +5,22 @@
  * arriving (both times taken in the page), beside the visible name, once; and nowhere else.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
-import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { describe, expect, it } from 'vitest';
 import { badge, expectBadgeWithinBudget, recordBadgeShown } from './badge-probe';
-import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
-import { LINKEDIN, ME, navigateInApp, OTHER, serveLinkedIn, type InAppNavigation } from './linkedin';
-import { OptionsPage } from './pages';
+import { watchErrors } from './browser';
+import { badgeSessionPerFile } from './badge-session';
+import { LINKEDIN, ME, navigateInApp, OTHER, type InAppNavigation } from './linkedin';
 
 const OWN = `/in/${ME.slug}/`;
 const OTHERS = `/in/${OTHER.slug}/`;
 
-let sandbox: SandboxServer;
-let session: ExtensionSession;
-let expectedLabel: string;
+const suite = badgeSessionPerFile();
+/** What the badge says on the own profile. */
+const expectedLabel = () => `SSI ${suite().score}`;
 
 /** A LinkedIn tab loaded at `path`, recording when badges come on screen, and its errors. */
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.context.newPage();
+  const page = await suite().session.context.newPage();
   const errors = watchErrors(page);
   await recordBadgeShown(page);
   await page.goto(`${LINKEDIN}${path}`);
@@ -54,33 +52,10 @@ async function routeWith(page: Page, navigation: InAppNavigation): Promise<void>
 async function expectOwnBadge(page: Page): Promise<void> {
   await expectBadgeWithinBudget(page);
   const ssi = badge(page);
-  expect(await ssi.text('.ssi-pill__label')).toBe(expectedLabel);
+  expect(await ssi.text('.ssi-pill__label')).toBe(expectedLabel());
   expect(await ssi.placement()).toEqual({ after: 'H1', inVisibleCard: true, corner: false });
   await ssi.holdsCount(1, 1_000);
 }
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  session = await launchWithExtension();
-  await serveLinkedIn(session.context);
-  const options = await OptionsPage.open(session);
-  expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
-  await options.page.close();
-  const response = await fetch(`${sandbox.url}/linkedin/ssi`, {
-    headers: { Authorization: `Bearer ${SANDBOX_DEMO_KEY}` },
-  });
-  const body = (await response.json()) as { memberScore: { overall: number } };
-  expectedLabel = `SSI ${Math.round(body.memberScore.overall)}`;
-});
-
-afterAll(async () => {
-  await session?.close();
-  await sandbox?.close();
-});
-
-afterEach(async () => {
-  for (const page of session.context.pages()) await page.close();
-});
 
 describe('the badge follows every way in to the own profile, on screen within 1 s of its markup', () => {
   it.each([

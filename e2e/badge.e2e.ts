@@ -1,51 +1,25 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
-import { startSandbox, type SandboxServer } from '../sandbox/server';
-import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from './browser';
 import { badge, expectBadgeWithinBudget, recordBadgeShown } from './badge-probe';
-import { LINKEDIN, ME, navigateInApp, OTHER, serveLinkedIn } from './linkedin';
+import { badgeSessionPerFile } from './badge-session';
+import { LINKEDIN, ME, navigateInApp, OTHER } from './linkedin';
 import { OptionsPage } from './pages';
 import { reloadExtension } from './worker';
 
-let sandbox: SandboxServer;
-let session: ExtensionSession;
-let expectedScore: string;
+const suite = badgeSessionPerFile();
 
 async function open(path: string): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await suite().session.context.newPage();
   await page.goto(`${LINKEDIN}${path}`);
   return page;
 }
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  session = await launchWithExtension();
-  await serveLinkedIn(session.context);
-  const options = await OptionsPage.open(session);
-  expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
-  await options.page.close();
-  const response = await fetch(`${sandbox.url}/linkedin/ssi`, {
-    headers: { Authorization: `Bearer ${SANDBOX_DEMO_KEY}` },
-  });
-  const body = (await response.json()) as { memberScore: { overall: number } };
-  expectedScore = String(Math.round(body.memberScore.overall));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await sandbox?.close();
-});
-
-afterEach(async () => {
-  for (const page of session.context.pages()) await page.close();
-});
 
 describe('the SSI badge on LinkedIn', () => {
   it("shows exactly one badge with the score on the account's own profile, before the popup was ever opened", async () => {
     const page = await open(`/in/${ME.slug}/`);
     const ssi = badge(page);
-    await expect.poll(() => ssi.text('.ssi-pill__label')).toBe(`SSI ${expectedScore}`);
+    await expect.poll(() => ssi.text('.ssi-pill__label')).toBe(`SSI ${suite().score}`);
     await ssi.holdsCount(1);
     // It sits next to the visible name, not in the hidden duplicate card.
     expect(await ssi.placement()).toEqual({ after: 'H1', inVisibleCard: true, corner: false });
@@ -91,13 +65,13 @@ describe('the SSI badge on LinkedIn', () => {
     const ssi = badge(page);
     await expect.poll(() => ssi.count()).toBe(1);
     await ssi.click('.ssi-pill');
-    const opened = session.context.waitForEvent('page');
+    const opened = suite().session.context.waitForEvent('page');
     await ssi.click({ selector: 'button', text: 'Open full view' });
     const tab = await opened;
 
     await tab.waitForLoadState();
-    expect(tab.url()).toBe(session.url('popup.html'));
-    await expect.poll(() => tab.getByTestId('overall-score').textContent()).toBe(expectedScore);
+    expect(tab.url()).toBe(suite().session.url('popup.html'));
+    await expect.poll(() => tab.getByTestId('overall-score').textContent()).toBe(suite().score);
   });
 
   it('follows in-app navigation: feed → own profile adds the badge, back to the feed removes it', async () => {
@@ -124,7 +98,7 @@ describe('the SSI badge on LinkedIn', () => {
      */
     async function watchScripts(page: Page) {
       const parsed: string[] = [];
-      const cdp = await session.context.newCDPSession(page);
+      const cdp = await suite().session.context.newCDPSession(page);
       cdp.on('Debugger.scriptParsed', ({ url, isModule }: { url: string; isModule?: boolean }) => {
         if (url.startsWith('chrome-extension:'))
           parsed.push(`${new URL(url).pathname}${isModule ? ' (module)' : ''}`);
@@ -163,7 +137,7 @@ describe('the SSI badge on LinkedIn', () => {
   });
 
   it('comes back, once, within a second, when LinkedIn re-renders the top card it sat in', async () => {
-    const page = await session.context.newPage();
+    const page = await suite().session.context.newPage();
     await recordBadgeShown(page);
     await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
     const ssi = badge(page);
@@ -184,7 +158,7 @@ describe('the SSI badge on LinkedIn', () => {
     const page = await open(`/in/${ME.slug}/`);
     const ssi = badge(page);
     await expect.poll(() => ssi.count()).toBe(1);
-    const options = await OptionsPage.open(session);
+    const options = await OptionsPage.open(suite().session);
     await options.page.getByLabel('Show the badge on LinkedIn').uncheck();
     expect(await options.save()).toBe('Saved.');
     await expect.poll(() => ssi.count()).toBe(0);
@@ -198,7 +172,7 @@ describe('the SSI badge on LinkedIn', () => {
     const errors = watchErrors(page);
     const ssi = badge(page);
     await expect.poll(() => ssi.count()).toBe(1);
-    await reloadExtension(session);
+    await reloadExtension(suite().session);
     await expect.poll(() => ssi.count(), { timeout: 10_000 }).toBe(0);
     expect(errors).toEqual([]);
   });

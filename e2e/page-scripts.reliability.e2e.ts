@@ -5,25 +5,23 @@
  * ignores events a script makes (`isTrusted` false). Only the user's own input works it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
-import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { describe, expect, it } from 'vitest';
 import { badge } from './badge-probe';
-import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
-import { BADGE_HOST, LINKEDIN, ME, serveLinkedIn } from './linkedin';
-import { OptionsPage } from './pages';
+import { watchErrors } from './browser';
+import { badgeSessionPerFile } from './badge-session';
+import { BADGE_HOST, LINKEDIN, ME } from './linkedin';
 
-let sandbox: SandboxServer;
-let session: ExtensionSession;
-let expectedLabel: string;
+const suite = badgeSessionPerFile();
+/** What the badge says on the own profile. */
+const expectedLabel = () => `SSI ${suite().score}`;
 
 /** The own profile, with `initScript` run in the page before anything else. */
 async function ownProfile(initScript?: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.context.newPage();
+  const page = await suite().session.context.newPage();
   const errors = watchErrors(page);
   if (initScript) await page.addInitScript(initScript);
   await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
-  await expect.poll(() => badge(page).text('.ssi-pill__label')).toBe(expectedLabel);
+  await expect.poll(() => badge(page).text('.ssi-pill__label')).toBe(expectedLabel());
   return { page, errors };
 }
 
@@ -64,29 +62,6 @@ const HOSTILE_SCRIPT = (rounds: number) => `(async () => {
   return { events, shadowRoot: host.shadowRoot === null ? null : 'open', atBadgeIsHost: atBadge === host };
 })()`;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  session = await launchWithExtension();
-  await serveLinkedIn(session.context);
-  const options = await OptionsPage.open(session);
-  expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
-  await options.page.close();
-  const response = await fetch(`${sandbox.url}/linkedin/ssi`, {
-    headers: { Authorization: `Bearer ${SANDBOX_DEMO_KEY}` },
-  });
-  const body = (await response.json()) as { memberScore: { overall: number } };
-  expectedLabel = `SSI ${Math.round(body.memberScore.overall)}`;
-});
-
-afterAll(async () => {
-  await session?.close();
-  await sandbox?.close();
-});
-
-afterEach(async () => {
-  for (const page of session.context.pages()) await page.close();
-});
-
 describe('Hostile page scripts', () => {
   it('cannot read the badge: no shadow root, no text, nothing in serialized markup', async () => {
     const { page, errors } = await ownProfile();
@@ -119,7 +94,7 @@ describe('Hostile page scripts', () => {
       children: 0,
       attach: 'NotSupportedError',
     });
-    for (const words of [expectedLabel, 'SSI', 'Social Selling']) {
+    for (const words of [expectedLabel(), 'SSI', 'Social Selling']) {
       expect(seen.page).not.toContain(words);
       expect(seen.markup).not.toContain(words);
     }
@@ -167,8 +142,8 @@ describe('Hostile page scripts', () => {
     const openings = () =>
       ssi.evaluate((root) => (root as unknown as { openings: number[] }).openings.length);
     const tabs: Page[] = [];
-    session.context.on('page', (tab) => tabs.push(tab));
-    sandbox.resetRequests();
+    suite().session.context.on('page', (tab) => tabs.push(tab));
+    suite().sandbox.resetRequests();
 
     const tried = await page.evaluate(HOSTILE_SCRIPT(100));
 
@@ -177,7 +152,7 @@ describe('Hostile page scripts', () => {
     expect(await openings()).toBe(0);
     expect(await ssi.isVisible('[role="dialog"]')).toBe(false);
     expect(tabs).toEqual([]);
-    expect(sandbox.requests()).toEqual([]);
+    expect(suite().sandbox.requests()).toEqual([]);
 
     // The user's own click works, and one press of "Open full view" opens one tab.
     await ssi.click('.ssi-pill');
@@ -186,7 +161,7 @@ describe('Hostile page scripts', () => {
     await ssi.click({ selector: 'button', text: 'Open full view' });
     await expect.poll(() => tabs.length).toBe(1);
     await tabs[0]!.waitForLoadState();
-    expect(tabs[0]!.url()).toBe(session.url('popup.html'));
+    expect(tabs[0]!.url()).toBe(suite().session.url('popup.html'));
     // Exactly one, held for a second: a second tab would come from the same press.
     for (const start = Date.now(); Date.now() - start < 1_000; await page.waitForTimeout(50)) {
       expect(tabs).toHaveLength(1);
