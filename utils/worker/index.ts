@@ -136,7 +136,11 @@ export function startWorker(): void {
     (reason, facts) => console.warn(`[ssi] refused a message: ${reason}`, facts),
   );
 
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // Answered through sendResponse, kept open by returning true: the native API's contract.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void route(message, sender).then(sendResponse);
+    return true;
+  });
 
   const popupPreview = createPopupPreviewKeeper({
     readSettings,
