@@ -57,6 +57,7 @@ const FORGED: [string, string][] = [
     `{ type: 'connection:test', payload: { apiBaseUrl: 'https://evil.example', accountId: '' } }`,
   ],
   ['the debug record', `{ type: 'debug:get', payload: null }`],
+  ["the popup's score (ssi:get: extension pages only)", `{ type: 'ssi:get', payload: { refresh: true } }`],
   ['the key by a made-up message', `{ type: 'key:get', payload: null }`],
   ['an unknown message type', `{ type: 'totally:unknown', payload: {} }`],
   ['a message with no type', `{ payload: { refresh: true } }`],
