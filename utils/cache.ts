@@ -3,6 +3,7 @@
  * good reading and the last failure. Read by the popup for its first paint and written by the
  * service worker alone. Stored data is validated on the way out like any other input.
  */
+import type { LastFailure } from './api/ask-policy';
 import { SSI_ERROR_CODES, type SsiError } from './errors';
 import { isJsonObject } from './json';
 import {
@@ -17,7 +18,7 @@ export interface CacheEntry {
   /** The last good reading; never overwritten by a failure. */
   snapshot: SsiSnapshot | null;
   /** The last attempt's failure, cleared by the next success. */
-  lastError: { error: SsiError; at: number } | null;
+  lastError: LastFailure | null;
 }
 
 /** All cache entries, by `targetKey(settings)`. */
