@@ -36,4 +36,3 @@ export async function mayAskApi(
   if (forced || now - last.at >= FAILURE_COOLDOWN_MS) return true;
   return last.error.code === 'permission-missing' && mayCallOrigin();
 }
-

@@ -94,8 +94,7 @@ function harness(options: { settings?: Partial<Settings>; mayCall?: boolean } = 
   const mayCall = vi.fn(async (_origin: string) => options.mayCall ?? true);
   const service = createSsiService({
     client: fake.client,
-    readSettings: async () => ({ ...state.settings }),
-    readApiKey: async () => state.apiKey,
+    read: async () => ({ settings: { ...state.settings }, apiKey: state.apiKey }),
     cache,
     mayCall,
     now: () => state.now,

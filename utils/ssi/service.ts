@@ -9,7 +9,7 @@ import type { CacheEntry } from '../cache';
 import { describeError, isStorageFailure, type SsiError } from '../errors';
 import { err, type Result } from '../result';
 import { withRetry, type RetryPolicy } from '../retry';
-import { targetKey, type Settings } from '../settings';
+import { targetKey, type SavedConfig, type Settings } from '../settings';
 import type { SsiSnapshot } from './model';
 import { viewFromEntry, type SsiView } from './view';
 
@@ -27,8 +27,8 @@ export interface CacheStore {
 
 export interface SsiServiceDeps {
   client: SsiClient;
-  readSettings: () => Promise<Settings>;
-  readApiKey: () => Promise<string | null>;
+  /** The saved settings and key, read together: a request never pairs one's old with the other's new. */
+  read: () => Promise<SavedConfig>;
   cache: CacheStore;
   /** Whether the extension may call the API origin now (`mayCallOrigin` in the product). */
   mayCall: (origin: string) => Promise<boolean>;
@@ -102,7 +102,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     try {
       // The key is compared as the entry is written: a key saved meanwhile (its caches cleared
       // after it) leaves this answer, which belongs to the old key, unwritten.
-      if (!(await deps.cache.write(key, next, async () => (await deps.readApiKey()) === apiKey)))
+      if (!(await deps.cache.write(key, next, async () => (await deps.read()).apiKey === apiKey)))
         return viewOf(current, settings, false);
     } catch (failure) {
       // Reported, not swallowed: the user keeps what we have in hand and learns why it will
@@ -139,9 +139,9 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
   }
 
   async function serve({ refresh = false }: { refresh?: boolean }): Promise<SsiView> {
-    const settings = await deps.readSettings();
+    const { settings, apiKey } = await deps.read();
     const key = targetKey(settings);
-    const [entry, apiKey] = await Promise.all([deps.cache.read(key), deps.readApiKey()]);
+    const entry = await deps.cache.read(key);
     if (!apiKey) {
       return emit({ ...viewOf(entry, settings, false), error: { code: 'no-key' }, errorAt: null });
     }

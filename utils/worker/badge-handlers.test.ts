@@ -80,8 +80,7 @@ function setup(
   const deps = {
     ssi,
     client,
-    readSettings: vi.fn(async () => state.settings),
-    readApiKey: vi.fn(async () => state.apiKey),
+    read: vi.fn(async () => ({ settings: state.settings, apiKey: state.apiKey })),
     slugs: {
       read: vi.fn(async () => ({ ...state.slugs })),
       remember: vi.fn(async (key: string, slug: string | null) => {
@@ -114,7 +113,6 @@ describe('getBadge', () => {
       });
       expect(h.ssi.getSsi).not.toHaveBeenCalled();
       expect(h.client.listAccounts).not.toHaveBeenCalled();
-      expect(h.deps.readApiKey).not.toHaveBeenCalled();
     });
 
     it('still remembers the tab, so it hears when the badge is turned on', async () => {

@@ -6,14 +6,14 @@ import type { SsiClient } from '../api/client';
 import { describeError } from '../errors';
 import type { BadgeState, TabNotice } from '../messaging/protocol';
 import { createSerialQueue } from '../serial-queue';
-import { targetKey, type Settings } from '../settings';
+import { targetKey, type SavedConfig } from '../settings';
 import type { SsiService } from '../ssi/service';
 
 export interface BadgeDeps {
   ssi: SsiService;
   client: SsiClient;
-  readSettings: () => Promise<Settings>;
-  readApiKey: () => Promise<string | null>;
+  /** The saved settings and key, read together (`readSavedConfig`). */
+  read: () => Promise<SavedConfig>;
   /** Cached account slugs, by `targetKey|accountId`. */
   slugs: {
     read(): Promise<Record<string, string | null>>;
@@ -39,7 +39,7 @@ export function createBadgeHandlers(deps: BadgeDeps) {
    * The LinkedIn slug of the account, from `/linkedin/accounts`, asked once per account and
    * remembered (a failed lookup is not remembered, so it is tried again next time).
    */
-  async function slugOf(settings: Settings, accountId: string | null): Promise<string | null> {
+  async function slugOf({ settings, apiKey }: SavedConfig, accountId: string | null): Promise<string | null> {
     const id = settings.accountId || accountId;
     if (!id) return null;
     const key = `${targetKey(settings)}|${id}`;
@@ -48,16 +48,20 @@ export function createBadgeHandlers(deps: BadgeDeps) {
     // Tabs that ask at once share one lookup.
     let lookup = lookups.get(key);
     if (!lookup) {
-      lookup = lookUpSlug(settings, id, key).finally(() => lookups.delete(key));
+      lookup = lookUpSlug(settings.apiBaseUrl, apiKey, id, key).finally(() => lookups.delete(key));
       lookups.set(key, lookup);
     }
     return lookup;
   }
 
-  async function lookUpSlug(settings: Settings, id: string, key: string): Promise<string | null> {
-    const apiKey = await deps.readApiKey();
+  async function lookUpSlug(
+    baseUrl: string,
+    apiKey: string | null,
+    id: string,
+    key: string,
+  ): Promise<string | null> {
     if (!apiKey) return null;
-    const accounts = await deps.client.listAccounts({ baseUrl: settings.apiBaseUrl, apiKey });
+    const accounts = await deps.client.listAccounts({ baseUrl, apiKey });
     if (!accounts.ok) return null;
     const slug = accounts.value.find((account) => account.id === id)?.publicId ?? null;
     await deps.slugs.remember(key, slug);
@@ -76,8 +80,8 @@ export function createBadgeHandlers(deps: BadgeDeps) {
     /** The badge's data for the tab that asked, which is remembered for later notices. */
     async getBadge(refresh: boolean, tabId: number | undefined): Promise<BadgeState> {
       if (tabId !== undefined) await remember(tabId);
-      const settings = await deps.readSettings();
-      if (!settings.showBadge) {
+      const config = await deps.read();
+      if (!config.settings.showBadge) {
         return {
           show: false,
           view: { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false },
@@ -87,7 +91,7 @@ export function createBadgeHandlers(deps: BadgeDeps) {
       }
       const view = await deps.ssi.getSsi({ refresh });
       const snapshot = view.snapshot;
-      const publicId = snapshot ? await slugOf(settings, snapshot.accountId) : null;
+      const publicId = snapshot ? await slugOf(config, snapshot.accountId) : null;
       return {
         show: true,
         view,

@@ -9,7 +9,6 @@ import type { DescribedView } from '../messaging/protocol';
 import { createMessageRouter, type Handlers } from '../messaging/router';
 import { describeError } from '../errors';
 import { err } from '../result';
-import { apiKeyItem } from '../secrets';
 import { POPUP_PAGE } from '../popup-preview';
 import type { StorageRepair } from '../storage-schema';
 import { createSsiService, type SsiView } from '../ssi/service';
@@ -18,6 +17,7 @@ import { mayCallOrigin, readSettings } from '../settings-rules';
 import { toolbarBadgeFor } from '../toolbar-badge';
 import { createBadgeHandlers } from './badge-handlers';
 import { createPopupPreviewKeeper } from './popup-preview';
+import { readSavedConfig } from './saved-config';
 import { createSettingsHandlers } from './settings-handlers';
 import { createStorageWriters } from './storage-writers';
 
@@ -64,11 +64,9 @@ export function startWorker(): void {
   });
   const storage = createStorageWriters();
   const { cache } = storage;
-  const readApiKey = () => apiKeyItem.getValue();
   const ssi = createSsiService({
     client,
-    readSettings,
-    readApiKey,
+    read: readSavedConfig,
     cache,
     mayCall,
     now: () => Date.now(),
@@ -84,8 +82,7 @@ export function startWorker(): void {
   const badge = createBadgeHandlers({
     ssi,
     client,
-    readSettings,
-    readApiKey,
+    read: readSavedConfig,
     slugs: { read: () => accountSlugsItem.getValue(), remember: storage.rememberSlug },
     tabs: {
       read: () => badgeTabsItem.getValue(),
@@ -96,13 +93,7 @@ export function startWorker(): void {
   const settings = createSettingsHandlers({
     client,
     mayCall,
-    store: {
-      readSettings,
-      writeSettings: storage.writeSettings,
-      readApiKey,
-      writeApiKey: storage.writeApiKey,
-      clearCache: storage.clearCaches,
-    },
+    store: { read: readSavedConfig, save: storage.saveConfig },
   });
 
   const handlers: Handlers = {
@@ -160,7 +151,7 @@ export function startWorker(): void {
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     await bringStorageUpToDate(storage.repair);
-    if (reason === 'install' && !(await readApiKey())) await browser.runtime.openOptionsPage();
+    if (reason === 'install' && !(await readSavedConfig()).apiKey) await browser.runtime.openOptionsPage();
   });
   // Also once per browser start: a profile restored from elsewhere, or a downgrade, may hold
   // data this build does not know. The check is one storage read when all is well.

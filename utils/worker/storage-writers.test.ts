@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { apiKeyItem } from '../secrets';
 import { DEFAULT_SETTINGS } from '../settings';
 import { READABLE_CACHE_ENTRY } from '../testing/cache-entry';
+import { readSavedConfig } from './saved-config';
 import { createStorageWriters } from './storage-writers';
 
 const KEY = 'sk_live_0123456789abcdef';
@@ -58,9 +59,8 @@ describe('createStorageWriters', () => {
     await repairHasRead;
     await Promise.all([
       repair,
+      writers.saveConfig(settings, KEY),
       writers.cache.write(SLOT, ENTRY),
-      writers.writeSettings(settings),
-      writers.writeApiKey(KEY),
       writers.rememberSlug(SLOT, 'ada'),
     ]);
 
@@ -73,31 +73,43 @@ describe('createStorageWriters', () => {
     });
   });
 
-  it('clears readings and slugs in one step, after the writes before it, before those after', async () => {
+  it('saves settings and a new key in one write, with the readings and slugs cleared', async () => {
     const writers = createStorageWriters();
-    await writers.rememberSlug('old', 'ada');
+    await writers.saveConfig(DEFAULT_SETTINGS, KEY);
+    await writers.cache.write(SLOT, ENTRY);
+    await writers.rememberSlug(SLOT, 'ada');
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const settings = { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://127.0.0.1:8787' };
 
-    await Promise.all([
-      writers.cache.write('before', ENTRY),
-      writers.clearCaches(),
-      writers.cache.write(SLOT, ENTRY),
-      writers.rememberSlug(SLOT, 'grace'),
-    ]);
+    await writers.saveConfig(settings, 'sk_live_fedcba9876543210');
 
-    const { ssiCache, accountSlugs } = await stored();
-    expect(ssiCache).toEqual({ [SLOT]: ENTRY });
-    expect(accountSlugs).toEqual({ [SLOT]: 'grace' });
+    expect(set).toHaveBeenCalledExactlyOnceWith({
+      settings,
+      apiKey: 'sk_live_fedcba9876543210',
+      ssiCache: {},
+      accountSlugs: {},
+    });
+  });
+
+  it('saves settings alone, keeping the key and the readings, without a key', async () => {
+    const writers = createStorageWriters();
+    await writers.saveConfig(DEFAULT_SETTINGS, KEY);
+    await writers.cache.write(SLOT, ENTRY);
+    const settings = { ...DEFAULT_SETTINGS, freshnessMinutes: 15 };
+
+    await writers.saveConfig(settings);
+
+    expect(await stored()).toMatchObject({ settings, apiKey: KEY, ssiCache: { [SLOT]: ENTRY } });
   });
 
   it("writes a reading only if its key is still the saved one when the reading's turn comes", async () => {
     const writers = createStorageWriters();
-    await writers.writeApiKey(KEY);
+    await writers.saveConfig(DEFAULT_SETTINGS, KEY);
     const stillOldKey = async () => (await apiKeyItem.getValue()) === KEY;
 
-    // A new key is saved (and the caches cleared) while a reading of the old key waits its turn.
-    const [, , written] = await Promise.all([
-      writers.writeApiKey('sk_live_fedcba9876543210'),
-      writers.clearCaches(),
+    // A new key is saved (the caches cleared with it) while a reading of the old key waits its turn.
+    const [, written] = await Promise.all([
+      writers.saveConfig(DEFAULT_SETTINGS, 'sk_live_fedcba9876543210'),
       writers.cache.write(SLOT, ENTRY, stillOldKey),
     ]);
 
@@ -116,12 +128,13 @@ describe('createStorageWriters', () => {
     expect((await stored()).accountSlugs).toEqual({ a: 'ada', b: null });
   });
 
-  it('removes the key for null', async () => {
+  it('saves no key for null, which readers read as none', async () => {
     const writers = createStorageWriters();
-    await writers.writeApiKey(KEY);
+    await writers.saveConfig(DEFAULT_SETTINGS, KEY);
 
-    await writers.writeApiKey(null);
+    await writers.saveConfig(DEFAULT_SETTINGS, null);
 
-    expect(await stored()).not.toHaveProperty('apiKey');
+    expect((await stored()).apiKey ?? null).toBeNull();
+    expect((await readSavedConfig()).apiKey).toBeNull();
   });
 });

@@ -1,0 +1,103 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildSsiBody, SANDBOX_ACCOUNTS, toAccountSummary } from '../../sandbox/data';
+import { createSsiClient } from '../api/client';
+import { DEFAULT_SETTINGS } from '../settings';
+import { createSsiService } from '../ssi/service';
+import { createBadgeHandlers } from './badge-handlers';
+import { readSavedConfig } from './saved-config';
+import { createSettingsHandlers } from './settings-handlers';
+import { createStorageWriters } from './storage-writers';
+
+/** Two saved configurations, each an API origin with its own key. */
+const CONFIGS = [
+  { origin: 'http://127.0.0.1:1111', key: 'sk_live_first_0123456789' },
+  { origin: 'http://localhost:2222', key: 'sk_live_second_987654321' },
+] as const;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('readSavedConfig', () => {
+  it('reads the settings (invalid fields as their defaults) and the key', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, apiBaseUrl: CONFIGS[0].origin, freshnessMinutes: -1 },
+      apiKey: CONFIGS[0].key,
+    });
+
+    expect(await readSavedConfig()).toEqual({
+      settings: { ...DEFAULT_SETTINGS, apiBaseUrl: CONFIGS[0].origin },
+      apiKey: CONFIGS[0].key,
+    });
+  });
+
+  it.each([undefined, null, '', 42])('reads a stored key of %j as none', async (apiKey) => {
+    await fakeBrowser.storage.local.set({ apiKey });
+
+    expect(await readSavedConfig()).toEqual({ settings: DEFAULT_SETTINGS, apiKey: null });
+  });
+});
+
+describe('a save that changes the API origin and the key together', () => {
+  it('is seen as one change: no request pairs one configuration’s key with the other’s origin', async () => {
+    const seen: string[] = [];
+    const client = createSsiClient({
+      fetch: async (url, init) => {
+        const { origin, pathname } = new URL(String(url));
+        const key = (init!.headers as { Authorization: string }).Authorization.replace('Bearer ', '');
+        seen.push(`${origin} ${key}`);
+        return Response.json(
+          pathname === '/linkedin/ssi'
+            ? buildSsiBody(SANDBOX_ACCOUNTS[0]!, new Date())
+            : { accounts: SANDBOX_ACCOUNTS.map(toAccountSummary) },
+        );
+      },
+    });
+    const storage = createStorageWriters();
+    const mayCall = async () => true;
+    const ssi = createSsiService({
+      client,
+      read: readSavedConfig,
+      cache: storage.cache,
+      mayCall,
+      now: () => Date.now(),
+      retry: { retries: 0, baseDelayMs: 0, sleep: async () => {}, random: () => 0 },
+    });
+    const settings = createSettingsHandlers({
+      client,
+      mayCall,
+      store: { read: readSavedConfig, save: storage.saveConfig },
+    });
+    let tabs: number[] = [];
+    const badge = createBadgeHandlers({
+      ssi,
+      client,
+      read: readSavedConfig,
+      slugs: { read: async () => ({}), remember: storage.rememberSlug },
+      tabs: { read: async () => tabs, write: async (value) => void (tabs = value), send: async () => {} },
+    });
+    const saveConfig = (index: number) =>
+      settings.saveSettings({
+        settings: { ...DEFAULT_SETTINGS, apiBaseUrl: CONFIGS[index % 2]!.origin },
+        apiKey: { action: 'set', value: CONFIGS[index % 2]!.key },
+      });
+    await saveConfig(0);
+
+    for (let round = 1; round <= 20; round++) {
+      // Every way a request is built, asked while the save is under way.
+      await Promise.all([
+        saveConfig(round),
+        ssi.getSsi({ refresh: true }),
+        badge.getBadge(true, 7),
+        ...CONFIGS.map(({ origin }) => settings.testConnection({ apiBaseUrl: origin, accountId: '' })),
+        ssi.getSsi({ refresh: true }),
+        badge.getBadge(false, 8),
+      ]);
+    }
+
+    const allowed = CONFIGS.map(({ origin, key }) => `${origin} ${key}`);
+    expect(new Set(seen)).toEqual(new Set(allowed));
+    expect(seen.filter((pair) => !allowed.includes(pair))).toEqual([]);
+  });
+});
