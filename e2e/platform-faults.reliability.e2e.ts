@@ -140,7 +140,7 @@ describe('Platform faults', () => {
 
   describe('storage holding garbage or another version', () => {
     it('a corrupt cache and odd settings never blank the popup: it loads the score anew', async () => {
-      await writeExtensionStorage(session, { ssiCache: 'junk', accountSlugs: [1, 2, 3] });
+      await writeExtensionStorage(session, { ssiCache: 'junk', accounts: [1, 2, 3] });
       const popup = await PopupPage.open(session);
       const errors = watchErrors(popup.page);
       await expect.poll(() => popup.overallScore().textContent()).toMatch(/^\d+$/);

@@ -5,7 +5,7 @@
  */
 import { mayAskApi, type LastFailure } from '../api/ask-policy';
 import type { SsiClient } from '../api/client';
-import type { CacheEntry } from '../cache';
+import type { CacheEntry, EntryStore } from '../cache';
 import { describeError, isStorageFailure, type SsiError } from '../errors';
 import { err, type Result } from '../result';
 import { withRetry, type RetryPolicy } from '../retry';
@@ -16,14 +16,7 @@ import { viewFromEntry, type SsiView } from './view';
 export type { SsiView } from './view';
 
 /** Where cache entries are kept (extension storage in the product, a Map in tests). */
-export interface CacheStore {
-  read(key: string): Promise<CacheEntry | null>;
-  /**
-   * Stores `entry` under `key`, unless `stillValid`, asked at the moment of writing (no other
-   * queued storage write can come between), says no. Resolves to whether it was written.
-   */
-  write(key: string, entry: CacheEntry, stillValid?: () => Promise<boolean>): Promise<boolean>;
-}
+export type CacheStore = EntryStore<CacheEntry>;
 
 export interface SsiServiceDeps {
   client: SsiClient;

@@ -2,24 +2,19 @@
  * The service worker's side of the LinkedIn badge: what a tab is told, who the account is on
  * LinkedIn, and which tabs to tell when that changes.
  */
-import type { SsiClient } from '../api/client';
 import { describeError } from '../errors';
 import type { BadgeState, TabNotice } from '../messaging/protocol';
 import { createSerialQueue } from '../serial-queue';
-import { targetKey, type SavedConfig } from '../settings';
+import type { SavedConfig } from '../settings';
 import type { SsiService } from '../ssi/service';
+import type { AccountLookup } from './account-lookup';
 
 export interface BadgeDeps {
   ssi: SsiService;
-  client: SsiClient;
+  /** Who the account is on LinkedIn (its slug). */
+  accounts: AccountLookup;
   /** The saved settings and key, read together (`readSavedConfig`). */
   read: () => Promise<SavedConfig>;
-  /** Cached account slugs, by `targetKey|accountId`. */
-  slugs: {
-    read(): Promise<Record<string, string | null>>;
-    /** Adds one slug to those stored (read and written back in one step by the store). */
-    remember(key: string, slug: string | null): Promise<void>;
-  };
   tabs: {
     read(): Promise<number[]>;
     write(value: number[]): Promise<void>;
@@ -33,41 +28,6 @@ export const MAX_BADGE_TABS = 50;
 export function createBadgeHandlers(deps: BadgeDeps) {
   // Tabs are read, changed and written back: one step at a time, or a step is lost.
   const serially = createSerialQueue();
-  const lookups = new Map<string, Promise<string | null>>();
-
-  /**
-   * The LinkedIn slug of the account, from `/linkedin/accounts`, asked once per account and
-   * remembered (a failed lookup is not remembered, so it is tried again next time).
-   */
-  async function slugOf({ settings, apiKey }: SavedConfig, accountId: string | null): Promise<string | null> {
-    const id = settings.accountId || accountId;
-    if (!id) return null;
-    const key = `${targetKey(settings)}|${id}`;
-    const known = await deps.slugs.read();
-    if (Object.hasOwn(known, key)) return known[key] ?? null;
-    // Tabs that ask at once share one lookup.
-    let lookup = lookups.get(key);
-    if (!lookup) {
-      lookup = lookUpSlug(settings.apiBaseUrl, apiKey, id, key).finally(() => lookups.delete(key));
-      lookups.set(key, lookup);
-    }
-    return lookup;
-  }
-
-  async function lookUpSlug(
-    baseUrl: string,
-    apiKey: string | null,
-    id: string,
-    key: string,
-  ): Promise<string | null> {
-    if (!apiKey) return null;
-    const accounts = await deps.client.listAccounts({ baseUrl, apiKey });
-    if (!accounts.ok) return null;
-    const slug = accounts.value.find((account) => account.id === id)?.publicId ?? null;
-    await deps.slugs.remember(key, slug);
-    return slug;
-  }
-
   function remember(tabId: number): Promise<void> {
     return serially(async () => {
       const tabs = await deps.tabs.read();
@@ -91,7 +51,8 @@ export function createBadgeHandlers(deps: BadgeDeps) {
       }
       const view = await deps.ssi.getSsi({ refresh });
       const snapshot = view.snapshot;
-      const publicId = snapshot ? await slugOf(config, snapshot.accountId) : null;
+      const accountId = snapshot && (config.settings.accountId || snapshot.accountId);
+      const publicId = accountId ? await deps.accounts.publicIdOf(config, accountId) : null;
       return {
         show: true,
         view,

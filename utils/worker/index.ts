@@ -12,9 +12,10 @@ import { err } from '../result';
 import { POPUP_PAGE } from '../popup-preview';
 import type { StorageRepair } from '../storage-schema';
 import { createSsiService, type SsiView } from '../ssi/service';
-import { accountSlugsItem, badgeTabsItem, lastExchangeItem, settingsItem, ssiCacheItem } from '../storage';
+import { badgeTabsItem, lastExchangeItem, settingsItem, ssiCacheItem } from '../storage';
 import { mayCallOrigin, readSettings } from '../settings-rules';
 import { toolbarBadgeFor } from '../toolbar-badge';
+import { createAccountLookup } from './account-lookup';
 import { createBadgeHandlers } from './badge-handlers';
 import { createPopupPreviewKeeper } from './popup-preview';
 import { readSavedConfig } from './saved-config';
@@ -81,9 +82,14 @@ export function startWorker(): void {
   });
   const badge = createBadgeHandlers({
     ssi,
-    client,
+    accounts: createAccountLookup({
+      client,
+      store: storage.accounts,
+      read: readSavedConfig,
+      mayCall,
+      now: () => Date.now(),
+    }),
     read: readSavedConfig,
-    slugs: { read: () => accountSlugsItem.getValue(), remember: storage.rememberSlug },
     tabs: {
       read: () => badgeTabsItem.getValue(),
       write: (value) => badgeTabsItem.setValue(value),

@@ -4,6 +4,7 @@ import { buildSsiBody, SANDBOX_ACCOUNTS, toAccountSummary } from '../../sandbox/
 import { createSsiClient } from '../api/client';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createSsiService } from '../ssi/service';
+import { createAccountLookup } from './account-lookup';
 import { createBadgeHandlers } from './badge-handlers';
 import { readSavedConfig } from './saved-config';
 import { createSettingsHandlers } from './settings-handlers';
@@ -72,9 +73,14 @@ describe('a save that changes the API origin and the key together', () => {
     let tabs: number[] = [];
     const badge = createBadgeHandlers({
       ssi,
-      client,
+      accounts: createAccountLookup({
+        client,
+        store: storage.accounts,
+        read: readSavedConfig,
+        mayCall,
+        now: () => Date.now(),
+      }),
       read: readSavedConfig,
-      slugs: { read: async () => ({}), remember: storage.rememberSlug },
       tabs: { read: async () => tabs, write: async (value) => void (tabs = value), send: async () => {} },
     });
     const saveConfig = (index: number) =>

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { AccountsEntry } from '../cache';
 import { apiKeyItem } from '../secrets';
+import { STORAGE_SCHEMA_VERSION } from '../storage-schema';
 import { DEFAULT_SETTINGS } from '../settings';
 import { READABLE_CACHE_ENTRY } from '../testing/cache-entry';
 import { readSavedConfig } from './saved-config';
@@ -9,6 +11,8 @@ import { createStorageWriters } from './storage-writers';
 const KEY = 'sk_live_0123456789abcdef';
 const SLOT = 'https://api.connectsafely.ai|acc_1';
 const ENTRY = READABLE_CACHE_ENTRY;
+const ORIGIN = 'https://api.connectsafely.ai';
+const ACCOUNTS: AccountsEntry = { slugs: { acc_1: 'ada', acc_2: null }, lastError: null };
 
 const stored = () => fakeBrowser.storage.local.get(null);
 
@@ -61,23 +65,23 @@ describe('createStorageWriters', () => {
       repair,
       writers.saveConfig(settings, KEY),
       writers.cache.write(SLOT, ENTRY),
-      writers.rememberSlug(SLOT, 'ada'),
+      writers.accounts.write(ORIGIN, ACCOUNTS),
     ]);
 
     expect(await stored()).toEqual({
-      schemaVersion: 1,
+      schemaVersion: STORAGE_SCHEMA_VERSION,
       ssiCache: { [SLOT]: ENTRY },
       settings,
       apiKey: KEY,
-      accountSlugs: { [SLOT]: 'ada' },
+      accounts: { [ORIGIN]: ACCOUNTS },
     });
   });
 
-  it('saves settings and a new key in one write, with the readings and slugs cleared', async () => {
+  it('saves settings and a new key in one write, with the readings and accounts cleared', async () => {
     const writers = createStorageWriters();
     await writers.saveConfig(DEFAULT_SETTINGS, KEY);
     await writers.cache.write(SLOT, ENTRY);
-    await writers.rememberSlug(SLOT, 'ada');
+    await writers.accounts.write(ORIGIN, ACCOUNTS);
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     const settings = { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://127.0.0.1:8787' };
 
@@ -87,7 +91,7 @@ describe('createStorageWriters', () => {
       settings,
       apiKey: 'sk_live_fedcba9876543210',
       ssiCache: {},
-      accountSlugs: {},
+      accounts: {},
     });
   });
 
@@ -120,12 +124,14 @@ describe('createStorageWriters', () => {
     expect((await stored()).ssiCache).toEqual({ [SLOT]: ENTRY });
   });
 
-  it('remembers each slug next to the others', async () => {
+  it('keeps the accounts of each origin next to the others, read back validated', async () => {
     const writers = createStorageWriters();
+    const failed = { slugs: {}, lastError: { error: { code: 'network' as const }, at: 1 } };
 
-    await Promise.all([writers.rememberSlug('a', 'ada'), writers.rememberSlug('b', null)]);
+    await Promise.all([writers.accounts.write(ORIGIN, ACCOUNTS), writers.accounts.write('b', failed)]);
 
-    expect((await stored()).accountSlugs).toEqual({ a: 'ada', b: null });
+    expect((await stored()).accounts).toEqual({ [ORIGIN]: ACCOUNTS, b: failed });
+    expect(await writers.accounts.read('b')).toEqual(failed);
   });
 
   it('saves no key for null, which readers read as none', async () => {

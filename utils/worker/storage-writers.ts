@@ -9,17 +9,20 @@ import { apiKeyItem } from '../secrets';
 import { createSerialQueue } from '../serial-queue';
 import { type Settings } from '../settings';
 import { migrateStorage } from '../storage-schema';
-import { accountSlugsItem, settingsItem, ssiCacheItem } from '../storage';
-import { createStorageCacheStore } from './cache-store';
+import { readAccountsEntry, readCacheEntry } from '../cache';
+import { accountsItem, settingsItem, ssiCacheItem } from '../storage';
+import { createEntryStore } from './cache-store';
 
 export function createStorageWriters() {
   const enqueue = createSerialQueue();
   return {
     /** The SSI cache; its writes share the queue. */
-    cache: createStorageCacheStore(enqueue),
+    cache: createEntryStore(enqueue, ssiCacheItem, readCacheEntry),
+    /** The key's accounts, by API origin; its writes share the queue. */
+    accounts: createEntryStore(enqueue, accountsItem, readAccountsEntry),
     /**
      * Saves the settings and, when `apiKey` is given, the key (null removes it) with every
-     * cached reading and account slug forgotten (they belong to the previous key): all in one
+     * cached reading and account forgotten (they belong to the previous key): all in one
      * `storage.local.set`, which readers (`saved-config.ts`) see whole or not at all.
      */
     saveConfig: (settings: Settings, apiKey?: string | null) =>
@@ -28,12 +31,9 @@ export function createStorageWriters() {
           [settingsItem.key]: settings,
           ...(apiKey === undefined
             ? {}
-            : { [apiKeyItem.key]: apiKey || null, [ssiCacheItem.key]: {}, [accountSlugsItem.key]: {} }),
+            : { [apiKeyItem.key]: apiKey || null, [ssiCacheItem.key]: {}, [accountsItem.key]: {} }),
         }),
       ),
-    /** Adds one account slug to those stored, read and written back in one step. */
-    rememberSlug: (key: string, slug: string | null) =>
-      enqueue(async () => accountSlugsItem.setValue({ ...(await accountSlugsItem.getValue()), [key]: slug })),
     /** Brings storage up to date (see `migrateStorage`), between two writes, never during one. */
     repair: () => enqueue(() => migrateStorage()),
   };
