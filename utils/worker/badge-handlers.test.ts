@@ -6,9 +6,16 @@ import { DEFAULT_SETTINGS, SANDBOX_API, type Settings } from '../settings';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
 import type { SsiService, SsiView } from '../ssi/service';
 import type { AccountLookup } from './account-lookup';
-import { createBadgeHandlers, MAX_BADGE_TABS, type BadgeDeps } from './badge-handlers';
+import {
+  createBadgeHandlers,
+  FORCED_REFRESH_EVERY_MS,
+  MAX_BADGE_TABS,
+  VIEW_OPEN_EVERY_MS,
+  type BadgeDeps,
+} from './badge-handlers';
 
 const API_KEY = 'sk_live_badge_secret_9f8e7d6c';
+const T0 = Date.parse('2026-12-02T09:00:00.000Z');
 const URN = 'urn:li:fsd_profile:ACoAAB1x2y3z4Q';
 
 function makeSnapshot(overrides: Partial<SsiSnapshot> = {}): SsiSnapshot {
@@ -61,6 +68,7 @@ function setup(
     view: options.view ?? makeView(),
     tabs: [...(options.tabs ?? [])],
     dead: new Set(options.deadTabs ?? []),
+    now: T0,
   };
   const ssi = {
     getSsi: vi.fn<SsiService['getSsi']>(async () => state.view),
@@ -86,6 +94,8 @@ function setup(
       }),
       send,
     },
+    openPage: vi.fn(async (_page: 'full-view' | 'settings') => undefined),
+    now: () => state.now,
   } satisfies BadgeDeps;
   return { state, deps, ssi, accounts, send, handlers: createBadgeHandlers(deps) };
 }
@@ -245,6 +255,79 @@ describe('getBadge', () => {
     const badge = await h.handlers.getBadge(true, 7);
 
     expect(JSON.stringify(badge)).not.toContain(API_KEY);
+  });
+});
+
+describe('what a LinkedIn tab may ask for, and how often', () => {
+  it(`forces a refresh at most once per ${FORCED_REFRESH_EVERY_MS / 1000} s per account; further forced asks are ordinary ones`, async () => {
+    const h = setup();
+    const forced = () => h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh);
+
+    await h.handlers.getBadge(true, 7);
+    for (let i = 0; i < 5; i++) await h.handlers.getBadge(true, 7 + (i % 2));
+    h.state.now = T0 + FORCED_REFRESH_EVERY_MS - 1;
+    await h.handlers.getBadge(true, 9);
+    expect(forced()).toEqual([true, false, false, false, false, false, false]);
+
+    h.state.now = T0 + FORCED_REFRESH_EVERY_MS;
+    await h.handlers.getBadge(true, 7);
+    expect(forced().at(-1)).toBe(true);
+  });
+
+  it('counts forced refreshes per account: another account (or API origin) has its own window', async () => {
+    const h = setup();
+    await h.handlers.getBadge(true, 7);
+
+    h.state.settings = { ...h.state.settings, accountId: 'acc_2' };
+    await h.handlers.getBadge(true, 7);
+    h.state.settings = { ...h.state.settings, apiBaseUrl: SANDBOX_API };
+    await h.handlers.getBadge(true, 7);
+    await h.handlers.getBadge(true, 7);
+
+    expect(h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh)).toEqual([true, true, true, false]);
+  });
+
+  it('does not count ordinary asks against the forced ones', async () => {
+    const h = setup();
+
+    for (let i = 0; i < 3; i++) await h.handlers.getBadge(false, 7);
+    await h.handlers.getBadge(true, 7);
+
+    expect(h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh)).toEqual([false, false, false, true]);
+  });
+
+  it(`opens at most one page per tab per ${VIEW_OPEN_EVERY_MS / 1000} s; further asks open nothing`, async () => {
+    const h = setup();
+
+    for (let i = 0; i < 100; i++) await h.handlers.openView(i % 2 ? 'settings' : 'full-view', 7);
+    expect(h.deps.openPage).toHaveBeenCalledExactlyOnceWith('full-view');
+
+    h.state.now = T0 + VIEW_OPEN_EVERY_MS - 1;
+    await h.handlers.openView('settings', 7);
+    expect(h.deps.openPage).toHaveBeenCalledTimes(1);
+
+    h.state.now = T0 + VIEW_OPEN_EVERY_MS;
+    await h.handlers.openView('settings', 7);
+    expect(h.deps.openPage).toHaveBeenLastCalledWith('settings');
+    expect(h.deps.openPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts pages opened per tab: another tab has its own window', async () => {
+    const h = setup();
+
+    await h.handlers.openView('full-view', 7);
+    await h.handlers.openView('full-view', 8);
+    await h.handlers.openView('full-view', 8);
+
+    expect(h.deps.openPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not limit the extension’s own pages (no tab id)', async () => {
+    const h = setup();
+
+    for (let i = 0; i < 3; i++) await h.handlers.openView('settings', undefined);
+
+    expect(h.deps.openPage).toHaveBeenCalledTimes(3);
   });
 });
 

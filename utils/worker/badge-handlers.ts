@@ -1,11 +1,13 @@
 /**
  * The service worker's side of the LinkedIn badge: what a tab is told, who the account is on
- * LinkedIn, and which tabs to tell when that changes.
+ * LinkedIn, which tabs to tell when that changes, and how often a tab may ask for more than
+ * its data. Whatever a LinkedIn page makes the content script do, it cannot turn into a flood
+ * of tabs or API requests.
  */
 import { describeError } from '../errors';
-import type { BadgeState, TabNotice } from '../messaging/protocol';
+import type { BadgeState, PayloadOf, TabNotice } from '../messaging/protocol';
 import { createSerialQueue } from '../serial-queue';
-import type { SavedConfig } from '../settings';
+import { targetKey, type SavedConfig } from '../settings';
 import type { SsiService } from '../ssi/service';
 import type { AccountLookup } from './account-lookup';
 
@@ -20,14 +22,35 @@ export interface BadgeDeps {
     write(value: number[]): Promise<void>;
     send(tabId: number, notice: TabNotice): Promise<unknown>;
   };
+  /** Opens one of the extension's pages in a tab. */
+  openPage(page: PayloadOf<'view:open'>['page']): Promise<unknown>;
+  now: () => number;
 }
 
 /** Tabs remembered at most; the oldest are forgotten first. */
 export const MAX_BADGE_TABS = 50;
+/** A LinkedIn tab opens at most one extension page per this long; further asks open nothing. */
+export const VIEW_OPEN_EVERY_MS = 2_000;
+/**
+ * A content script forces at most one refresh per account per this long; further forced asks
+ * are served as ordinary ones (the cache, or a request if it is stale). The popup's own
+ * Refresh (`ssi:get`, extension pages only) is not limited.
+ */
+export const FORCED_REFRESH_EVERY_MS = 30_000;
 
 export function createBadgeHandlers(deps: BadgeDeps) {
   // Tabs are read, changed and written back: one step at a time, or a step is lost.
   const serially = createSerialQueue();
+  // When each limited ask was last let through, by what it is limited per. In memory: the
+  // worker lives on while a page keeps asking, and after 30 s idle every window is over anyway.
+  const lastAllowed = new Map<string, number>();
+  function allow(slot: string, everyMs: number): boolean {
+    const now = deps.now();
+    if (now - (lastAllowed.get(slot) ?? -Infinity) < everyMs) return false;
+    lastAllowed.set(slot, now);
+    return true;
+  }
+
   function remember(tabId: number): Promise<void> {
     return serially(async () => {
       const tabs = await deps.tabs.read();
@@ -49,7 +72,8 @@ export function createBadgeHandlers(deps: BadgeDeps) {
           account: { profileUrn: null, publicId: null },
         };
       }
-      const view = await deps.ssi.getSsi({ refresh });
+      const forced = refresh && allow(`refresh|${targetKey(config.settings)}`, FORCED_REFRESH_EVERY_MS);
+      const view = await deps.ssi.getSsi({ refresh: forced });
       const snapshot = view.snapshot;
       const accountId = snapshot && (config.settings.accountId || snapshot.accountId);
       const publicId = accountId ? await deps.accounts.publicIdOf(config, accountId) : null;
@@ -59,6 +83,15 @@ export function createBadgeHandlers(deps: BadgeDeps) {
         problem: view.error ? describeError(view.error) : null,
         account: { profileUrn: snapshot?.profileUrn ?? null, publicId },
       };
+    },
+
+    /**
+     * Opens the page a tab asked for, unless that tab (`tabId`; none for extension pages) had
+     * one opened within {@link VIEW_OPEN_EVERY_MS}.
+     */
+    async openView(page: PayloadOf<'view:open'>['page'], tabId: number | undefined): Promise<null> {
+      if (tabId === undefined || allow(`view|${tabId}`, VIEW_OPEN_EVERY_MS)) await deps.openPage(page);
+      return null;
     },
 
     /** Tells every remembered LinkedIn tab to ask again; forgets tabs that are gone. */

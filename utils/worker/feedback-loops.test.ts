@@ -102,6 +102,8 @@ function model(code: SsiErrorCode, withData: boolean) {
         if (counts.notices < 2_000) setTimeout(() => void ask(tabId), NOTICE_DELAY_MS);
       },
     },
+    openPage: () => Promise.reject(new Error('no page is opened here')),
+    now,
   });
   const ask = (tabId: number) => {
     counts.asks++;

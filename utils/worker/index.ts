@@ -95,6 +95,12 @@ export function startWorker(): void {
       write: (value) => badgeTabsItem.setValue(value),
       send: (tabId, notice) => browser.tabs.sendMessage(tabId, notice),
     },
+    openPage: (page) =>
+      page === 'settings'
+        ? browser.runtime.openOptionsPage()
+        : // Relative to the extension's root, as the worker's own URL is.
+          browser.tabs.create({ url: POPUP_PAGE }),
+    now: () => Date.now(),
   });
   const settings = createSettingsHandlers({
     client,
@@ -107,12 +113,7 @@ export function startWorker(): void {
     'settings:get': () => settings.getSettings(),
     'debug:get': async () => ((await readSettings()).debug ? lastExchangeItem.getValue() : null),
     'badge:get': (payload, context) => badge.getBadge(payload.refresh, context.tabId),
-    'view:open': async ({ page }) => {
-      if (page === 'settings') await browser.runtime.openOptionsPage();
-      // Relative to the extension's root, as the worker's own URL is.
-      else await browser.tabs.create({ url: POPUP_PAGE });
-      return null;
-    },
+    'view:open': ({ page }, context) => badge.openView(page, context.tabId),
     'settings:save': async (payload) => {
       const saved = await settings.saveSettings(payload);
       if (saved.ok) {

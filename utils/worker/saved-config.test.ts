@@ -82,6 +82,8 @@ describe('a save that changes the API origin and the key together', () => {
       }),
       read: readSavedConfig,
       tabs: { read: async () => tabs, write: async (value) => void (tabs = value), send: async () => {} },
+      openPage: async () => {},
+      now: () => Date.now(),
     });
     const saveConfig = (index: number) =>
       settings.saveSettings({
