@@ -21,6 +21,7 @@ import {
 } from './fixtures/hostile-responses';
 import { badges, LINKEDIN, ME, serveLinkedIn } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
+import { stopServiceWorker } from './worker';
 
 /** The extension API in the service worker, as far as these tests use it. */
 declare const chrome: {
@@ -99,6 +100,9 @@ async function openPopup(): Promise<{ popup: PopupPage; problems: string[] }> {
 async function openBadgeCardWithGoodData() {
   const page = await session.context.newPage();
   const problems = watchProblems(page);
+  // The worker lets a LinkedIn tab force one refresh per account per 30 s, and remembers that
+  // in memory: a stopped worker (as Chromium stops an idle one) gives each case its own.
+  await stopServiceWorker(page);
   await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
   const badge = badges(page);
   await expect

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS } from '../sandbox/data';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { STORAGE_SCHEMA_VERSION } from '../utils/storage-schema';
 import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
 import { badges, LINKEDIN, ME, serveLinkedIn } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
@@ -165,7 +166,7 @@ describe('Platform faults', () => {
           .poll(async () => (await readExtensionStorage(browser, ['schemaVersion'])).schemaVersion, {
             timeout: 10_000,
           })
-          .toBe(1);
+          .toBe(STORAGE_SCHEMA_VERSION);
         const after = await readExtensionStorage(browser, ['settings', 'apiKey', 'ssiCache']);
         expect(after.settings).toEqual(before.settings);
         expect(after.apiKey).toBe(before.apiKey);
