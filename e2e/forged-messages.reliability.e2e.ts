@@ -4,6 +4,7 @@ import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { launchWithExtension, type ExtensionSession } from './browser';
 import { contentWorld, type ContentWorld } from './content-world';
+import { badge } from './badge-probe';
 import { LINKEDIN, ME, serveLinkedIn } from './linkedin';
 import { OptionsPage } from './pages';
 import { readExtensionStorage } from './worker';
@@ -57,6 +58,7 @@ const FORGED: [string, string][] = [
     `{ type: 'connection:test', payload: { apiBaseUrl: 'https://evil.example', accountId: '' } }`,
   ],
   ['the debug record', `{ type: 'debug:get', payload: null }`],
+  ["the popup's score (ssi:get: extension pages only)", `{ type: 'ssi:get', payload: { refresh: true } }`],
   ['the key by a made-up message', `{ type: 'key:get', payload: null }`],
   ['an unknown message type', `{ type: 'totally:unknown', payload: {} }`],
   ['a message with no type', `{ payload: { refresh: true } }`],
@@ -85,6 +87,33 @@ describe('Forged and stray messages', () => {
     const reply = await sendFromContentScript(`{ type: 'badge:get', payload: { refresh: false } }`);
     expect(reply).toMatch(/^\{"ok":true/);
     expect(reply).not.toContain(SANDBOX_DEMO_KEY);
+  });
+
+  it('100 "open the full view" and 100 forced refreshes from a LinkedIn tab open one tab and make at most one API request', async () => {
+    // The page's own asks (its badge, the account lookup) are done once the badge is drawn.
+    await expect.poll(() => badge(linkedIn).count()).toBe(1);
+    sandbox.resetRequests();
+    const pages = () => session.context.pages().length;
+    const before = pages();
+
+    // All at once, as a page script driving the content script could: the worker's limits
+    // (one page per tab per 2 s, one forced refresh per account per 30 s) are what holds.
+    const replies = await world.evaluate<string[]>(`Promise.all([
+      ...Array.from({ length: 100 }, () =>
+        chrome.runtime.sendMessage({ type: 'view:open', payload: { page: 'full-view' } })),
+      ...Array.from({ length: 100 }, () =>
+        chrome.runtime.sendMessage({ type: 'badge:get', payload: { refresh: true } })),
+    ]).then((all) => all.map((reply) => JSON.stringify(reply)))`);
+
+    expect(replies).toHaveLength(200);
+    for (const reply of replies) expect(reply).toMatch(/^\{"ok":true/);
+    // Each view:open was answered once its tab, if any, was created: wait for Playwright to
+    // hear of it, then make sure no second one follows.
+    await expect.poll(pages).toBe(before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(pages()).toBe(before + 1);
+    expect(sandbox.requests().map((request) => request.path)).toEqual(['/linkedin/ssi']);
+    await session.context.pages().at(-1)?.close();
   });
 
   it('refusals are logged by the worker, without the payload and without secrets', async () => {

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS } from '../sandbox/data';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { STORAGE_SCHEMA_VERSION } from '../utils/storage-schema';
 import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
 import { badge } from './badge-probe';
 import { LINKEDIN, ME, serveLinkedIn } from './linkedin';
@@ -139,7 +140,7 @@ describe('Platform faults', () => {
 
   describe('storage holding garbage or another version', () => {
     it('a corrupt cache and odd settings never blank the popup: it loads the score anew', async () => {
-      await writeExtensionStorage(session, { ssiCache: 'junk', accountSlugs: [1, 2, 3] });
+      await writeExtensionStorage(session, { ssiCache: 'junk', accounts: [1, 2, 3] });
       const popup = await PopupPage.open(session);
       const errors = watchErrors(popup.page);
       await expect.poll(() => popup.overallScore().textContent()).toMatch(/^\d+$/);
@@ -164,7 +165,7 @@ describe('Platform faults', () => {
           .poll(async () => (await readExtensionStorage(browser, ['schemaVersion'])).schemaVersion, {
             timeout: 10_000,
           })
-          .toBe(1);
+          .toBe(STORAGE_SCHEMA_VERSION);
         const after = await readExtensionStorage(browser, ['settings', 'apiKey', 'ssiCache']);
         expect(after.settings).toEqual(before.settings);
         expect(after.apiKey).toBe(before.apiKey);

@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS } from '../sandbox/data';
+import { BAND_COLORS } from '../utils/toolbar-badge';
 import { SANDBOX_DEMO_KEY, keyForScenario } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { launchWithExtension, type ExtensionSession } from './browser';
 import { POPUP_MARKS } from '../entrypoints/popup/marks';
 import { OptionsPage, PopupPage } from './pages';
-import { toolbarPopupUrl } from './worker';
+import { toolbarBadge, toolbarPopupUrl } from './worker';
 
 interface ApiSsi {
   memberScore: { overall: number; subScores: { pillar: string; score: number }[] };
@@ -35,6 +36,8 @@ const WATCH_SCORES = `(() => {
 
 let sandbox: SandboxServer;
 let session: ExtensionSession;
+/** Requests that reached production (the extension's default API base URL), as routed here. */
+const production: string[] = [];
 
 async function askSandbox(key: string): Promise<ApiSsi> {
   const response = await fetch(`${sandbox.url}/linkedin/ssi`, {
@@ -49,6 +52,12 @@ const ssiRequests = () => sandbox.requests().filter((request) => request.path ==
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
   session = await launchWithExtension();
+  // Until a test saves the sandbox's address, the extension points at production: every
+  // request it would send there, the service worker's included, is recorded and refused here.
+  await session.context.route('https://api.connectsafely.ai/**', async (route) => {
+    production.push(route.request().url());
+    await route.fulfill({ status: 503, body: '' });
+  });
 });
 
 afterAll(async () => {
@@ -66,7 +75,16 @@ describe('popup against the sandbox API', () => {
     const popup = await PopupPage.open(session);
     await expect.poll(() => popup.alert().textContent()).toContain('Add your API key in settings');
     await expect(popup.page.getByRole('button', { name: 'Open settings' }).isVisible()).resolves.toBe(true);
-    expect(sandbox.requests()).toHaveLength(0);
+    expect(production).toEqual([]);
+    // The route does see the service worker's own requests: the check above could fail.
+    const worker = await session.serviceWorker();
+    await expect(
+      worker.evaluate(() =>
+        fetch('https://api.connectsafely.ai/linkedin/ssi').then((answer) => answer.status),
+      ),
+    ).resolves.toBe(503);
+    expect(production).toEqual(['https://api.connectsafely.ai/linkedin/ssi']);
+    production.length = 0;
   });
 
   it('is configured through the options page like a user does it', async () => {
@@ -239,4 +257,41 @@ describe('popup against the sandbox API', () => {
       await expect(popup.overallScore().count()).resolves.toBe(0);
     },
   );
+
+  it('puts the score on the toolbar icon, coloured by band, and "!" with the reason after a failure', async () => {
+    /** RGBA of a CSS hex colour, as `action.getBadgeBackgroundColor` gives it. */
+    const rgba = (hex: string) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).concat(255);
+    const options = await OptionsPage.open(session);
+    expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
+
+    for (const account of SANDBOX_ACCOUNTS) {
+      await options.page.reload();
+      expect(await options.configure({ accountId: account.id })).toBe('Saved.');
+      const popup = await PopupPage.open(session);
+      await expect.poll(() => popup.overallScore().textContent()).toMatch(/^\d+$/);
+      await popup.settled();
+      const score = (await popup.overallScore().textContent()) ?? '';
+      await popup.page.close();
+      // Red under 40, amber under 70, green from 70 (README), by the number shown.
+      const band = Number(score) < 40 ? 'low' : Number(score) < 70 ? 'mid' : 'high';
+
+      await expect
+        .poll(() => toolbarBadge(session))
+        .toEqual({
+          text: score,
+          color: rgba(BAND_COLORS[band]),
+          title: `SSI Companion: your SSI is ${score} of 100`,
+        });
+    }
+
+    await options.page.reload();
+    expect(await options.configure({ apiKey: keyForScenario('unauthorized'), accountId: '' })).toBe('Saved.');
+    await expect
+      .poll(() => toolbarBadge(session))
+      .toEqual({
+        text: '!',
+        color: rgba(BAND_COLORS.error),
+        title: 'SSI Companion: API key rejected. The API key was rejected: check it in settings.',
+      });
+  });
 });

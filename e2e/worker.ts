@@ -11,7 +11,12 @@ interface ChromeInWorker {
     };
   };
   runtime: { reload(): void };
-  action: { getPopup(details: object): Promise<string> };
+  action: {
+    getPopup(details: object): Promise<string>;
+    getBadgeText(details: object): Promise<string>;
+    getBadgeBackgroundColor(details: object): Promise<[number, number, number, number]>;
+    getTitle(details: object): Promise<string>;
+  };
 }
 
 declare const chrome: ChromeInWorker;
@@ -32,6 +37,16 @@ export async function writeExtensionStorage(session: ExtensionSession, items: Re
 export async function toolbarPopupUrl(session: ExtensionSession): Promise<string> {
   const worker = await session.serviceWorker();
   return worker.evaluate(() => chrome.action.getPopup({}));
+}
+
+/** The toolbar icon's badge as the browser shows it: text, background colour (RGBA) and tooltip. */
+export async function toolbarBadge(session: ExtensionSession) {
+  const worker = await session.serviceWorker();
+  return worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    color: await chrome.action.getBadgeBackgroundColor({}),
+    title: await chrome.action.getTitle({}),
+  }));
 }
 
 /** Stops the service worker (CDP closes its target), as Chromium does to an idle or stuck one. */

@@ -372,7 +372,7 @@ async function contentScriptCost(session: ExtensionSession, sandboxUrl: string) 
 }
 
 async function networkCost(session: ExtensionSession, sandbox: SandboxServer) {
-  await writeExtensionStorage(session, { ssiCache: {}, accountSlugs: {} });
+  await writeExtensionStorage(session, { ssiCache: {}, accounts: {} });
   sandbox.resetRequests();
   for (let round = 0; round < 20; round++) {
     await timeToShown(session.context, session.url('popup.html'), SCORE);

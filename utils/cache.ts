@@ -1,8 +1,10 @@
 /**
- * The shape of the SSI cache kept in extension storage: per (API origin, account), the last
- * good reading and the last failure. Read by the popup for its first paint and written by the
- * service worker alone. Stored data is validated on the way out like any other input.
+ * The shapes of what the worker keeps from the API in extension storage, each entry next to
+ * its last failure: the SSI cache, per (API origin, account), with the last good reading (read
+ * by the popup for its first paint); the key's accounts, per API origin. Written by the service
+ * worker alone. Stored data is validated on the way out like any other input.
  */
+import type { LastFailure } from './api/ask-policy';
 import { SSI_ERROR_CODES, type SsiError } from './errors';
 import { isJsonObject } from './json';
 import {
@@ -17,11 +19,29 @@ export interface CacheEntry {
   /** The last good reading; never overwritten by a failure. */
   snapshot: SsiSnapshot | null;
   /** The last attempt's failure, cleared by the next success. */
-  lastError: { error: SsiError; at: number } | null;
+  lastError: LastFailure | null;
 }
 
 /** All cache entries, by `targetKey(settings)`. */
 export type SsiCache = Record<string, CacheEntry>;
+
+/** What the worker knows of the key's LinkedIn accounts on one API origin (`/linkedin/accounts`). */
+export interface AccountsEntry {
+  /** The LinkedIn slug (`publicId`) by account id, from good answers; null when it has none. */
+  slugs: Record<string, string | null>;
+  /** The last attempt's failure, cleared by the next success. */
+  lastError: LastFailure | null;
+}
+
+/** Entries kept in storage under one key, each read back validated (`readCacheEntry`, ...). */
+export interface EntryStore<E> {
+  read(key: string): Promise<E | null>;
+  /**
+   * Stores `entry` under `key`, unless `stillValid`, asked at the moment of writing (no other
+   * queued storage write can come between), says no. Resolves to whether it was written.
+   */
+  write(key: string, entry: E, stillValid?: () => Promise<boolean>): Promise<boolean>;
+}
 
 // Hand-written rather than a valibot schema: the popup reads this for its first paint, and
 // its size budget counts every byte (valibot costs it about 2 KB gzip).
@@ -85,7 +105,7 @@ function snapshot(value: unknown): SsiSnapshot | null {
   };
 }
 
-function failure(value: unknown): CacheEntry['lastError'] {
+function failure(value: unknown): LastFailure | null {
   if (value === null) return null;
   if (!isJsonObject(value) || !isJsonObject(value.error) || typeof value.at !== 'number')
     throw new Unreadable();
@@ -104,19 +124,40 @@ function failure(value: unknown): CacheEntry['lastError'] {
   return { error, at: value.at };
 }
 
+/** Reads `stored[key]` with `read`; absent when it does not match (`Unreadable`). */
+function readEntry<E>(stored: unknown, key: string, read: (entry: Record<string, unknown>) => E): E | null {
+  if (!isJsonObject(stored) || !Object.hasOwn(stored, key)) return null;
+  const entry = stored[key];
+  if (!isJsonObject(entry)) return null;
+  try {
+    return read(entry);
+  } catch (problem) {
+    if (problem instanceof Unreadable) return null;
+    throw problem;
+  }
+}
+
 /**
  * The entry stored under `key`, validated and copied field by field (nothing else survives);
  * an entry that does not match the current shape (older version, corruption) reads as absent
  * rather than breaking the page.
  */
 export function readCacheEntry(cache: unknown, key: string): CacheEntry | null {
-  if (!isJsonObject(cache) || !Object.hasOwn(cache, key)) return null;
-  const entry = cache[key];
-  if (!isJsonObject(entry)) return null;
-  try {
-    return { snapshot: snapshot(entry.snapshot), lastError: failure(entry.lastError) };
-  } catch (problem) {
-    if (problem instanceof Unreadable) return null;
-    throw problem;
-  }
+  return readEntry(cache, key, (entry) => ({
+    snapshot: snapshot(entry.snapshot),
+    lastError: failure(entry.lastError),
+  }));
+}
+
+/** The accounts entry stored under `key`, validated like {@link readCacheEntry}. */
+export function readAccountsEntry(accounts: unknown, key: string): AccountsEntry | null {
+  return readEntry(accounts, key, (entry) => {
+    if (!isJsonObject(entry.slugs)) throw new Unreadable();
+    const slugs: AccountsEntry['slugs'] = {};
+    for (const [id, slug] of Object.entries(entry.slugs)) {
+      // Defined as own properties: an id of "__proto__" is data, not a prototype.
+      Object.defineProperty(slugs, id, { value: nullableText(slug), enumerable: true, writable: true });
+    }
+    return { slugs, lastError: failure(entry.lastError) };
+  });
 }

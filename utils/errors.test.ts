@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   describeError,
   isRetryable,
+  redactSecret,
   sanitizeServerMessage,
   SSI_ERROR_CODES,
   type SsiErrorCode,
 } from './errors';
+import { AWKWARD_KEY, KEY_ENCODINGS } from './testing/key-encodings';
 
 const NOW = Date.UTC(2026, 2, 14, 9, 30);
 const ACTIONS = ['open-settings', 'retry', 'none'];
@@ -99,6 +101,40 @@ describe('isRetryable', () => {
       expect(isRetryable({ code })).toBe(expected);
     },
   );
+});
+
+describe('redactSecret', () => {
+  const KEYS = [AWKWARD_KEY, 'sk-live-abcdef123456'];
+  const CASES = KEYS.flatMap((key) => KEY_ENCODINGS.map(([how, encode]) => [how, key, encode] as const));
+
+  it.each(CASES)('finds the key %s (%s) and replaces it, every time', (_how, key, encode) => {
+    const text = `before ${encode(key)} middle ${encode(key)} after`;
+    expect(redactSecret(text, key)).toBe('before [redacted] middle [redacted] after');
+  });
+
+  it.each<[string, string]>([
+    ['without the key', 'Your trial has expired.'],
+    ['with all but its last character', `key=${AWKWARD_KEY.slice(0, -1)}`],
+    ['with one character changed', `key=${AWKWARD_KEY.replace('Live', 'Live'.toUpperCase())}`],
+    ['with a character encoded as another', `key=${AWKWARD_KEY.replace('/', '%2E')}`],
+  ])('leaves a text %s as it is', (_name, text) => {
+    expect(redactSecret(text, AWKWARD_KEY)).toBe(text);
+  });
+
+  it('takes linear time, even for a key that repeats itself in a text that nearly matches it everywhere', () => {
+    const key = `${'\\'.repeat(40)}k${'k'.repeat(470)}x`;
+    const text = `${'\\'.repeat(200)}${'k'.repeat(200_000)}`;
+    const started = performance.now();
+
+    expect(redactSecret(text, key)).toBe(text);
+    // Pattern matching per character takes minutes here (backtracking over the backslashes,
+    // then over every "k"); a linear search takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('leaves the text alone for an empty secret', () => {
+    expect(redactSecret('abc', '')).toBe('abc');
+  });
 });
 
 describe('sanitizeServerMessage', () => {

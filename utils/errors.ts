@@ -87,13 +87,52 @@ export function describeLocally(error: Pick<SsiError, 'code'>): ErrorDescription
     : LOCAL_DESCRIPTIONS.internal;
 }
 
-/** Removes `secret` from `text`, also where JSON escaped it (`"`, `\\`, `/`). */
+/** HTML's named references for the characters that HTML escaping rewrites. */
+const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * One character of a text as a server may have written it: `\u`-escaped, percent-encoded
+ * (encodeURIComponent, form encoding), an HTML character reference (hex, decimal, named) or
+ * backslash-escaped as JSON does (`\\`, `\"`, `\/`); else a run of characters as they are.
+ */
+const ENCODED_CHAR =
+  /\\u([\da-f]{4})|%([\da-f]{2})|&#x([\da-f]+);|&#(\d+);|&(amp|lt|gt|quot|apos);|\\([\\"/])|([^\\%&]+|[^])/gi;
+
+/**
+ * Removes `secret` from `text`, also wherever a server encoded or escaped it, one way or
+ * several ways mixed ({@link ENCODED_CHAR}). The text is decoded, remembering where each
+ * character came from, and searched as plain text: linear time whatever the key, where a
+ * pattern of alternatives per character can backtrack for ever.
+ */
 export function redactSecret(text: string, secret: string): string {
-  let clean = text;
-  for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replaceAll('/', '\\/')])) {
-    clean = clean.split(form).join('[redacted]');
+  if (!secret) return text;
+  // A key that itself reads like an encoding (say "%41") is also found as it is.
+  const plain = text.split(secret).join('[redacted]');
+  /** Where in `plain` each character of `decoded` starts. */
+  const starts: number[] = [];
+  const decoded = plain.replace(
+    ENCODED_CHAR,
+    (_token, u, pct, hex, dec, named: string | undefined, escaped, run: string | undefined, at: number) => {
+      for (let offset = 0; offset < (run?.length ?? 1); offset++) starts.push(at + offset);
+      const code = u ?? pct ?? hex;
+      // One UTF-16 unit for each encoded character, so that `starts` stays aligned.
+      return (
+        run ??
+        escaped ??
+        (named
+          ? NAMED_REFERENCES[named.toLowerCase()]!
+          : String.fromCharCode(code ? parseInt(code, 16) : dec))
+      );
+    },
+  );
+  starts.push(plain.length);
+  let clean = '';
+  let from = 0;
+  for (let at = decoded.indexOf(secret); at >= 0; at = decoded.indexOf(secret, at + secret.length)) {
+    clean += `${plain.slice(from, starts[at])}[redacted]`;
+    from = starts[at + secret.length]!;
   }
-  return clean;
+  return clean + plain.slice(from);
 }
 
 /** Server words longer than this are cut: they are shown in a popup, not a log viewer. */

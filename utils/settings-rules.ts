@@ -43,6 +43,11 @@ export function parseApiBaseUrl(input: string): Result<string, string> {
   if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
     return err('Enter only the origin (scheme, host and port), without a path.');
   }
+  // WHATWG URL accepts `https://*` and `https://*.example.com`; a match pattern built from them
+  // (originPattern) would ask for every host, or every subdomain.
+  if (url.hostname.includes('*')) {
+    return err('Enter one host, without “*”, such as https://api.example.com');
+  }
   const local = LOCAL_HOSTS.has(url.hostname);
   if (url.protocol === 'http:' && !local) {
     return err('Use https:// (plain http is only allowed for localhost and 127.0.0.1).');
@@ -96,6 +101,8 @@ const API_KEY = /^[\x21-\x7e]{8,512}$/;
 export function parseApiKey(input: string): Result<string, string> {
   const trimmed = input.trim();
   if (!trimmed) return err('Enter your API key.');
+  if (trimmed.length < 8)
+    return err('That key looks too short: paste the whole key from the ConnectSafely dashboard.');
   return API_KEY.test(trimmed)
     ? ok(trimmed)
     : err('That does not look like an API key: paste it again without spaces.');

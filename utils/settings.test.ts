@@ -55,6 +55,12 @@ describe('parseApiBaseUrl', () => {
     ['ws', 'wss://api.connectsafely.ai', /https/],
     ['javascript:', 'javascript:alert(1)', /./],
     ['data:', 'data:text/html,hi', /./],
+    ['every host', 'https://*', /without “\*”/],
+    ['every host, with a port', 'https://*:8443/', /without “\*”/],
+    ['every subdomain', 'https://*.example.com', /without “\*”/],
+    ['every subdomain, percent-encoded', 'https://%2A.example.com', /without “\*”/],
+    ['a wildcard inside a label', 'https://api*.example.com', /without “\*”/],
+    ['a wildcard top-level domain', 'https://example.*', /without “\*”/],
   ])('rejects %s', (_name, input, message) => {
     const result = parseApiBaseUrl(input);
     expect(result.ok).toBe(false);
@@ -163,7 +169,9 @@ describe('parseApiKey', () => {
   it.each([
     ['empty', '', /Enter your API key/],
     ['blank', '  \t ', /Enter your API key/],
-    ['7 characters', 'sk-1234', /does not look like an API key/],
+    ['7 characters', 'sk-1234', /looks too short: paste the whole key from the ConnectSafely dashboard/],
+    ['1 character', 'k', /looks too short/],
+    ['7 characters once trimmed', '  sk-1234\n', /looks too short/],
     ['513 characters', 'k'.repeat(513), /does not look like an API key/],
     ['a space inside', 'sk-123 456', /does not look like an API key/],
     ['a tab inside', 'sk-123\t456', /does not look like an API key/],
@@ -268,6 +276,8 @@ describe('coerceSettings', () => {
   it.each<[keyof Settings, unknown]>([
     ['apiBaseUrl', 'http://evil.example'],
     ['apiBaseUrl', 'https://api.connectsafely.ai/v1'],
+    ['apiBaseUrl', 'https://*'],
+    ['apiBaseUrl', 'https://*.example.com'],
     ['apiBaseUrl', 42],
     ['apiBaseUrl', null],
     ['apiBaseUrl', { href: 'https://x.example' }],

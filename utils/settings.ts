@@ -17,6 +17,16 @@ export interface Settings {
   showBadge: boolean;
 }
 
+/**
+ * The settings and the API key as saved together: what a request is built from (service
+ * worker only, where the key is; see `worker/saved-config.ts`).
+ */
+export interface SavedConfig {
+  settings: Settings;
+  /** Null when no key is saved. */
+  apiKey: string | null;
+}
+
 export const PRODUCTION_API = 'https://api.connectsafely.ai';
 export const SANDBOX_API = 'https://sandbox.api.connectsafely.ai';
 

@@ -2,10 +2,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from './settings';
 import { migrateStorage, STORAGE_KEYS, STORAGE_SCHEMA_VERSION } from './storage-schema';
+import { readAccountsEntry, type AccountsEntry } from './cache';
 import { READABLE_CACHE_ENTRY } from './testing/cache-entry';
 
 const KEY = 'sk_live_0123456789abcdef';
 const GOOD_ENTRY = READABLE_CACHE_ENTRY;
+const ORIGIN = 'https://api.connectsafely.ai';
+const GOOD_ACCOUNTS: AccountsEntry = {
+  slugs: { acc_1: 'ada', acc_2: null },
+  lastError: {
+    error: { code: 'rate-limited', status: 429, retryAt: 1_700_000_600_000 },
+    at: 1_700_000_000_000,
+  },
+};
 const SETTINGS = { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://127.0.0.1:8787', freshnessMinutes: 30 };
 
 const local = () => fakeBrowser.storage.local;
@@ -22,17 +31,17 @@ describe('Platform faults', () => {
       expect(await stored()).toEqual({
         [STORAGE_KEYS.schema]: STORAGE_SCHEMA_VERSION,
         ssiCache: {},
-        accountSlugs: {},
+        accounts: {},
       });
     });
 
     it('keeps valid data of the current version untouched', async () => {
       const data = {
-        schemaVersion: 1,
+        schemaVersion: STORAGE_SCHEMA_VERSION,
         settings: SETTINGS,
         apiKey: KEY,
         ssiCache: { a: GOOD_ENTRY },
-        accountSlugs: { a: 'ada' },
+        accounts: { [ORIGIN]: GOOD_ACCOUNTS },
       };
       await local().set(data);
       const repair = await migrateStorage(local());
@@ -45,7 +54,7 @@ describe('Platform faults', () => {
       const repair = await migrateStorage(local());
       expect(repair.from).toBe(0);
       expect(await stored()).toMatchObject({
-        schemaVersion: 1,
+        schemaVersion: STORAGE_SCHEMA_VERSION,
         settings: SETTINGS,
         apiKey: KEY,
         ssiCache: { a: GOOD_ENTRY },
@@ -58,16 +67,16 @@ describe('Platform faults', () => {
         settings: SETTINGS,
         apiKey: KEY,
         ssiCache: { a: GOOD_ENTRY },
-        accountSlugs: { a: 'x' },
+        accounts: { [ORIGIN]: GOOD_ACCOUNTS },
       });
       const repair = await migrateStorage(local());
       expect(repair.changes[0]).toMatch(/unknown storage version 99/);
       expect(await stored()).toEqual({
-        schemaVersion: 1,
+        schemaVersion: STORAGE_SCHEMA_VERSION,
         settings: SETTINGS,
         apiKey: KEY,
         ssiCache: {},
-        accountSlugs: {},
+        accounts: {},
       });
     });
 
@@ -96,15 +105,57 @@ describe('Platform faults', () => {
         { ssiCache: { b: { ...GOOD_ENTRY, snapshot: { ...GOOD_ENTRY.snapshot, overall: 250 } } } },
         { ssiCache: {} },
       ],
+      ['accounts that are an array', { accounts: [GOOD_ACCOUNTS] }, { accounts: {} }],
       [
-        'slugs that are not strings',
-        { accountSlugs: { a: 'ada', b: 42, c: null } },
-        { accountSlugs: { a: 'ada', c: null } },
+        'an accounts entry of the wrong shape',
+        { accounts: { [ORIGIN]: GOOD_ACCOUNTS, b: { slugs: { acc_1: 42 }, lastError: null } } },
+        { accounts: { [ORIGIN]: GOOD_ACCOUNTS } },
+      ],
+      [
+        'an accounts entry with a failure of an unknown code',
+        { accounts: { b: { slugs: {}, lastError: { error: { code: 'weird' }, at: 1 } } } },
+        { accounts: {} },
       ],
     ])('repairs %s', async (_name, data, expected) => {
-      await local().set({ schemaVersion: 1, apiKey: KEY, ...data });
+      await local().set({ schemaVersion: STORAGE_SCHEMA_VERSION, apiKey: KEY, ...data });
       await migrateStorage(local());
       expect(await stored()).toMatchObject({ ...expected, apiKey: KEY });
+    });
+
+    it('brings version 1 up to date, its account slugs kept as the accounts of each API origin', async () => {
+      const v1 = {
+        schemaVersion: 1,
+        settings: SETTINGS,
+        apiKey: KEY,
+        ssiCache: { a: GOOD_ENTRY },
+        accountSlugs: {
+          [`${ORIGIN}|default|acc_1`]: 'ada',
+          [`${ORIGIN}|acc_2|acc_2`]: null,
+          'http://127.0.0.1:8787|default|acc_3': 'grace',
+          'not a slug key': 'x',
+          [`${ORIGIN}|default|acc_4`]: 42,
+        },
+      };
+      await local().set(v1);
+
+      const repair = await migrateStorage(local());
+
+      expect(repair).toEqual({ from: 1, changes: ['migrated to version 2'] });
+      expect(await stored()).toEqual({
+        schemaVersion: 2,
+        settings: SETTINGS,
+        apiKey: KEY,
+        ssiCache: { a: GOOD_ENTRY },
+        accounts: {
+          [ORIGIN]: { slugs: { acc_1: 'ada', acc_2: null }, lastError: null },
+          'http://127.0.0.1:8787': { slugs: { acc_3: 'grace' }, lastError: null },
+        },
+      });
+      // What the migration kept reads as the product reads it.
+      expect(readAccountsEntry((await stored()).accounts, ORIGIN)?.slugs).toEqual({
+        acc_1: 'ada',
+        acc_2: null,
+      });
     });
 
     it.each([

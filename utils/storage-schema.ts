@@ -4,14 +4,14 @@
  * (a second run changes nothing) and never loses the key or valid settings.
  */
 import { browser } from 'wxt/browser';
-import { readCacheEntry, type SsiCache } from './cache';
+import { readAccountsEntry, readCacheEntry } from './cache';
 import { apiKeyItem } from './secrets';
 import { coerceSettings, parseApiKey } from './settings-rules';
-import { accountSlugsItem, settingsItem, ssiCacheItem } from './storage';
+import { accountsItem, settingsItem, ssiCacheItem } from './storage';
 import { isJsonObject } from './json';
 
 /** The layout of `storage.local` this build writes. Bump it with a migration below. */
-export const STORAGE_SCHEMA_VERSION = 1;
+export const STORAGE_SCHEMA_VERSION = 2;
 
 /** The raw `storage.local` keys this routine looks after, named by their storage items. */
 export const STORAGE_KEYS = {
@@ -19,16 +19,34 @@ export const STORAGE_KEYS = {
   settings: settingsItem.key,
   apiKey: apiKeyItem.key,
   cache: ssiCacheItem.key,
-  accountSlugs: accountSlugsItem.key,
+  accounts: accountsItem.key,
 } as const;
+
+/** Keys of older layouts, read to migrate them and then removed. */
+const RETIRED_KEYS = ['accountSlugs'];
 
 type Stored = Record<string, unknown>;
 
 /**
- * Steps from one layout to the next, by the version they produce. There are none yet: version 1
- * is the first layout. A future `2: (data) => ({ ...data, ... })` runs once for users on 1.
+ * Steps from one layout to the next, by the version they produce; each runs once for users on
+ * the version before it.
  */
-const MIGRATIONS: Readonly<Record<number, (data: Stored) => Stored>> = {};
+const MIGRATIONS: Readonly<Record<number, (data: Stored) => Stored>> = {
+  // Version 1 kept slugs alone, as `accountSlugs["<origin>|<account or default>|<id>"]`;
+  // version 2 keeps the key's accounts per origin, their slugs next to the last failure.
+  2: ({ accountSlugs, ...data }) => {
+    const accounts = new Map<string, { slugs: Record<string, unknown>; lastError: null }>();
+    for (const [key, slug] of Object.entries(isJsonObject(accountSlugs) ? accountSlugs : {})) {
+      const [origin, , id, extra] = key.split('|');
+      if (origin === undefined || id === undefined || extra !== undefined) continue;
+      if (slug !== null && typeof slug !== 'string') continue;
+      const entry = accounts.get(origin) ?? { slugs: {}, lastError: null };
+      entry.slugs = { ...entry.slugs, ...Object.fromEntries([[id, slug]]) };
+      accounts.set(origin, entry);
+    }
+    return { ...data, [STORAGE_KEYS.accounts]: Object.fromEntries(accounts) };
+  },
+};
 
 export interface StorageRepair {
   /** The version found (0 when none was stored). */
@@ -37,23 +55,14 @@ export interface StorageRepair {
   changes: string[];
 }
 
-function cleanCache(value: unknown): SsiCache {
-  const clean: SsiCache = {};
-  if (!isJsonObject(value)) return clean;
-  for (const key of Object.keys(value)) {
-    const entry = readCacheEntry(value, key);
-    if (entry) clean[key] = entry;
-  }
-  return clean;
-}
-
-function cleanSlugs(value: unknown): Record<string, string | null> {
-  const clean: Record<string, string | null> = {};
-  if (!isJsonObject(value)) return clean;
-  for (const [key, slug] of Object.entries(value)) {
-    if (slug === null || (typeof slug === 'string' && slug.length <= 200)) clean[key] = slug;
-  }
-  return clean;
+/** The entries of `value` that `read` accepts, each as `read` gives it back. */
+function cleanEntries<E>(
+  value: unknown,
+  read: (stored: unknown, key: string) => E | null,
+): Record<string, E> {
+  if (!isJsonObject(value)) return {};
+  const entries = Object.keys(value).map((key) => [key, read(value, key)] as const);
+  return Object.fromEntries(entries.filter(([, entry]) => entry !== null)) as Record<string, E>;
 }
 
 /**
@@ -64,7 +73,7 @@ function cleanSlugs(value: unknown): Record<string, string | null> {
  * Writes only what changed. Rejects only when storage itself fails.
  */
 export async function migrateStorage(local = browser.storage.local): Promise<StorageRepair> {
-  const keys = Object.values(STORAGE_KEYS);
+  const keys = [...Object.values(STORAGE_KEYS), ...RETIRED_KEYS];
   const before: Stored = await local.get(keys);
   let data: Stored = { ...before };
   const from = typeof data[STORAGE_KEYS.schema] === 'number' ? (data[STORAGE_KEYS.schema] as number) : 0;
@@ -72,7 +81,7 @@ export async function migrateStorage(local = browser.storage.local): Promise<Sto
 
   if (from > STORAGE_SCHEMA_VERSION) {
     changes.push(`unknown storage version ${from}: cache dropped`);
-    data = { ...data, [STORAGE_KEYS.cache]: {}, [STORAGE_KEYS.accountSlugs]: {} };
+    data = { ...data, [STORAGE_KEYS.cache]: {}, [STORAGE_KEYS.accounts]: {} };
   } else {
     for (let version = Math.max(from, 1) + 1; version <= STORAGE_SCHEMA_VERSION; version++) {
       const step = MIGRATIONS[version];
@@ -85,16 +94,19 @@ export async function migrateStorage(local = browser.storage.local): Promise<Sto
 
   const next: Stored = {
     [STORAGE_KEYS.schema]: STORAGE_SCHEMA_VERSION,
-    [STORAGE_KEYS.cache]: cleanCache(data[STORAGE_KEYS.cache]),
-    [STORAGE_KEYS.accountSlugs]: cleanSlugs(data[STORAGE_KEYS.accountSlugs]),
+    [STORAGE_KEYS.cache]: cleanEntries(data[STORAGE_KEYS.cache], readCacheEntry),
+    [STORAGE_KEYS.accounts]: cleanEntries(data[STORAGE_KEYS.accounts], readAccountsEntry),
   };
   if (data[STORAGE_KEYS.settings] !== undefined)
     next[STORAGE_KEYS.settings] = coerceSettings(data[STORAGE_KEYS.settings]);
 
   const key = data[STORAGE_KEYS.apiKey];
   const keyIsValid = typeof key === 'string' && parseApiKey(key).ok && key === key.trim();
-  const removals = key !== undefined && key !== null && !keyIsValid ? [STORAGE_KEYS.apiKey] : [];
-  if (removals.length) changes.push('an unreadable API key was removed');
+  const removals = RETIRED_KEYS.filter((name) => before[name] !== undefined);
+  if (key !== undefined && key !== null && !keyIsValid) {
+    removals.push(STORAGE_KEYS.apiKey);
+    changes.push('an unreadable API key was removed');
+  }
 
   const writes: Stored = {};
   for (const [name, value] of Object.entries(next)) {

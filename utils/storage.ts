@@ -4,7 +4,7 @@
  */
 import { defineItem } from './storage-item';
 import type { ApiExchange } from './api/http';
-import type { SsiCache } from './cache';
+import type { AccountsEntry, SsiCache } from './cache';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /** The user's settings; missing fields of an older save are filled from the defaults on read. */
@@ -13,8 +13,8 @@ export const settingsItem = defineItem<Settings>('local', 'settings', { ...DEFAU
 /** The SSI cache; only the service worker writes it. */
 export const ssiCacheItem = defineItem<SsiCache>('local', 'ssiCache', {});
 
-/** LinkedIn slugs (`publicId`) of accounts, by `targetKey` and account id; asked once per account. */
-export const accountSlugsItem = defineItem<Record<string, string | null>>('local', 'accountSlugs', {});
+/** The key's LinkedIn accounts, by API origin; only the service worker writes it. */
+export const accountsItem = defineItem<Record<string, AccountsEntry>>('local', 'accounts', {});
 
 /**
  * The last API request and its answer, kept only while debug is on, for the options page's

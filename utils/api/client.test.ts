@@ -8,6 +8,7 @@ import { startSandbox, type SandboxServer } from '../../sandbox/server';
 import type { SsiError } from '../errors';
 import type { Result } from '../result';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
+import { answerEchoing, AWKWARD_KEY, KEY_ENCODINGS } from '../testing/key-encodings';
 import { createSsiClient, type ApiTarget } from './client';
 
 const SERVER_NOW = new Date('2026-03-14T09:30:00.000Z');
@@ -304,6 +305,55 @@ describe('createSsiClient with a fake fetch', () => {
       credentials: 'omit',
       headers: { Authorization: `Bearer ${KEY}` },
     });
+  });
+});
+
+describe('a successful answer that echoes the key', () => {
+  const target = { baseUrl: 'https://api.example', apiKey: AWKWARD_KEY };
+  const answering = (text: string) =>
+    createSsiClient({
+      fetch: () => Promise.resolve(new Response(text, { headers: { 'Content-Type': 'application/json' } })),
+      now: () => NOW,
+    });
+
+  it.each(KEY_ENCODINGS)(
+    'has the key (%s) redacted in every string of the snapshot: account id, industry name',
+    async (...encoding) => {
+      const body = buildSsiBody(account(0), SERVER_NOW);
+      body.accountId = '$KEY';
+      body.industry.industryName = 'Software, $KEY';
+      body.groupScore = [body.industry, body.network];
+
+      const snapshot = expectOk(await answering(answerEchoing(body, AWKWARD_KEY, encoding)).getSsi(target));
+
+      expect(snapshot.accountId).toBe('[redacted]');
+      expect(snapshot.industry?.industryName).toBe('Software, [redacted]');
+    },
+  );
+
+  it.each(KEY_ENCODINGS)(
+    'has the key (%s) redacted in every string of the account list: id, names, publicId',
+    async (...encoding) => {
+      const body = { accounts: [{ id: '$KEY', firstName: '$KEY', lastName: 'Lovelace', publicId: '$KEY' }] };
+
+      const accounts = expectOk(
+        await answering(answerEchoing(body, AWKWARD_KEY, encoding)).listAccounts(target),
+      );
+
+      expect(accounts).toEqual([
+        { id: '[redacted]', name: '[redacted] Lovelace', publicId: '[redacted]', status: null },
+      ]);
+    },
+  );
+
+  it('has the key redacted in the account status', async () => {
+    const body = { id: 'acc_1', firstName: 'Ada $KEY', lastName: null, publicId: 'ada' };
+
+    const status = expectOk(
+      await answering(answerEchoing(body, AWKWARD_KEY, KEY_ENCODINGS[0]!)).getAccountStatus(target, 'acc_1'),
+    );
+
+    expect(status.name).toBe('Ada [redacted]');
   });
 });
 

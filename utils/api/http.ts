@@ -178,9 +178,8 @@ export async function getJson(
     durationMs: Math.max(0, deps.now() - started),
     outcome: result.ok ? 'ok' : result.error.code,
     detail: result.ok ? null : (result.error.detail ?? result.error.serverMessage ?? null),
-    // Redacted before it is cut, so no part of the key survives at the cut.
-    bodyPreview:
-      seen.text === null ? null : redactSecret(seen.text, target.apiKey).slice(0, DEBUG_PREVIEW_CHARS),
+    // Redacted as it was read, before it is cut: no part of the key survives at the cut.
+    bodyPreview: seen.text?.slice(0, DEBUG_PREVIEW_CHARS) ?? null,
   });
   return result;
 }
@@ -225,7 +224,9 @@ async function exchange(
       signal: controller.signal,
     });
     seen.status = response.status;
-    const text = await readBody(response, deps.maxBytes);
+    // Redacted before anything reads it: every string of the answer, good or bad (an account's
+    // name, an industry, a publicId, an error's words), is stored, shown or recorded key-free.
+    const text = redactSecret(await readBody(response, deps.maxBytes), target.apiKey);
     seen.text = text;
     const body = decodeJson(text);
     if (!response.ok) {

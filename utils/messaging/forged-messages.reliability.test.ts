@@ -4,7 +4,9 @@ import { describeError } from '../errors';
 import { apiKeyItem } from '../secrets';
 import { DEFAULT_SETTINGS } from '../settings';
 import { settingsItem } from '../storage';
+import { readSavedConfig } from '../worker/saved-config';
 import { createSettingsHandlers } from '../worker/settings-handlers';
+import { createStorageWriters } from '../worker/storage-writers';
 import type { SsiClient } from '../api/client';
 import type { DescribedView } from './protocol';
 import { createMessageRouter, MAX_MESSAGE_BYTES, type Handlers } from './router';
@@ -92,13 +94,7 @@ function setup() {
   const settings = createSettingsHandlers({
     client,
     mayCall: async () => true,
-    store: {
-      readSettings: async () => ({ ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) }),
-      writeSettings: (value) => settingsItem.setValue(value),
-      readApiKey: () => apiKeyItem.getValue(),
-      writeApiKey: (value) => (value === null ? apiKeyItem.removeValue() : apiKeyItem.setValue(value)),
-      clearCache: async () => {},
-    },
+    store: { read: readSavedConfig, save: createStorageWriters().saveConfig },
   });
   const ssi = vi.fn(async (): Promise<DescribedView> => ({
     snapshot: null,
@@ -168,7 +164,7 @@ describe('Forged and stray messages', () => {
     },
   );
 
-  it.each(Object.entries(REQUESTS).filter(([name]) => name !== 'a score'))(
+  it.each(Object.entries(REQUESTS))(
     'our own LinkedIn content script asking for %s is refused too',
     async (_name, message) => {
       const h = setup();

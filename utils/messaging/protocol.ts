@@ -79,9 +79,13 @@ export type MessageType = keyof ProtocolMap;
 export type PayloadOf<T extends MessageType> = ProtocolMap[T]['payload'];
 export type AnswerOf<T extends MessageType> = ProtocolMap[T]['answer'];
 
-/** Who may send each message: settings and the key only from the extension's own pages. */
+/**
+ * Who may send each message: settings and the key only from the extension's own pages; a
+ * LinkedIn tab only what its badge needs (`badge:get`, which the worker rate-limits, and
+ * `view:open`).
+ */
 export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind[] } = {
-  'ssi:get': ['extension-page', 'linkedin-tab'],
+  'ssi:get': ['extension-page'],
   'badge:get': ['linkedin-tab'],
   'view:open': ['extension-page', 'linkedin-tab'],
   'settings:get': ['extension-page'],

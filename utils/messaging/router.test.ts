@@ -90,7 +90,7 @@ describe('createMessageRouter', () => {
   describe('who may send what', () => {
     const table: Array<{ type: MessageType; sender: SenderKind | 'forged'; allowed: boolean }> = [
       { type: 'ssi:get', sender: 'extension-page', allowed: true },
-      { type: 'ssi:get', sender: 'linkedin-tab', allowed: true },
+      { type: 'ssi:get', sender: 'linkedin-tab', allowed: false },
       { type: 'ssi:get', sender: 'forged', allowed: false },
       { type: 'badge:get', sender: 'extension-page', allowed: false },
       { type: 'badge:get', sender: 'linkedin-tab', allowed: true },
@@ -306,10 +306,13 @@ describe('createMessageRouter', () => {
     });
 
     it('wraps the answer and hands the handler the parsed payload and the tab of a LinkedIn caller', async () => {
-      const reply = await h.route({ type: 'ssi:get', payload: { refresh: true } }, SENDERS['linkedin-tab']);
+      const reply = await h.route(
+        { type: 'view:open', payload: { page: 'full-view' } },
+        SENDERS['linkedin-tab'],
+      );
 
-      expect(reply).toEqual({ ok: true, value: { ...VIEW, problem: null } });
-      expect(h.handlers['ssi:get']).toHaveBeenCalledWith({ refresh: true }, {
+      expect(reply).toEqual({ ok: true, value: null });
+      expect(h.handlers['view:open']).toHaveBeenCalledWith({ page: 'full-view' }, {
         kind: 'linkedin-tab',
         tabId: 42,
       } satisfies CallContext);

@@ -32,8 +32,7 @@ function serviceOn(
   cache.entries.set(key, { snapshot: structuredClone(goodSnapshot), lastError: null });
   const service = createSsiService({
     client: createSsiClient({ fetch, timeoutMs: 500 }),
-    readSettings: async () => settings,
-    readApiKey: async () => SANDBOX_DEMO_KEY,
+    read: async () => ({ settings, apiKey: SANDBOX_DEMO_KEY }),
     cache,
     mayCall: async () => true,
     now,

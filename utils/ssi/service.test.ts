@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiTarget, SsiClient, SsiRequest } from '../api/client';
 import type { CacheEntry } from '../cache';
-import type { SsiError, SsiErrorCode } from '../errors';
+import { SSI_ERROR_CODES, type SsiError, type SsiErrorCode } from '../errors';
 import { err, ok, type Result } from '../result';
 import { DEFAULT_SETTINGS, PRODUCTION_API, type Settings } from '../settings';
 import { PILLAR_IDS, type SsiSnapshot } from './model';
@@ -94,8 +94,7 @@ function harness(options: { settings?: Partial<Settings>; mayCall?: boolean } = 
   const mayCall = vi.fn(async (_origin: string) => options.mayCall ?? true);
   const service = createSsiService({
     client: fake.client,
-    readSettings: async () => ({ ...state.settings }),
-    readApiKey: async () => state.apiKey,
+    read: async () => ({ settings: { ...state.settings }, apiKey: state.apiKey }),
     cache,
     mayCall,
     now: () => state.now,
@@ -598,6 +597,45 @@ describe('createSsiService', () => {
       expect(h.updates).toHaveLength(0);
     });
 
+    it('is not told when a failure is recorded again with the same code and words', async () => {
+      const h = harness();
+      h.answer(err({ code: 'unauthorized', status: 401 }), err({ code: 'unauthorized', status: 401 }));
+
+      await h.service.getSsi();
+      h.state.now = T0 + FAILURE_COOLDOWN_MS;
+      const again = await h.service.getSsi();
+
+      expect(h.calls).toHaveLength(2);
+      expect(h.store.get(DEFAULT_SLOT)?.lastError).toEqual({
+        error: { code: 'unauthorized', status: 401 },
+        at: T0 + FAILURE_COOLDOWN_MS,
+      });
+      expect(again.errorAt).toBe(T0 + FAILURE_COOLDOWN_MS);
+      expect(h.updates).toHaveLength(1);
+    });
+
+    it.each<{ label: string; second: SsiError }>([
+      { label: 'another code', second: { code: 'forbidden', status: 403 } },
+      { label: 'other server words', second: { code: 'api-error', serverMessage: 'Account paused' } },
+      {
+        label: 'another "try again after" time',
+        second: { code: 'rate-limited', status: 429, retryAt: T0 + 40 * MINUTE },
+      },
+    ])('is told when a failure changes what pages show: $label', async ({ second }) => {
+      const h = harness();
+      const first: SsiError =
+        second.code === 'rate-limited'
+          ? { code: 'rate-limited', status: 429, retryAt: T0 + 10 * MINUTE }
+          : { code: 'api-error', serverMessage: 'Account disconnected' };
+      h.answer(err(first), err(second));
+
+      await h.service.getSsi();
+      h.state.now = T0 + 20 * MINUTE;
+      await h.service.getSsi();
+
+      expect(h.updates.map((view) => view.error)).toEqual([first, second]);
+    });
+
     it('is not told about an answer dropped because the key changed', async () => {
       const h = harness();
       const pending = h.hold();
@@ -613,6 +651,19 @@ describe('createSsiService', () => {
   });
 
   describe('what the review found', () => {
+    it('a 429 that storage refused to keep still pauses requests, forced ones too', async () => {
+      const h = harness();
+      h.cache.write = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+      h.answer(err({ code: 'rate-limited', status: 429, retryAt: T0 + 5 * MINUTE }));
+
+      await h.service.getSsi();
+      h.state.now = T0 + 2 * MINUTE;
+      const view = await h.service.getSsi({ refresh: true });
+
+      expect(h.calls).toHaveLength(1);
+      expect(view.snapshot).toBeNull();
+    });
+
     it('a refused cache write tells no tab to ask again, and automatic asks wait out the cooldown', async () => {
       const h = harness();
       h.cache.write = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
@@ -644,6 +695,41 @@ describe('createSsiService', () => {
       expect(h.calls).toHaveLength(2);
       expect(h.calls[1]?.target.apiKey).toBe('sk_new_key_123456');
       expect(after.snapshot?.overall).toBe(71);
+    });
+
+    it.each(SSI_ERROR_CODES.filter((code) => code !== 'no-key').map((code) => ({ code })))(
+      'after a $code failure, automatic asks wait out the cooldown; the user need not',
+      async ({ code }) => {
+        const origin = 'https://proxy.example.com';
+        // The permission is there, but for the permission-missing case.
+        const h = harness({ settings: { apiBaseUrl: origin }, mayCall: code !== 'permission-missing' });
+        const stored: CacheEntry = { snapshot: null, lastError: { error: { code }, at: T0 } };
+        h.store.set(`${origin}|default`, stored);
+
+        for (const now of [T0, T0 + 1, T0 + FAILURE_COOLDOWN_MS - 1]) {
+          h.state.now = now;
+          expect((await h.service.getSsi()).error).toEqual({ code });
+        }
+        expect(h.calls).toHaveLength(0);
+        expect(h.store.get(`${origin}|default`)).toEqual(stored);
+        expect(h.updates).toHaveLength(0);
+
+        h.mayCall.mockResolvedValue(true);
+        h.answer(ok(makeSnapshot()));
+        expect((await h.service.getSsi({ refresh: true })).error).toBeNull();
+        expect(h.calls).toHaveLength(1);
+      },
+    );
+
+    it('a missing permission, still missing, is not asked again within the cooldown', async () => {
+      const h = harness({ settings: { apiBaseUrl: 'https://proxy.example.com' }, mayCall: false });
+
+      await h.service.getSsi();
+      const writes = h.store.get('https://proxy.example.com|default');
+      for (let i = 0; i < 5; i++) await h.service.getSsi();
+
+      expect(h.updates).toHaveLength(1);
+      expect(h.store.get('https://proxy.example.com|default')).toEqual(writes);
     });
 
     it('a missing permission is tried again as soon as it is granted, without the cooldown', async () => {

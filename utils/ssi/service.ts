@@ -3,31 +3,25 @@
  * serves stale ones at once while revalidating, makes one request per account however many
  * callers ask at once, retries transient failures, and never lets a failure overwrite good data.
  */
+import { mayAskApi, type LastFailure } from '../api/ask-policy';
 import type { SsiClient } from '../api/client';
-import type { CacheEntry } from '../cache';
-import { isStorageFailure, type SsiError } from '../errors';
+import type { CacheEntry, EntryStore } from '../cache';
+import { describeError, isStorageFailure, type SsiError } from '../errors';
 import { err, type Result } from '../result';
 import { withRetry, type RetryPolicy } from '../retry';
-import { targetKey, type Settings } from '../settings';
+import { targetKey, type SavedConfig, type Settings } from '../settings';
 import type { SsiSnapshot } from './model';
 import { viewFromEntry, type SsiView } from './view';
 
 export type { SsiView } from './view';
 
 /** Where cache entries are kept (extension storage in the product, a Map in tests). */
-export interface CacheStore {
-  read(key: string): Promise<CacheEntry | null>;
-  /**
-   * Stores `entry` under `key`, unless `stillValid`, asked at the moment of writing (no other
-   * queued storage write can come between), says no. Resolves to whether it was written.
-   */
-  write(key: string, entry: CacheEntry, stillValid?: () => Promise<boolean>): Promise<boolean>;
-}
+export type CacheStore = EntryStore<CacheEntry>;
 
 export interface SsiServiceDeps {
   client: SsiClient;
-  readSettings: () => Promise<Settings>;
-  readApiKey: () => Promise<string | null>;
+  /** The saved settings and key, read together: a request never pairs one's old with the other's new. */
+  read: () => Promise<SavedConfig>;
   cache: CacheStore;
   /** Whether the extension may call the API origin now (`mayCallOrigin` in the product). */
   mayCall: (origin: string) => Promise<boolean>;
@@ -35,12 +29,20 @@ export interface SsiServiceDeps {
   retry: RetryPolicy;
   /** Told about every view handed out or produced by a background revalidation. */
   onView?: (view: SsiView) => void;
-  /** Told when a request's outcome has been written to the cache. */
+  /**
+   * Told when a request's outcome, written to the cache, changed what a page shows: the
+   * reading, or the error's code or words. Not on every write: whoever is told asks again.
+   */
   onUpdate?: (view: SsiView) => void;
 }
 
-/** After a failure, automatic (non-forced) attempts wait this long before asking again. */
-export const FAILURE_COOLDOWN_MS = 60_000;
+export { FAILURE_COOLDOWN_MS } from '../api/ask-policy';
+
+/** What a page shows of an entry: its reading, and its error's code and words. */
+function shown(entry: CacheEntry | null, now: number): string {
+  const error = entry?.lastError?.error;
+  return JSON.stringify([entry?.snapshot, error?.code, error && describeError(error, now)]);
+}
 
 export interface SsiService {
   /**
@@ -54,7 +56,8 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
   // Requests under way, by cache slot and key: callers after a key change never join a request
   // made with the old key.
   const inFlight = new Map<string, Promise<SsiView>>();
-  const writeFailedAt = new Map<string, number>();
+  // Failures that storage refused to keep, by cache slot: newer than the slot's stored one.
+  const unstored = new Map<string, LastFailure>();
 
   function viewOf(entry: CacheEntry | null, settings: Settings, refreshing: boolean): SsiView {
     return viewFromEntry(entry, settings.freshnessMinutes, deps.now(), refreshing);
@@ -92,22 +95,23 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     try {
       // The key is compared as the entry is written: a key saved meanwhile (its caches cleared
       // after it) leaves this answer, which belongs to the old key, unwritten.
-      if (!(await deps.cache.write(key, next, async () => (await deps.readApiKey()) === apiKey)))
+      if (!(await deps.cache.write(key, next, async () => (await deps.read()).apiKey === apiKey)))
         return viewOf(current, settings, false);
     } catch (failure) {
       // Reported, not swallowed: the user keeps what we have in hand and learns why it will
       // not be there next time. Nothing changed in storage, so tabs are not told to ask again
       // (they would start another request that fails the same way), and automatic requests
-      // wait out the cooldown, remembered in memory since storage refused it.
-      writeFailedAt.set(key, deps.now());
+      // wait out the cooldown (or a 429's pause), remembered in memory since storage refused it.
+      unstored.set(key, next.lastError ?? { error: { code: 'storage-failed' }, at: deps.now() });
       return {
         ...viewOf(next, settings, false),
         error: { code: isStorageFailure(failure) ? 'storage-failed' : 'internal' },
         errorAt: deps.now(),
       };
     }
+    unstored.delete(key);
     const view = viewOf(next, settings, false);
-    deps.onUpdate?.(view);
+    if (shown(current, deps.now()) !== shown(next, deps.now())) deps.onUpdate?.(view);
     return view;
   }
 
@@ -128,26 +132,23 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
   }
 
   async function serve({ refresh = false }: { refresh?: boolean }): Promise<SsiView> {
-    const settings = await deps.readSettings();
+    const { settings, apiKey } = await deps.read();
     const key = targetKey(settings);
-    const [entry, apiKey] = await Promise.all([deps.cache.read(key), deps.readApiKey()]);
+    const entry = await deps.cache.read(key);
     if (!apiKey) {
       return emit({ ...viewOf(entry, settings, false), error: { code: 'no-key' }, errorAt: null });
     }
     const view = viewOf(entry, settings, inFlight.has(`${key}|${apiKey}`));
-    const now = deps.now();
-    const pausedUntil = entry?.lastError?.error.retryAt ?? 0;
-    if (pausedUntil > now) return emit(view);
-    if (!refresh) {
-      // A missing permission is checked without a request: once granted, try at once.
-      const lastFailure =
-        entry?.lastError?.error.code === 'permission-missing' ? 0 : (entry?.lastError?.at ?? 0);
-      const failedRecently = now - Math.max(lastFailure, writeFailedAt.get(key) ?? 0) < FAILURE_COOLDOWN_MS;
-      if ((view.snapshot && !view.stale) || failedRecently) return emit(view);
-      if (view.snapshot) {
-        void startRevalidation(key, settings, apiKey);
-        return emit({ ...view, refreshing: true });
-      }
+    if (!refresh && view.snapshot && !view.stale) return emit(view);
+    const mayAsk = await mayAskApi(unstored.get(key) ?? entry?.lastError, {
+      now: deps.now(),
+      forced: refresh,
+      mayCallOrigin: () => deps.mayCall(settings.apiBaseUrl),
+    });
+    if (!mayAsk) return emit(view);
+    if (!refresh && view.snapshot) {
+      void startRevalidation(key, settings, apiKey);
+      return emit({ ...view, refreshing: true });
     }
     return startRevalidation(key, settings, apiKey);
   }

@@ -1,15 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountSummary } from '../api/accounts';
-import type { SsiClient } from '../api/client';
 import { describeError, type SsiError } from '../errors';
 import type { TabNotice } from '../messaging/protocol';
-import { err, ok } from '../result';
 import { DEFAULT_SETTINGS, SANDBOX_API, type Settings } from '../settings';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
 import type { SsiService, SsiView } from '../ssi/service';
-import { createBadgeHandlers, MAX_BADGE_TABS, type BadgeDeps } from './badge-handlers';
+import type { AccountLookup } from './account-lookup';
+import {
+  createBadgeHandlers,
+  FORCED_REFRESH_EVERY_MS,
+  MAX_BADGE_TABS,
+  VIEW_OPEN_EVERY_MS,
+  type BadgeDeps,
+} from './badge-handlers';
 
 const API_KEY = 'sk_live_badge_secret_9f8e7d6c';
+const T0 = Date.parse('2026-12-02T09:00:00.000Z');
 const URN = 'urn:li:fsd_profile:ACoAAB1x2y3z4Q';
 
 function makeSnapshot(overrides: Partial<SsiSnapshot> = {}): SsiSnapshot {
@@ -60,18 +66,18 @@ function setup(
     settings: { ...DEFAULT_SETTINGS, ...options.settings } as Settings,
     apiKey: options.apiKey === undefined ? API_KEY : options.apiKey,
     view: options.view ?? makeView(),
-    slugs: {} as Record<string, string | null>,
     tabs: [...(options.tabs ?? [])],
     dead: new Set(options.deadTabs ?? []),
+    now: T0,
   };
   const ssi = {
     getSsi: vi.fn<SsiService['getSsi']>(async () => state.view),
   } satisfies SsiService;
-  const client = {
-    getSsi: vi.fn<SsiClient['getSsi']>(async () => err({ code: 'internal' })),
-    listAccounts: vi.fn<SsiClient['listAccounts']>(async () => ok(ACCOUNTS)),
-    getAccountStatus: vi.fn<SsiClient['getAccountStatus']>(async () => err({ code: 'internal' })),
-  } satisfies SsiClient;
+  const accounts = {
+    publicIdOf: vi.fn<AccountLookup['publicIdOf']>(
+      async (_config, id) => ACCOUNTS.find((account) => account.id === id)?.publicId ?? null,
+    ),
+  } satisfies AccountLookup;
   const send = vi.fn(async (tabId: number, _notice: TabNotice) => {
     if (state.dead.has(tabId))
       throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -79,15 +85,8 @@ function setup(
   });
   const deps = {
     ssi,
-    client,
-    readSettings: vi.fn(async () => state.settings),
-    readApiKey: vi.fn(async () => state.apiKey),
-    slugs: {
-      read: vi.fn(async () => ({ ...state.slugs })),
-      remember: vi.fn(async (key: string, slug: string | null) => {
-        state.slugs = { ...state.slugs, [key]: slug };
-      }),
-    },
+    accounts,
+    read: vi.fn(async () => ({ settings: state.settings, apiKey: state.apiKey })),
     tabs: {
       read: vi.fn(async () => [...state.tabs]),
       write: vi.fn(async (value: number[]) => {
@@ -95,8 +94,10 @@ function setup(
       }),
       send,
     },
+    openPage: vi.fn(async (_page: 'full-view' | 'settings') => undefined),
+    now: () => state.now,
   } satisfies BadgeDeps;
-  return { state, deps, ssi, client, send, handlers: createBadgeHandlers(deps) };
+  return { state, deps, ssi, accounts, send, handlers: createBadgeHandlers(deps) };
 }
 
 describe('getBadge', () => {
@@ -113,8 +114,7 @@ describe('getBadge', () => {
         account: { profileUrn: null, publicId: null },
       });
       expect(h.ssi.getSsi).not.toHaveBeenCalled();
-      expect(h.client.listAccounts).not.toHaveBeenCalled();
-      expect(h.deps.readApiKey).not.toHaveBeenCalled();
+      expect(h.accounts.publicIdOf).not.toHaveBeenCalled();
     });
 
     it('still remembers the tab, so it hears when the badge is turned on', async () => {
@@ -172,19 +172,19 @@ describe('getBadge', () => {
 
       expect(badge.account).toEqual({ profileUrn: null, publicId: null });
       expect(badge.problem).toEqual(describeError({ code: 'no-key' }));
-      expect(h.client.listAccounts).not.toHaveBeenCalled();
+      expect(h.accounts.publicIdOf).not.toHaveBeenCalled();
     });
   });
 
   describe('the account’s LinkedIn slug', () => {
-    it('is found by the snapshot’s account id, with the saved key and base URL', async () => {
+    it('is asked of the account lookup for the snapshot’s account id, with the saved settings and key', async () => {
       const h = setup({ settings: { apiBaseUrl: SANDBOX_API } });
 
       expect((await h.handlers.getBadge(false, 7)).account.publicId).toBe('ada-lovelace');
-      expect(h.client.listAccounts).toHaveBeenCalledExactlyOnceWith({
-        baseUrl: SANDBOX_API,
-        apiKey: API_KEY,
-      });
+      expect(h.accounts.publicIdOf).toHaveBeenCalledExactlyOnceWith(
+        { settings: h.state.settings, apiKey: API_KEY },
+        'acc_1',
+      );
     });
 
     it.each<{ label: string; snapshotAccount: string | null }>([
@@ -202,66 +202,11 @@ describe('getBadge', () => {
       },
     );
 
-    it('is asked once per account and remembered', async () => {
-      const h = setup();
-
-      await h.handlers.getBadge(false, 7);
-      const second = await h.handlers.getBadge(true, 8);
-
-      expect(second.account.publicId).toBe('ada-lovelace');
-      expect(h.client.listAccounts).toHaveBeenCalledTimes(1);
-    });
-
-    it('is remembered as unknown when the account is not in the list', async () => {
-      const h = setup({ view: makeView({ snapshot: makeSnapshot({ accountId: 'acc_missing' }) }) });
-
-      expect((await h.handlers.getBadge(false, 7)).account.publicId).toBeNull();
-      expect((await h.handlers.getBadge(false, 7)).account.publicId).toBeNull();
-      expect(h.client.listAccounts).toHaveBeenCalledTimes(1);
-    });
-
-    it.each<{ label: string; change: Partial<Settings> }>([
-      { label: 'another account', change: { accountId: 'acc_2' } },
-      { label: 'another API origin', change: { apiBaseUrl: SANDBOX_API } },
-    ])('is asked again for $label', async ({ change }) => {
-      const h = setup();
-      await h.handlers.getBadge(false, 7);
-
-      h.state.settings = { ...h.state.settings, ...change };
-      const badge = await h.handlers.getBadge(false, 7);
-
-      expect(h.client.listAccounts).toHaveBeenCalledTimes(2);
-      expect(badge.account.publicId).toBe(change.accountId === 'acc_2' ? 'grace' : 'ada-lovelace');
-    });
-
-    it('is not remembered when the lookup fails, and is tried again', async () => {
-      const h = setup();
-      h.client.listAccounts.mockResolvedValueOnce(err({ code: 'network' }));
-
-      const first = await h.handlers.getBadge(false, 7);
-      const second = await h.handlers.getBadge(false, 7);
-
-      expect(first.account.publicId).toBeNull();
-      expect(second.account.publicId).toBe('ada-lovelace');
-      expect(h.client.listAccounts).toHaveBeenCalledTimes(2);
-    });
-
-    it('is not looked up without an API key, and is once one is saved', async () => {
-      const h = setup({ apiKey: null });
-
-      const first = await h.handlers.getBadge(false, 7);
-      expect(first.account).toEqual({ profileUrn: URN, publicId: null });
-      expect(h.client.listAccounts).not.toHaveBeenCalled();
-
-      h.state.apiKey = API_KEY;
-      expect((await h.handlers.getBadge(false, 7)).account.publicId).toBe('ada-lovelace');
-    });
-
     it('is not looked up when no account id is known', async () => {
       const h = setup({ view: makeView({ snapshot: makeSnapshot({ accountId: null }) }) });
 
       expect((await h.handlers.getBadge(false, 7)).account.publicId).toBeNull();
-      expect(h.client.listAccounts).not.toHaveBeenCalled();
+      expect(h.accounts.publicIdOf).not.toHaveBeenCalled();
     });
   });
 
@@ -310,6 +255,79 @@ describe('getBadge', () => {
     const badge = await h.handlers.getBadge(true, 7);
 
     expect(JSON.stringify(badge)).not.toContain(API_KEY);
+  });
+});
+
+describe('what a LinkedIn tab may ask for, and how often', () => {
+  it(`forces a refresh at most once per ${FORCED_REFRESH_EVERY_MS / 1000} s per account; further forced asks are ordinary ones`, async () => {
+    const h = setup();
+    const forced = () => h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh);
+
+    await h.handlers.getBadge(true, 7);
+    for (let i = 0; i < 5; i++) await h.handlers.getBadge(true, 7 + (i % 2));
+    h.state.now = T0 + FORCED_REFRESH_EVERY_MS - 1;
+    await h.handlers.getBadge(true, 9);
+    expect(forced()).toEqual([true, false, false, false, false, false, false]);
+
+    h.state.now = T0 + FORCED_REFRESH_EVERY_MS;
+    await h.handlers.getBadge(true, 7);
+    expect(forced().at(-1)).toBe(true);
+  });
+
+  it('counts forced refreshes per account: another account (or API origin) has its own window', async () => {
+    const h = setup();
+    await h.handlers.getBadge(true, 7);
+
+    h.state.settings = { ...h.state.settings, accountId: 'acc_2' };
+    await h.handlers.getBadge(true, 7);
+    h.state.settings = { ...h.state.settings, apiBaseUrl: SANDBOX_API };
+    await h.handlers.getBadge(true, 7);
+    await h.handlers.getBadge(true, 7);
+
+    expect(h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh)).toEqual([true, true, true, false]);
+  });
+
+  it('does not count ordinary asks against the forced ones', async () => {
+    const h = setup();
+
+    for (let i = 0; i < 3; i++) await h.handlers.getBadge(false, 7);
+    await h.handlers.getBadge(true, 7);
+
+    expect(h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh)).toEqual([false, false, false, true]);
+  });
+
+  it(`opens at most one page per tab per ${VIEW_OPEN_EVERY_MS / 1000} s; further asks open nothing`, async () => {
+    const h = setup();
+
+    for (let i = 0; i < 100; i++) await h.handlers.openView(i % 2 ? 'settings' : 'full-view', 7);
+    expect(h.deps.openPage).toHaveBeenCalledExactlyOnceWith('full-view');
+
+    h.state.now = T0 + VIEW_OPEN_EVERY_MS - 1;
+    await h.handlers.openView('settings', 7);
+    expect(h.deps.openPage).toHaveBeenCalledTimes(1);
+
+    h.state.now = T0 + VIEW_OPEN_EVERY_MS;
+    await h.handlers.openView('settings', 7);
+    expect(h.deps.openPage).toHaveBeenLastCalledWith('settings');
+    expect(h.deps.openPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts pages opened per tab: another tab has its own window', async () => {
+    const h = setup();
+
+    await h.handlers.openView('full-view', 7);
+    await h.handlers.openView('full-view', 8);
+    await h.handlers.openView('full-view', 8);
+
+    expect(h.deps.openPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not limit the extension’s own pages (no tab id)', async () => {
+    const h = setup();
+
+    for (let i = 0; i < 3; i++) await h.handlers.openView('settings', undefined);
+
+    expect(h.deps.openPage).toHaveBeenCalledTimes(3);
   });
 });
 
@@ -373,14 +391,5 @@ describe('concurrent callers', () => {
     await Promise.all([h.handlers.notifyTabs(), h.handlers.getBadge(false, 3)]);
 
     expect([...h.state.tabs].sort()).toEqual([1, 3]);
-  });
-
-  it('makes one account lookup for tabs that ask at once', async () => {
-    const h = setup();
-
-    const states = await Promise.all([h.handlers.getBadge(false, 1), h.handlers.getBadge(false, 2)]);
-
-    expect(h.client.listAccounts).toHaveBeenCalledTimes(1);
-    expect(states[0]!.account.publicId).toBe(states[1]!.account.publicId);
   });
 });

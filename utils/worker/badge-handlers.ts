@@ -1,67 +1,54 @@
 /**
  * The service worker's side of the LinkedIn badge: what a tab is told, who the account is on
- * LinkedIn, and which tabs to tell when that changes.
+ * LinkedIn, which tabs to tell when that changes, and how often a tab may ask for more than
+ * its data. Whatever a LinkedIn page makes the content script do, it cannot turn into a flood
+ * of tabs or API requests.
  */
-import type { SsiClient } from '../api/client';
 import { describeError } from '../errors';
-import type { BadgeState, TabNotice } from '../messaging/protocol';
+import type { BadgeState, PayloadOf, TabNotice } from '../messaging/protocol';
 import { createSerialQueue } from '../serial-queue';
-import { targetKey, type Settings } from '../settings';
+import { targetKey, type SavedConfig } from '../settings';
 import type { SsiService } from '../ssi/service';
+import type { AccountLookup } from './account-lookup';
 
 export interface BadgeDeps {
   ssi: SsiService;
-  client: SsiClient;
-  readSettings: () => Promise<Settings>;
-  readApiKey: () => Promise<string | null>;
-  /** Cached account slugs, by `targetKey|accountId`. */
-  slugs: {
-    read(): Promise<Record<string, string | null>>;
-    /** Adds one slug to those stored (read and written back in one step by the store). */
-    remember(key: string, slug: string | null): Promise<void>;
-  };
+  /** Who the account is on LinkedIn (its slug). */
+  accounts: AccountLookup;
+  /** The saved settings and key, read together (`readSavedConfig`). */
+  read: () => Promise<SavedConfig>;
   tabs: {
     read(): Promise<number[]>;
     write(value: number[]): Promise<void>;
     send(tabId: number, notice: TabNotice): Promise<unknown>;
   };
+  /** Opens one of the extension's pages in a tab. */
+  openPage(page: PayloadOf<'view:open'>['page']): Promise<unknown>;
+  now: () => number;
 }
 
 /** Tabs remembered at most; the oldest are forgotten first. */
 export const MAX_BADGE_TABS = 50;
+/** A LinkedIn tab opens at most one extension page per this long; further asks open nothing. */
+export const VIEW_OPEN_EVERY_MS = 2_000;
+/**
+ * A content script forces at most one refresh per account per this long; further forced asks
+ * are served as ordinary ones (the cache, or a request if it is stale). The popup's own
+ * Refresh (`ssi:get`, extension pages only) is not limited.
+ */
+export const FORCED_REFRESH_EVERY_MS = 30_000;
 
 export function createBadgeHandlers(deps: BadgeDeps) {
   // Tabs are read, changed and written back: one step at a time, or a step is lost.
   const serially = createSerialQueue();
-  const lookups = new Map<string, Promise<string | null>>();
-
-  /**
-   * The LinkedIn slug of the account, from `/linkedin/accounts`, asked once per account and
-   * remembered (a failed lookup is not remembered, so it is tried again next time).
-   */
-  async function slugOf(settings: Settings, accountId: string | null): Promise<string | null> {
-    const id = settings.accountId || accountId;
-    if (!id) return null;
-    const key = `${targetKey(settings)}|${id}`;
-    const known = await deps.slugs.read();
-    if (Object.hasOwn(known, key)) return known[key] ?? null;
-    // Tabs that ask at once share one lookup.
-    let lookup = lookups.get(key);
-    if (!lookup) {
-      lookup = lookUpSlug(settings, id, key).finally(() => lookups.delete(key));
-      lookups.set(key, lookup);
-    }
-    return lookup;
-  }
-
-  async function lookUpSlug(settings: Settings, id: string, key: string): Promise<string | null> {
-    const apiKey = await deps.readApiKey();
-    if (!apiKey) return null;
-    const accounts = await deps.client.listAccounts({ baseUrl: settings.apiBaseUrl, apiKey });
-    if (!accounts.ok) return null;
-    const slug = accounts.value.find((account) => account.id === id)?.publicId ?? null;
-    await deps.slugs.remember(key, slug);
-    return slug;
+  // When each limited ask was last let through, by what it is limited per. In memory: the
+  // worker lives on while a page keeps asking, and after 30 s idle every window is over anyway.
+  const lastAllowed = new Map<string, number>();
+  function allow(slot: string, everyMs: number): boolean {
+    const now = deps.now();
+    if (now - (lastAllowed.get(slot) ?? -Infinity) < everyMs) return false;
+    lastAllowed.set(slot, now);
+    return true;
   }
 
   function remember(tabId: number): Promise<void> {
@@ -76,8 +63,8 @@ export function createBadgeHandlers(deps: BadgeDeps) {
     /** The badge's data for the tab that asked, which is remembered for later notices. */
     async getBadge(refresh: boolean, tabId: number | undefined): Promise<BadgeState> {
       if (tabId !== undefined) await remember(tabId);
-      const settings = await deps.readSettings();
-      if (!settings.showBadge) {
+      const config = await deps.read();
+      if (!config.settings.showBadge) {
         return {
           show: false,
           view: { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false },
@@ -85,15 +72,26 @@ export function createBadgeHandlers(deps: BadgeDeps) {
           account: { profileUrn: null, publicId: null },
         };
       }
-      const view = await deps.ssi.getSsi({ refresh });
+      const forced = refresh && allow(`refresh|${targetKey(config.settings)}`, FORCED_REFRESH_EVERY_MS);
+      const view = await deps.ssi.getSsi({ refresh: forced });
       const snapshot = view.snapshot;
-      const publicId = snapshot ? await slugOf(settings, snapshot.accountId) : null;
+      const accountId = snapshot && (config.settings.accountId || snapshot.accountId);
+      const publicId = accountId ? await deps.accounts.publicIdOf(config, accountId) : null;
       return {
         show: true,
         view,
         problem: view.error ? describeError(view.error) : null,
         account: { profileUrn: snapshot?.profileUrn ?? null, publicId },
       };
+    },
+
+    /**
+     * Opens the page a tab asked for, unless that tab (`tabId`; none for extension pages) had
+     * one opened within {@link VIEW_OPEN_EVERY_MS}.
+     */
+    async openView(page: PayloadOf<'view:open'>['page'], tabId: number | undefined): Promise<null> {
+      if (tabId === undefined || allow(`view|${tabId}`, VIEW_OPEN_EVERY_MS)) await deps.openPage(page);
+      return null;
     },
 
     /** Tells every remembered LinkedIn tab to ask again; forgets tabs that are gone. */

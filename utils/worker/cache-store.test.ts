@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CacheEntry } from '../cache';
+import { readCacheEntry, type CacheEntry } from '../cache';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
 import { ssiCacheItem } from '../storage';
 import { createSerialQueue } from '../serial-queue';
-import { createStorageCacheStore, MAX_CACHE_ENTRIES } from './cache-store';
+import { createEntryStore, MAX_CACHE_ENTRIES } from './cache-store';
 
 const T0 = Date.parse('2026-03-14T09:00:00.000Z');
 
@@ -32,9 +32,12 @@ beforeEach(() => {
   fakeBrowser.reset();
 });
 
-describe('createStorageCacheStore', () => {
+/** The SSI cache's store, as the worker makes it. */
+const cacheStore = () => createEntryStore(createSerialQueue(), ssiCacheItem, readCacheEntry);
+
+describe('createEntryStore, as the SSI cache', () => {
   it('reads back what it wrote', async () => {
-    const store = createStorageCacheStore(createSerialQueue());
+    const store = cacheStore();
     const written: CacheEntry = {
       snapshot: makeSnapshot(),
       lastError: { error: { code: 'server', status: 503 }, at: T0 + 1 },
@@ -47,7 +50,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('keeps the cache in storage.local under ssiCache', async () => {
-    const store = createStorageCacheStore(createSerialQueue());
+    const store = cacheStore();
 
     await store.write(slot(1), entry(50));
 
@@ -56,7 +59,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('replaces an entry written again', async () => {
-    const store = createStorageCacheStore(createSerialQueue());
+    const store = cacheStore();
 
     await store.write(slot(1), entry(50));
     await store.write(slot(1), entry(60));
@@ -65,7 +68,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('loses no write when several run at once', async () => {
-    const store = createStorageCacheStore(createSerialQueue());
+    const store = cacheStore();
     const slots = Array.from({ length: 8 }, (_, index) => slot(index));
 
     await Promise.all(slots.map((key, index) => store.write(key, entry(index * 10))));
@@ -76,7 +79,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it(`keeps at most ${MAX_CACHE_ENTRIES} entries, dropping the least recently written`, async () => {
-    const store = createStorageCacheStore(createSerialQueue());
+    const store = cacheStore();
     for (let index = 0; index < MAX_CACHE_ENTRIES + 3; index++) await store.write(slot(index), entry(index));
 
     const cache = await ssiCacheItem.getValue();
@@ -87,7 +90,7 @@ describe('createStorageCacheStore', () => {
   });
 
   it('counts a rewrite as recent, so a rewritten entry outlives older ones', async () => {
-    const store = createStorageCacheStore(createSerialQueue());
+    const store = cacheStore();
     for (let index = 0; index < MAX_CACHE_ENTRIES; index++) await store.write(slot(index), entry(index));
 
     await store.write(slot(0), entry(99));
@@ -110,14 +113,14 @@ describe('createStorageCacheStore', () => {
     { label: 'a number', stored: 42 },
   ])('reads an entry holding $label as absent', async ({ stored }) => {
     await fakeBrowser.storage.local.set({ ssiCache: { k: stored } });
-    const store = createStorageCacheStore(createSerialQueue());
+    const store = cacheStore();
 
     expect(await store.read('k')).toBeNull();
   });
 
   it('still writes when the stored cache holds garbage', async () => {
     await fakeBrowser.storage.local.set({ ssiCache: { k: { snapshot: 'junk' } } });
-    const store = createStorageCacheStore(createSerialQueue());
+    const store = cacheStore();
 
     await store.write(slot(1), entry(70));
 
@@ -130,7 +133,7 @@ describe('createStorageCacheStore', () => {
     ['a number', 7],
   ])('replaces a cache that is %s instead of spreading it into entries', async (_label, stored) => {
     await fakeBrowser.storage.local.set({ ssiCache: stored });
-    const store = createStorageCacheStore(createSerialQueue());
+    const store = cacheStore();
 
     await store.write(slot(1), entry(70));
 

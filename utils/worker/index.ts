@@ -9,15 +9,16 @@ import type { DescribedView } from '../messaging/protocol';
 import { createMessageRouter, type Handlers } from '../messaging/router';
 import { describeError } from '../errors';
 import { err } from '../result';
-import { apiKeyItem } from '../secrets';
 import { POPUP_PAGE } from '../popup-preview';
 import type { StorageRepair } from '../storage-schema';
 import { createSsiService, type SsiView } from '../ssi/service';
-import { accountSlugsItem, badgeTabsItem, lastExchangeItem, settingsItem, ssiCacheItem } from '../storage';
+import { badgeTabsItem, lastExchangeItem, settingsItem, ssiCacheItem } from '../storage';
 import { mayCallOrigin, readSettings } from '../settings-rules';
 import { toolbarBadgeFor } from '../toolbar-badge';
+import { createAccountLookup } from './account-lookup';
 import { createBadgeHandlers } from './badge-handlers';
 import { createPopupPreviewKeeper } from './popup-preview';
+import { readSavedConfig } from './saved-config';
 import { createSettingsHandlers } from './settings-handlers';
 import { createStorageWriters } from './storage-writers';
 
@@ -64,11 +65,9 @@ export function startWorker(): void {
   });
   const storage = createStorageWriters();
   const { cache } = storage;
-  const readApiKey = () => apiKeyItem.getValue();
   const ssi = createSsiService({
     client,
-    readSettings,
-    readApiKey,
+    read: readSavedConfig,
     cache,
     mayCall,
     now: () => Date.now(),
@@ -83,26 +82,30 @@ export function startWorker(): void {
   });
   const badge = createBadgeHandlers({
     ssi,
-    client,
-    readSettings,
-    readApiKey,
-    slugs: { read: () => accountSlugsItem.getValue(), remember: storage.rememberSlug },
+    accounts: createAccountLookup({
+      client,
+      store: storage.accounts,
+      read: readSavedConfig,
+      mayCall,
+      now: () => Date.now(),
+    }),
+    read: readSavedConfig,
     tabs: {
       read: () => badgeTabsItem.getValue(),
       write: (value) => badgeTabsItem.setValue(value),
       send: (tabId, notice) => browser.tabs.sendMessage(tabId, notice),
     },
+    openPage: (page) =>
+      page === 'settings'
+        ? browser.runtime.openOptionsPage()
+        : // Relative to the extension's root, as the worker's own URL is.
+          browser.tabs.create({ url: POPUP_PAGE }),
+    now: () => Date.now(),
   });
   const settings = createSettingsHandlers({
     client,
     mayCall,
-    store: {
-      readSettings,
-      writeSettings: storage.writeSettings,
-      readApiKey,
-      writeApiKey: storage.writeApiKey,
-      clearCache: storage.clearCaches,
-    },
+    store: { read: readSavedConfig, save: storage.saveConfig },
   });
 
   const handlers: Handlers = {
@@ -110,12 +113,7 @@ export function startWorker(): void {
     'settings:get': () => settings.getSettings(),
     'debug:get': async () => ((await readSettings()).debug ? lastExchangeItem.getValue() : null),
     'badge:get': (payload, context) => badge.getBadge(payload.refresh, context.tabId),
-    'view:open': async ({ page }) => {
-      if (page === 'settings') await browser.runtime.openOptionsPage();
-      // Relative to the extension's root, as the worker's own URL is.
-      else await browser.tabs.create({ url: POPUP_PAGE });
-      return null;
-    },
+    'view:open': ({ page }, context) => badge.openView(page, context.tabId),
     'settings:save': async (payload) => {
       const saved = await settings.saveSettings(payload);
       if (saved.ok) {
@@ -136,7 +134,11 @@ export function startWorker(): void {
     (reason, facts) => console.warn(`[ssi] refused a message: ${reason}`, facts),
   );
 
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // Answered through sendResponse, kept open by returning true: the native API's contract.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void route(message, sender).then(sendResponse);
+    return true;
+  });
 
   const popupPreview = createPopupPreviewKeeper({
     readSettings,
@@ -156,7 +158,7 @@ export function startWorker(): void {
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     await bringStorageUpToDate(storage.repair);
-    if (reason === 'install' && !(await readApiKey())) await browser.runtime.openOptionsPage();
+    if (reason === 'install' && !(await readSavedConfig()).apiKey) await browser.runtime.openOptionsPage();
   });
   // Also once per browser start: a profile restored from elsewhere, or a downgrade, may hold
   // data this build does not know. The check is one storage read when all is well.

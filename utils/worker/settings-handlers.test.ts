@@ -20,15 +20,12 @@ function setup(options: { apiKey?: string | null; settings?: unknown; mayCall?: 
     apiKey: options.apiKey === undefined ? SAVED_KEY : options.apiKey,
   };
   const store = {
-    readSettings: vi.fn(async () => state.settings),
-    writeSettings: vi.fn(async (settings: Settings) => {
+    read: vi.fn(async () => ({ settings: state.settings, apiKey: state.apiKey })),
+    // The caches go with a new key, in the same write (storage-writers.ts).
+    save: vi.fn(async (settings: Settings, apiKey?: string | null) => {
       state.settings = settings;
+      if (apiKey !== undefined) state.apiKey = apiKey;
     }),
-    readApiKey: vi.fn(async () => state.apiKey),
-    writeApiKey: vi.fn(async (key: string | null) => {
-      state.apiKey = key;
-    }),
-    clearCache: vi.fn(async () => {}),
   } satisfies SettingsStore;
   const client = {
     getSsi: vi.fn<SsiClient['getSsi']>(async () => err({ code: 'internal' })),
@@ -144,9 +141,7 @@ describe('createSettingsHandlers', () => {
 
       expect(result).toMatchObject({ ok: false, error: { field } });
       if (!result.ok) expect(result.error.message).toMatch(/\w/);
-      expect(h.store.writeSettings).not.toHaveBeenCalled();
-      expect(h.store.writeApiKey).not.toHaveBeenCalled();
-      expect(h.store.clearCache).not.toHaveBeenCalled();
+      expect(h.store.save).not.toHaveBeenCalled();
     });
 
     it('stores the settings in their normalised form', async () => {
@@ -169,7 +164,7 @@ describe('createSettingsHandlers', () => {
         debug: true,
         showBadge: false,
       };
-      expect(h.store.writeSettings).toHaveBeenCalledWith(expected);
+      expect(h.store.save).toHaveBeenCalledExactlyOnceWith(expected, undefined);
       expect(result).toEqual({ ok: true, value: { ...expected, hasApiKey: true } });
     });
 
@@ -182,19 +177,19 @@ describe('createSettingsHandlers', () => {
       expect(h.state.settings.apiBaseUrl).toBe(origin);
     });
 
-    it('stores a new key (trimmed) and clears the cache', async () => {
+    it('stores a new key (trimmed) with the settings, in one save that clears the cache', async () => {
       const h = setup();
 
-      const result = await h.handlers.saveSettings(save({}, { action: 'set', value: `  ${TYPED_KEY}\n` }));
-
-      expect(h.store.writeApiKey).toHaveBeenCalledWith(TYPED_KEY);
-      expect(h.state.apiKey).toBe(TYPED_KEY);
-      expect(h.store.clearCache).toHaveBeenCalledTimes(1);
-      // The key first, then the cache (see the handler: the other order lets an old reading in).
-      expect(h.store.writeApiKey.mock.invocationCallOrder[0]).toBeLessThan(
-        h.store.clearCache.mock.invocationCallOrder[0]!,
+      const result = await h.handlers.saveSettings(
+        save({ apiBaseUrl: SANDBOX_API }, { action: 'set', value: `  ${TYPED_KEY}\n` }),
       );
-      expect(result).toMatchObject({ ok: true, value: { hasApiKey: true } });
+
+      expect(h.store.save).toHaveBeenCalledExactlyOnceWith(
+        { ...DEFAULT_SETTINGS, apiBaseUrl: SANDBOX_API },
+        TYPED_KEY,
+      );
+      expect(h.state.apiKey).toBe(TYPED_KEY);
+      expect(result).toMatchObject({ ok: true, value: { hasApiKey: true, apiBaseUrl: SANDBOX_API } });
       expect(JSON.stringify(result)).not.toContain(TYPED_KEY);
     });
 
@@ -203,18 +198,16 @@ describe('createSettingsHandlers', () => {
 
       await h.handlers.saveSettings(save({}, { action: 'set', value: TYPED_KEY }));
 
-      expect(h.state.apiKey).toBe(TYPED_KEY);
-      expect(h.store.clearCache).toHaveBeenCalledTimes(1);
+      expect(h.store.save).toHaveBeenCalledExactlyOnceWith(DEFAULT_SETTINGS, TYPED_KEY);
     });
 
-    it('leaves the cache alone when the same key is saved again', async () => {
+    it('leaves the key and the cache alone when the same key is saved again', async () => {
       const h = setup();
 
       const result = await h.handlers.saveSettings(save({}, { action: 'set', value: SAVED_KEY }));
 
       expect(result.ok).toBe(true);
-      expect(h.store.clearCache).not.toHaveBeenCalled();
-      expect(h.state.apiKey).toBe(SAVED_KEY);
+      expect(h.store.save).toHaveBeenCalledExactlyOnceWith(DEFAULT_SETTINGS, undefined);
     });
 
     it('keeps the key untouched on keep', async () => {
@@ -223,19 +216,20 @@ describe('createSettingsHandlers', () => {
       const result = await h.handlers.saveSettings(save({ freshnessMinutes: 15 }, { action: 'keep' }));
 
       expect(result).toMatchObject({ ok: true, value: { freshnessMinutes: 15, hasApiKey: true } });
-      expect(h.store.writeApiKey).not.toHaveBeenCalled();
-      expect(h.store.clearCache).not.toHaveBeenCalled();
+      expect(h.store.save).toHaveBeenCalledExactlyOnceWith(
+        { ...DEFAULT_SETTINGS, freshnessMinutes: 15 },
+        undefined,
+      );
       expect(h.state.apiKey).toBe(SAVED_KEY);
     });
 
-    it('removes the key and clears the cache on clear', async () => {
+    it('removes the key, with the cache, on clear', async () => {
       const h = setup();
 
       const result = await h.handlers.saveSettings(save({}, { action: 'clear' }));
 
-      expect(h.store.writeApiKey).toHaveBeenCalledWith(null);
+      expect(h.store.save).toHaveBeenCalledExactlyOnceWith(DEFAULT_SETTINGS, null);
       expect(h.state.apiKey).toBeNull();
-      expect(h.store.clearCache).toHaveBeenCalledTimes(1);
       expect(result).toMatchObject({ ok: true, value: { hasApiKey: false } });
     });
   });

@@ -2,7 +2,7 @@
 import type { SsiClient } from '../api/client';
 import type { SsiError } from '../errors';
 import { err, ok, type Result } from '../result';
-import { type Settings } from '../settings';
+import type { SavedConfig, Settings } from '../settings';
 import {
   coerceSettings,
   parseAccountId,
@@ -13,12 +13,13 @@ import {
 import type { ConnectionTest, PublicSettings, SettingsProblem, SettingsSave } from '../messaging/protocol';
 
 export interface SettingsStore {
-  readSettings(): Promise<Settings>;
-  writeSettings(settings: Settings): Promise<void>;
-  readApiKey(): Promise<string | null>;
-  writeApiKey(key: string | null): Promise<void>;
-  /** Forgets every cached reading (they belong to the previous key). */
-  clearCache(): Promise<void>;
+  /** The saved settings and key, read together (`readSavedConfig`). */
+  read(): Promise<SavedConfig>;
+  /**
+   * Saves the settings and, when `apiKey` is given, the key (null removes it) with the cached
+   * readings forgotten, as one write (`saveConfig` of `storage-writers.ts`).
+   */
+  save(settings: Settings, apiKey?: string | null): Promise<void>;
 }
 
 export interface SettingsHandlerDeps {
@@ -57,7 +58,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
   const { store } = deps;
 
   async function publicSettings(): Promise<PublicSettings> {
-    const [settings, apiKey] = await Promise.all([store.readSettings(), store.readApiKey()]);
+    const { settings, apiKey } = await store.read();
     return { ...coerceSettings(settings), hasApiKey: Boolean(apiKey) };
   }
 
@@ -77,15 +78,11 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       } else if (save.apiKey.action === 'clear') {
         nextKey = null;
       }
-      const previousKey = await store.readApiKey();
-      await store.writeSettings(settings.value);
-      if (nextKey !== undefined && nextKey !== previousKey) {
-        // In this order: a reading of the old key that reaches storage after the key was saved
-        // is not written (the SSI service checks its key as it writes); one that came before is
-        // then cleared. The other way round, one could land between the clearing and the key.
-        await store.writeApiKey(nextKey);
-        await store.clearCache();
-      }
+      const { apiKey: previousKey } = await store.read();
+      // With a new key, the caches are emptied in the same write: a reading of the old key that
+      // reaches storage after it is not written (the SSI service checks its key as it writes);
+      // one that came before is gone with it.
+      await store.save(settings.value, nextKey !== previousKey ? nextKey : undefined);
       return ok(await publicSettings());
     },
 
@@ -95,8 +92,9 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       if (!baseUrl.ok) return err({ code: 'not-found', detail: baseUrl.error });
       const accountId = parseAccountId(test.accountId);
       if (!accountId.ok) return err({ code: 'bad-request', serverMessage: accountId.error });
-      let apiKey = await store.readApiKey();
-      if (!test.apiKey && baseUrl.value !== (await store.readSettings()).apiBaseUrl) {
+      const saved = await store.read();
+      let apiKey = saved.apiKey;
+      if (!test.apiKey && baseUrl.value !== saved.settings.apiBaseUrl) {
         // The saved key goes to the saved address only: a typo must not receive it.
         return err({ code: 'key-for-new-address' });
       }

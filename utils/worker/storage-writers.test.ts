@@ -1,13 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { AccountsEntry } from '../cache';
 import { apiKeyItem } from '../secrets';
+import { STORAGE_SCHEMA_VERSION } from '../storage-schema';
 import { DEFAULT_SETTINGS } from '../settings';
 import { READABLE_CACHE_ENTRY } from '../testing/cache-entry';
+import { readSavedConfig } from './saved-config';
 import { createStorageWriters } from './storage-writers';
 
 const KEY = 'sk_live_0123456789abcdef';
 const SLOT = 'https://api.connectsafely.ai|acc_1';
 const ENTRY = READABLE_CACHE_ENTRY;
+const ORIGIN = 'https://api.connectsafely.ai';
+const ACCOUNTS: AccountsEntry = { slugs: { acc_1: 'ada', acc_2: null }, lastError: null };
 
 const stored = () => fakeBrowser.storage.local.get(null);
 
@@ -58,46 +63,57 @@ describe('createStorageWriters', () => {
     await repairHasRead;
     await Promise.all([
       repair,
+      writers.saveConfig(settings, KEY),
       writers.cache.write(SLOT, ENTRY),
-      writers.writeSettings(settings),
-      writers.writeApiKey(KEY),
-      writers.rememberSlug(SLOT, 'ada'),
+      writers.accounts.write(ORIGIN, ACCOUNTS),
     ]);
 
     expect(await stored()).toEqual({
-      schemaVersion: 1,
+      schemaVersion: STORAGE_SCHEMA_VERSION,
       ssiCache: { [SLOT]: ENTRY },
       settings,
       apiKey: KEY,
-      accountSlugs: { [SLOT]: 'ada' },
+      accounts: { [ORIGIN]: ACCOUNTS },
     });
   });
 
-  it('clears readings and slugs in one step, after the writes before it, before those after', async () => {
+  it('saves settings and a new key in one write, with the readings and accounts cleared', async () => {
     const writers = createStorageWriters();
-    await writers.rememberSlug('old', 'ada');
+    await writers.saveConfig(DEFAULT_SETTINGS, KEY);
+    await writers.cache.write(SLOT, ENTRY);
+    await writers.accounts.write(ORIGIN, ACCOUNTS);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const settings = { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://127.0.0.1:8787' };
 
-    await Promise.all([
-      writers.cache.write('before', ENTRY),
-      writers.clearCaches(),
-      writers.cache.write(SLOT, ENTRY),
-      writers.rememberSlug(SLOT, 'grace'),
-    ]);
+    await writers.saveConfig(settings, 'sk_live_fedcba9876543210');
 
-    const { ssiCache, accountSlugs } = await stored();
-    expect(ssiCache).toEqual({ [SLOT]: ENTRY });
-    expect(accountSlugs).toEqual({ [SLOT]: 'grace' });
+    expect(set).toHaveBeenCalledExactlyOnceWith({
+      settings,
+      apiKey: 'sk_live_fedcba9876543210',
+      ssiCache: {},
+      accounts: {},
+    });
+  });
+
+  it('saves settings alone, keeping the key and the readings, without a key', async () => {
+    const writers = createStorageWriters();
+    await writers.saveConfig(DEFAULT_SETTINGS, KEY);
+    await writers.cache.write(SLOT, ENTRY);
+    const settings = { ...DEFAULT_SETTINGS, freshnessMinutes: 15 };
+
+    await writers.saveConfig(settings);
+
+    expect(await stored()).toMatchObject({ settings, apiKey: KEY, ssiCache: { [SLOT]: ENTRY } });
   });
 
   it("writes a reading only if its key is still the saved one when the reading's turn comes", async () => {
     const writers = createStorageWriters();
-    await writers.writeApiKey(KEY);
+    await writers.saveConfig(DEFAULT_SETTINGS, KEY);
     const stillOldKey = async () => (await apiKeyItem.getValue()) === KEY;
 
-    // A new key is saved (and the caches cleared) while a reading of the old key waits its turn.
-    const [, , written] = await Promise.all([
-      writers.writeApiKey('sk_live_fedcba9876543210'),
-      writers.clearCaches(),
+    // A new key is saved (the caches cleared with it) while a reading of the old key waits its turn.
+    const [, written] = await Promise.all([
+      writers.saveConfig(DEFAULT_SETTINGS, 'sk_live_fedcba9876543210'),
       writers.cache.write(SLOT, ENTRY, stillOldKey),
     ]);
 
@@ -108,20 +124,23 @@ describe('createStorageWriters', () => {
     expect((await stored()).ssiCache).toEqual({ [SLOT]: ENTRY });
   });
 
-  it('remembers each slug next to the others', async () => {
+  it('keeps the accounts of each origin next to the others, read back validated', async () => {
     const writers = createStorageWriters();
+    const failed = { slugs: {}, lastError: { error: { code: 'network' as const }, at: 1 } };
 
-    await Promise.all([writers.rememberSlug('a', 'ada'), writers.rememberSlug('b', null)]);
+    await Promise.all([writers.accounts.write(ORIGIN, ACCOUNTS), writers.accounts.write('b', failed)]);
 
-    expect((await stored()).accountSlugs).toEqual({ a: 'ada', b: null });
+    expect((await stored()).accounts).toEqual({ [ORIGIN]: ACCOUNTS, b: failed });
+    expect(await writers.accounts.read('b')).toEqual(failed);
   });
 
-  it('removes the key for null', async () => {
+  it('saves no key for null, which readers read as none', async () => {
     const writers = createStorageWriters();
-    await writers.writeApiKey(KEY);
+    await writers.saveConfig(DEFAULT_SETTINGS, KEY);
 
-    await writers.writeApiKey(null);
+    await writers.saveConfig(DEFAULT_SETTINGS, null);
 
-    expect(await stored()).not.toHaveProperty('apiKey');
+    expect((await stored()).apiKey ?? null).toBeNull();
+    expect((await readSavedConfig()).apiKey).toBeNull();
   });
 });

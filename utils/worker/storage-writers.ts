@@ -9,24 +9,31 @@ import { apiKeyItem } from '../secrets';
 import { createSerialQueue } from '../serial-queue';
 import { type Settings } from '../settings';
 import { migrateStorage } from '../storage-schema';
-import { accountSlugsItem, settingsItem, ssiCacheItem } from '../storage';
-import { createStorageCacheStore } from './cache-store';
+import { readAccountsEntry, readCacheEntry } from '../cache';
+import { accountsItem, settingsItem, ssiCacheItem } from '../storage';
+import { createEntryStore } from './cache-store';
 
 export function createStorageWriters() {
   const enqueue = createSerialQueue();
   return {
     /** The SSI cache; its writes share the queue. */
-    cache: createStorageCacheStore(enqueue),
-    writeSettings: (value: Settings) => enqueue(() => settingsItem.setValue(value)),
-    /** Saves the key, or removes it for null (or an empty key, which is none). */
-    writeApiKey: (key: string | null) =>
-      enqueue(() => (key ? apiKeyItem.setValue(key) : apiKeyItem.removeValue())),
-    /** Adds one account slug to those stored, read and written back in one step. */
-    rememberSlug: (key: string, slug: string | null) =>
-      enqueue(async () => accountSlugsItem.setValue({ ...(await accountSlugsItem.getValue()), [key]: slug })),
-    /** Forgets every SSI reading and account slug, as for a new key. */
-    clearCaches: () =>
-      enqueue(() => browser.storage.local.set({ [ssiCacheItem.key]: {}, [accountSlugsItem.key]: {} })),
+    cache: createEntryStore(enqueue, ssiCacheItem, readCacheEntry),
+    /** The key's accounts, by API origin; its writes share the queue. */
+    accounts: createEntryStore(enqueue, accountsItem, readAccountsEntry),
+    /**
+     * Saves the settings and, when `apiKey` is given, the key (null removes it) with every
+     * cached reading and account forgotten (they belong to the previous key): all in one
+     * `storage.local.set`, which readers (`saved-config.ts`) see whole or not at all.
+     */
+    saveConfig: (settings: Settings, apiKey?: string | null) =>
+      enqueue(() =>
+        browser.storage.local.set({
+          [settingsItem.key]: settings,
+          ...(apiKey === undefined
+            ? {}
+            : { [apiKeyItem.key]: apiKey || null, [ssiCacheItem.key]: {}, [accountsItem.key]: {} }),
+        }),
+      ),
     /** Brings storage up to date (see `migrateStorage`), between two writes, never during one. */
     repair: () => enqueue(() => migrateStorage()),
   };

@@ -1,0 +1,21 @@
+/**
+ * The saved settings and API key, as one value. A save that changes both writes both in one
+ * `storage.local.set` (`storage-writers.ts`); whoever builds a request reads both in one `get`
+ * here. So no request can pair the old key with the new API origin, or the new key with the
+ * old one: each read sees the storage before a save or after it, never half of it.
+ */
+import { browser } from 'wxt/browser';
+import { apiKeyItem } from '../secrets';
+import type { SavedConfig } from '../settings';
+import { coerceSettings } from '../settings-rules';
+import { settingsItem } from '../storage';
+
+/** The settings (each invalid field read as its default) and the key, from one storage read. */
+export async function readSavedConfig(): Promise<SavedConfig> {
+  const stored = await browser.storage.local.get([settingsItem.key, apiKeyItem.key]);
+  const apiKey = stored[apiKeyItem.key];
+  return {
+    settings: coerceSettings(stored[settingsItem.key]),
+    apiKey: typeof apiKey === 'string' && apiKey ? apiKey : null,
+  };
+}
