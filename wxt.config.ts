@@ -10,6 +10,7 @@ const BADGE_SCRIPT = BADGE_SCRIPT_PATH.slice(1);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   manifest: {
@@ -41,11 +42,13 @@ export default defineConfig({
     ],
   },
   hooks: {
-    // Every build, the service worker's included, calls Chromium's promise-based MV3 API
-    // directly, looked up lazily (utils/native-browser.ts): no polyfill, whose bytes the
-    // size budgets cannot afford. The worker's message listener answers through
-    // `sendResponse` (utils/worker/index.ts).
-    'vite:build:extendConfig': (_entrypoints, viteConfig) => {
+    // webextension-polyfill earns its bytes in the service worker, whose onMessage listener
+    // answers by returning a Promise (which the polyfill turns into sendResponse). Pages and
+    // the content script only call promise-returning APIs that Chromium's MV3 API already
+    // provides, and they have size budgets (npm run size): they use the native API directly,
+    // looked up lazily (utils/native-browser.ts).
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
       const alias = viteConfig.resolve?.alias;
       const native = {
         find: /^wxt\/browser$/,

@@ -134,11 +134,7 @@ export function startWorker(): void {
     (reason, facts) => console.warn(`[ssi] refused a message: ${reason}`, facts),
   );
 
-  // Answered through sendResponse, kept open by returning true: the native API's contract.
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void route(message, sender).then(sendResponse);
-    return true;
-  });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   const popupPreview = createPopupPreviewKeeper({
     readSettings,
