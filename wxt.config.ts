@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { BADGE_SCRIPT_PATH } from './entrypoints/linkedin-badge/loader';
+import { BADGE_SCRIPT_PATH } from './utils/linkedin/profile-badge-loader';
 
-/** Hosts of the ConnectSafely API the extension may call without asking (see utils/settings). */
+/** Hosts of the ConnectSafely API the extension may call without asking (see utils/api-origin.ts). */
 const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*', 'https://sandbox.api.connectsafely.ai/*'];
-/** The LinkedIn badge's code (entrypoints/linkedin-profile-badge.ts), kept out of the gate. */
+/** The profile badge's code (entrypoints/linkedin-profile-badge/), kept out of the gate. */
 const BADGE_SCRIPT = BADGE_SCRIPT_PATH.slice(1);
 
 // See https://wxt.dev/api/config.html
@@ -25,14 +25,14 @@ export default defineConfig({
     action: { default_title: 'SSI Companion' },
     // Two plain scripts rather than WXT content scripts: WXT's wrapper would start the
     // extension API on every LinkedIn page before any of our code ran.
-    // - entrypoints/linkedin-badge, the gate, on all of LinkedIn (users reach their profile
-    //   from the feed without a reload): it follows the URL, and on a profile starts the badge;
+    // - entrypoints/linkedin-gate, on all of LinkedIn (users reach their profile from the feed
+    //   without a reload): it follows the URL, and on a profile starts the badge;
     // - the badge's own code, run on pages loaded at a profile URL, before the gate (scripts
     //   of one run_at run in manifest order), and imported by the gate on pages that become a
     //   profile in-app. Every other page is spared reading and compiling it.
     content_scripts: [
       { matches: ['https://www.linkedin.com/in/*'], js: [BADGE_SCRIPT], run_at: 'document_idle' },
-      { matches: ['https://www.linkedin.com/*'], js: ['linkedin-badge.js'], run_at: 'document_idle' },
+      { matches: ['https://www.linkedin.com/*'], js: ['linkedin-gate.js'], run_at: 'document_idle' },
     ],
     // A content script may import only what is web-accessible. By a per-session URL only:
     // LinkedIn's pages cannot fetch it at the extension's fixed address, so it does not tell
@@ -67,8 +67,8 @@ export default defineConfig({
     // Chromium supports modulepreload: the polyfill would only add bytes to every page.
     build: {
       modulePreload: { polyfill: false },
-      // Terser with two passes packs chart.js and Preact tighter than the default minifier,
-      // which the popup's 60 KB budget needs.
+      // Terser with three compress passes packs chart.js and Preact tighter than the default
+      // minifier, which the popup's 60 KB budget needs.
       minify: 'terser',
       terserOptions: { ecma: 2020, compress: { passes: 3 }, toplevel: true },
     },

@@ -1,6 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { MAX_OVERALL } from '@/utils/ssi/model';
-import { BAND_COLORS } from '@/utils/toolbar-badge';
+import { BAND_COLORS, MAX_OVERALL } from '@/utils/ssi/model';
 import { prefersReducedMotion, themeColor } from './charts/load';
 import { useChart } from './charts/use-chart';
 import { RING_SIZE, ringFace } from './score-ring-face';

@@ -111,11 +111,11 @@ describe('the SSI badge on LinkedIn', () => {
       const page = await open('/feed/');
       await badge(page).holdsCount(0);
       const parsed = await watchScripts(page);
-      expect(parsed).toEqual(['/linkedin-badge.js']);
+      expect(parsed).toEqual(['/linkedin-gate.js']);
 
       await navigateInApp(page, `/in/${ME.slug}/`);
       await expect.poll(() => badge(page).count()).toBe(1);
-      await expect.poll(() => parsed).toEqual(['/linkedin-badge.js', '/linkedin-profile-badge.js (module)']);
+      await expect.poll(() => parsed).toEqual(['/linkedin-gate.js', '/linkedin-profile-badge.js (module)']);
     });
 
     it('an in-app navigation to /in/me/ whose profile is drawn before the badge is loaded still gets its badge beside the name', async () => {
@@ -132,7 +132,7 @@ describe('the SSI badge on LinkedIn', () => {
       const page = await open(`/in/${ME.slug}/`);
       await expect.poll(() => badge(page).count()).toBe(1);
       const parsed = await watchScripts(page);
-      expect(parsed).toEqual(['/linkedin-profile-badge.js', '/linkedin-badge.js']);
+      expect(parsed).toEqual(['/linkedin-profile-badge.js', '/linkedin-gate.js']);
     });
   });
 

@@ -47,11 +47,11 @@ const FORGED: [string, string][] = [
   ['the settings', `{ type: 'settings:get', payload: null }`],
   [
     'a settings change (new key and API host)',
-    `{ type: 'settings:save', payload: { settings: { apiBaseUrl: 'https://evil.example', accountId: '', freshnessMinutes: 60, debug: true, showBadge: true }, apiKey: { action: 'set', value: 'attacker-key-123' } } }`,
+    `{ type: 'settings:save', payload: { settings: { apiBaseUrl: 'https://evil.example', accountId: '', freshnessMinutes: 60, debug: true, showProfileBadge: true }, apiKey: { action: 'set', value: 'attacker-key-123' } } }`,
   ],
   [
     'removing the key',
-    `{ type: 'settings:save', payload: { settings: { apiBaseUrl: 'https://api.connectsafely.ai', accountId: '', freshnessMinutes: 60, debug: false, showBadge: true }, apiKey: { action: 'clear' } } }`,
+    `{ type: 'settings:save', payload: { settings: { apiBaseUrl: 'https://api.connectsafely.ai', accountId: '', freshnessMinutes: 60, debug: false, showProfileBadge: true }, apiKey: { action: 'clear' } } }`,
   ],
   [
     'a connection test against another host',
@@ -63,14 +63,17 @@ const FORGED: [string, string][] = [
   ['an unknown message type', `{ type: 'totally:unknown', payload: {} }`],
   ['a message with no type', `{ payload: { refresh: true } }`],
   ['a plain string', `'settings:get'`],
-  ['a badge request with extra fields', `{ type: 'badge:get', payload: { refresh: false, apiKey: 'x' } }`],
-  ['a badge request with a wrong type', `{ type: 'badge:get', payload: { refresh: 'yes' } }`],
+  [
+    'a badge request with extra fields',
+    `{ type: 'profile-profile-badge:get', payload: { refresh: false, apiKey: 'x' } }`,
+  ],
+  ['a badge request with a wrong type', `{ type: 'profile-profile-badge:get', payload: { refresh: 'yes' } }`],
   ['an oversized message', `{ type: 'ssi:get', payload: { refresh: false }, padding: 'x'.repeat(100000) }`],
   [
     'a prototype-polluting payload',
     `JSON.parse('{"type":"ssi:get","payload":{"refresh":false,"__proto__":{"admin":true}}}')`,
   ],
-  ['opening a page that does not exist', `{ type: 'view:open', payload: { page: 'chrome://settings' } }`],
+  ['opening a page that does not exist', `{ type: 'page:open', payload: { page: 'chrome://settings' } }`],
 ];
 
 describe('Forged and stray messages', () => {
@@ -84,7 +87,9 @@ describe('Forged and stray messages', () => {
   });
 
   it('what a content script may ask for (its badge) carries no key', async () => {
-    const reply = await sendFromContentScript(`{ type: 'badge:get', payload: { refresh: false } }`);
+    const reply = await sendFromContentScript(
+      `{ type: 'profile-profile-badge:get', payload: { refresh: false } }`,
+    );
     expect(reply).toMatch(/^\{"ok":true/);
     expect(reply).not.toContain(SANDBOX_DEMO_KEY);
   });
@@ -100,14 +105,14 @@ describe('Forged and stray messages', () => {
     // (one page per tab per 2 s, one forced refresh per account per 30 s) are what holds.
     const replies = await world.evaluate<string[]>(`Promise.all([
       ...Array.from({ length: 100 }, () =>
-        chrome.runtime.sendMessage({ type: 'view:open', payload: { page: 'full-view' } })),
+        chrome.runtime.sendMessage({ type: 'page:open', payload: { page: 'popup' } })),
       ...Array.from({ length: 100 }, () =>
-        chrome.runtime.sendMessage({ type: 'badge:get', payload: { refresh: true } })),
+        chrome.runtime.sendMessage({ type: 'profile-profile-badge:get', payload: { refresh: true } })),
     ]).then((all) => all.map((reply) => JSON.stringify(reply)))`);
 
     expect(replies).toHaveLength(200);
     for (const reply of replies) expect(reply).toMatch(/^\{"ok":true/);
-    // Each view:open was answered once its tab, if any, was created: wait for Playwright to
+    // Each page:open was answered once its tab, if any, was created: wait for Playwright to
     // hear of it, then make sure no second one follows.
     await expect.poll(pages).toBe(before + 1);
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS } from '../sandbox/data';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
-import { STORAGE_SCHEMA_VERSION } from '../utils/storage-schema';
+import { STORAGE_SCHEMA_VERSION } from '../utils/worker/storage-schema';
 import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
 import { badge } from './badge-probe';
 import { LINKEDIN, ME, serveLinkedIn } from './linkedin';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS } from '../sandbox/data';
-import { BAND_COLORS } from '../utils/toolbar-badge';
+import { BAND_COLORS } from '../utils/ssi/model';
 import { SANDBOX_DEMO_KEY, keyForScenario } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { launchWithExtension, type ExtensionSession } from './browser';

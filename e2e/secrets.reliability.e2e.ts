@@ -75,7 +75,7 @@ describe('Secrets', () => {
       const scripts = manifest().content_scripts!;
       expect(scripts.map(({ matches, js }) => ({ matches, js }))).toEqual([
         { matches: ['https://www.linkedin.com/in/*'], js: ['linkedin-profile-badge.js'] },
-        { matches: ['https://www.linkedin.com/*'], js: ['linkedin-badge.js'] },
+        { matches: ['https://www.linkedin.com/*'], js: ['linkedin-gate.js'] },
       ]);
       for (const script of scripts) expect(script.all_frames ?? false).toBe(false);
     });

@@ -292,7 +292,7 @@ function extensionWithFloorContentScript(): string {
     [floor]: `(() => {
       const check = (url) => {
         if (url && url.startsWith('https://www.linkedin.com/in/')) {
-          chrome.runtime.sendMessage({ type: 'badge:get', payload: { refresh: false } }).then((reply) => { globalThis.__floorReply = reply; });
+          chrome.runtime.sendMessage({ type: 'profile-profile-badge:get', payload: { refresh: false } }).then((reply) => { globalThis.__floorReply = reply; });
         }
       };
       check(location.href);
@@ -478,7 +478,7 @@ async function main(): Promise<void> {
     `| Content script, feed (not a profile): added script time (running and compiling) | ${ms(content.feedAddedScriptMs)} |`,
     `| Content script, feed then own profile by in-app navigation (badge imported): added script time | ${ms(content.feedThenProfileInAppAddedScriptMs)} |`,
     `| Floor: a content script that only reads the URL and listens for navigations, feed | ${ms(content.floorFeedAddedScriptMs)} |`,
-    `| Floor: the same, plus one \`badge:get\` message on a profile (no badge), profile page | ${ms(content.floorProfileAddedScriptMs)} |`,
+    `| Floor: the same, plus one \`profile-badge:get\` message on a profile (no badge), profile page | ${ms(content.floorProfileAddedScriptMs)} |`,
     `| Navigation → badge on screen | ${ms(content.navigationToBadgeMs)} |`,
     `| API requests for 20 popups + 10 profile tabs (cold cache) | ${network.ssiRequests} SSI + ${network.accountLookups} account lookup |`,
     ...size.entries.map(

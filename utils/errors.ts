@@ -6,6 +6,9 @@
 export const SSI_ERROR_CODES = [
   'no-key',
   'key-for-new-address',
+  'invalid-base-url',
+  'invalid-key',
+  'invalid-account-id',
   'unauthorized',
   'forbidden',
   'bad-request',
@@ -37,7 +40,10 @@ export interface SsiError {
   serverMessage?: string;
   /** When a new request makes sense again (epoch ms), for 429. */
   retryAt?: number;
-  /** A short technical detail for the debug view (which field was wrong, ...). */
+  /**
+   * A short detail: for the debug view, which field was wrong; for an `invalid-*` code, the
+   * words of the rule the input broke (the same words the options form shows for that field).
+   */
   detail?: string;
 }
 
@@ -55,7 +61,7 @@ export interface ErrorDescription {
 /**
  * The words for failures that happen inside the extension rather than at the API. Pages use
  * them for messages that never reached the service worker, without carrying every error's
- * wording (the service worker describes API errors for them: see `DescribedView`).
+ * wording (the service worker describes API errors for them: see `DescribedSsiState`).
  */
 export const LOCAL_DESCRIPTIONS = {
   offline: {
@@ -87,75 +93,6 @@ export function describeLocally(error: Pick<SsiError, 'code'>): ErrorDescription
     : LOCAL_DESCRIPTIONS.internal;
 }
 
-/** HTML's named references for the characters that HTML escaping rewrites. */
-const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/**
- * One character of a text as a server may have written it: `\u`-escaped, percent-encoded
- * (encodeURIComponent, form encoding), an HTML character reference (hex, decimal, named) or
- * backslash-escaped as JSON does (`\\`, `\"`, `\/`); else a run of characters as they are.
- */
-const ENCODED_CHAR =
-  /\\u([\da-f]{4})|%([\da-f]{2})|&#x([\da-f]+);|&#(\d+);|&(amp|lt|gt|quot|apos);|\\([\\"/])|([^\\%&]+|[^])/gi;
-
-/**
- * Removes `secret` from `text`, also wherever a server encoded or escaped it, one way or
- * several ways mixed ({@link ENCODED_CHAR}). The text is decoded, remembering where each
- * character came from, and searched as plain text: linear time whatever the key, where a
- * pattern of alternatives per character can backtrack for ever.
- */
-export function redactSecret(text: string, secret: string): string {
-  if (!secret) return text;
-  // A key that itself reads like an encoding (say "%41") is also found as it is.
-  const plain = text.split(secret).join('[redacted]');
-  /** Where in `plain` each character of `decoded` starts. */
-  const starts: number[] = [];
-  const decoded = plain.replace(
-    ENCODED_CHAR,
-    (_token, u, pct, hex, dec, named: string | undefined, escaped, run: string | undefined, at: number) => {
-      for (let offset = 0; offset < (run?.length ?? 1); offset++) starts.push(at + offset);
-      const code = u ?? pct ?? hex;
-      // One UTF-16 unit for each encoded character, so that `starts` stays aligned.
-      return (
-        run ??
-        escaped ??
-        (named
-          ? NAMED_REFERENCES[named.toLowerCase()]!
-          : String.fromCharCode(code ? parseInt(code, 16) : dec))
-      );
-    },
-  );
-  starts.push(plain.length);
-  let clean = '';
-  let from = 0;
-  for (let at = decoded.indexOf(secret); at >= 0; at = decoded.indexOf(secret, at + secret.length)) {
-    clean += `${plain.slice(from, starts[at])}[redacted]`;
-    from = starts[at + secret.length]!;
-  }
-  return clean + plain.slice(from);
-}
-
-/** Server words longer than this are cut: they are shown in a popup, not a log viewer. */
-const MAX_SERVER_MESSAGE = 300;
-
-/**
- * Cleans a server-supplied message for display: removes control characters, collapses
- * whitespace, cuts it to a sane length and removes any occurrence of `secret` (a server
- * that echoes the key back must not make us show or store it).
- */
-export function sanitizeServerMessage(text: unknown, secret?: string | null): string | undefined {
-  if (typeof text !== 'string') return undefined;
-  let clean = text;
-  if (secret) clean = redactSecret(clean, secret);
-  clean = clean
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!clean) return undefined;
-  return clean.length > MAX_SERVER_MESSAGE ? `${clean.slice(0, MAX_SERVER_MESSAGE - 1)}…` : clean;
-}
-
 function formatClock(epochMs: number): string {
   return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
@@ -178,6 +115,24 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
         title: 'Type your key to test this address',
         message:
           'The saved key only goes to the saved API base URL. To test another address, type the key, or save the address first.',
+        action: 'none',
+      };
+    case 'invalid-base-url':
+      return {
+        title: 'Check the API base URL',
+        message: error.detail ?? 'The API base URL is not valid: check it in the form above.',
+        action: 'none',
+      };
+    case 'invalid-key':
+      return {
+        title: 'Check the API key',
+        message: error.detail ?? 'The API key is not valid: check it in the form above.',
+        action: 'none',
+      };
+    case 'invalid-account-id':
+      return {
+        title: 'Check the Account ID',
+        message: error.detail ?? 'The Account ID is not valid: check it in the form above.',
         action: 'none',
       };
     case 'unauthorized':
@@ -286,18 +241,4 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
     case 'internal':
       return LOCAL_DESCRIPTIONS['internal'];
   }
-}
-
-/** Whether a thrown error is the browser refusing a storage write (quota, disk). */
-export function isStorageFailure(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /quota|storage|disk|IO error/i.test(text);
-}
-
-/**
- * Whether a failure is worth trying again automatically: network trouble and 5xx answers.
- * A timeout is not: it already cost the user the whole timeout once.
- */
-export function isRetryable(error: SsiError): boolean {
-  return error.code === 'network' || error.code === 'server' || error.code === 'session-expired';
 }

@@ -5,7 +5,7 @@
  * synchronously, with no extension API and no storage read before it can draw.
  * It is a hint, never the data: the app reads storage and replaces the first frame.
  */
-import { ACCOUNT_ID_MAX_LENGTH } from './settings';
+import { ACCOUNT_ID_MAX_LENGTH } from './account-id';
 import type { SsiSnapshot } from './ssi/model';
 
 export interface PopupPreview {

@@ -1,53 +1,125 @@
 /**
- * The user's settings (everything but the API key, which lives in `secrets.ts`), their
- * defaults and the rules that validate them. Shared by the options page and the service worker.
+ * Every setting, declared once: its default, the rule that reads it, and how it travels in a
+ * message. The defaults, the reading of stored settings, the validation of a save and the
+ * save's payload schema (`messaging/protocol.ts`) all follow from `SETTINGS`, so adding a
+ * setting means adding it here, giving it a field on the options page, and using it.
+ * The API key is not a setting: see `api-key.ts` and `worker/secrets.ts`.
  */
+import { parseAccountId } from './account-id';
+import { PRODUCTION_API, parseApiBaseUrl } from './api-origin';
 import { isJsonObject } from './json';
+import { err, ok, type Result } from './result';
 
-export interface Settings {
+/** How a setting travels in a message; the worker checks a payload's shape by it. */
+export type SettingWire = { type: 'string'; maxLength: number } | { type: 'number' } | { type: 'boolean' };
+
+export interface SettingDeclaration<T> {
+  default: T;
+  wire: SettingWire;
+  /**
+   * Reads a value from a save, from storage or from the options form (converted to the wire's
+   * type): the value as kept, or the words that say what is wrong with it.
+   */
+  parse(value: unknown): Result<T, string>;
+}
+
+export const FRESHNESS_MINUTES = { min: 5, max: 24 * 60 } as const;
+
+/** Freshness in whole minutes, within the allowed range. */
+export function parseFreshness(input: number): Result<number, string> {
+  if (!Number.isFinite(input)) return err('Enter the freshness in minutes.');
+  const minutes = Math.round(input);
+  if (minutes < FRESHNESS_MINUTES.min || minutes > FRESHNESS_MINUTES.max) {
+    return err(`Choose between ${FRESHNESS_MINUTES.min} and ${FRESHNESS_MINUTES.max} minutes.`);
+  }
+  return ok(minutes);
+}
+
+const text =
+  (parse: (input: string) => Result<string, string>) =>
+  (value: unknown): Result<string, string> =>
+    typeof value === 'string' ? parse(value) : err('Enter text.');
+
+const flag = (value: unknown): Result<boolean, string> =>
+  typeof value === 'boolean' ? ok(value) : err('Choose on or off.');
+
+export const SETTINGS = {
   /** Origin of the API, e.g. `https://api.connectsafely.ai` (no path, no trailing slash). */
-  apiBaseUrl: string;
+  apiBaseUrl: {
+    default: PRODUCTION_API,
+    wire: { type: 'string', maxLength: 300 },
+    parse: text(parseApiBaseUrl),
+  },
   /** The LinkedIn account to read; empty for the key's default account. */
-  accountId: string;
-  /** How long a reading is served without asking the API again. */
-  freshnessMinutes: number;
+  accountId: { default: '', wire: { type: 'string', maxLength: 100 }, parse: text(parseAccountId) },
+  /** How long a reading is served without asking the API again, in minutes. */
+  freshnessMinutes: {
+    default: 60,
+    wire: { type: 'number' },
+    parse: (value: unknown) => parseFreshness(typeof value === 'number' ? value : NaN),
+  },
   /** Ask the API for `rawJson` and keep the last answer for the debug view. */
-  debug: boolean;
-  /** Show the SSI badge on the user's own LinkedIn profile. */
-  showBadge: boolean;
+  debug: { default: false, wire: { type: 'boolean' }, parse: flag },
+  /** Show the profile badge on the user's own LinkedIn profile. */
+  showProfileBadge: { default: true, wire: { type: 'boolean' }, parse: flag },
+} as const satisfies Record<string, SettingDeclaration<unknown>>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** The settings, each as its declaration's rule keeps it. */
+export type Settings = {
+  -readonly [K in SettingName]: (typeof SETTINGS)[K]['parse'] extends (
+    value: unknown,
+  ) => Result<infer T, string>
+    ? T
+    : never;
+};
+
+export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.fromEntries(
+  SETTING_NAMES.map((name) => [name, SETTINGS[name].default]),
+) as unknown as Settings;
+
+/** A setting's problem in words, for the options form (the key's problems too). */
+export interface SettingsProblem {
+  field: SettingName | 'apiKey';
+  message: string;
+}
+
+/** Reads one setting by its rule. */
+export function parseSetting<K extends SettingName>(name: K, value: unknown): Result<Settings[K], string> {
+  return (SETTINGS[name].parse as (value: unknown) => Result<Settings[K], string>)(value);
 }
 
 /**
- * The settings and the API key as saved together: what a request is built from (service
- * worker only, where the key is; see `worker/saved-config.ts`).
+ * Every setting of `input` by its rule: the settings as kept, or every field's problem in
+ * declaration order (empty when there is none).
  */
-export interface SavedConfig {
-  settings: Settings;
-  /** Null when no key is saved. */
-  apiKey: string | null;
+export function validateSettings(input: Record<string, unknown>): Result<Settings, SettingsProblem[]> {
+  const settings: Record<string, unknown> = {};
+  const problems: SettingsProblem[] = [];
+  for (const name of SETTING_NAMES) {
+    const parsed = parseSetting(name, input[name]);
+    if (parsed.ok) settings[name] = parsed.value;
+    else problems.push({ field: name, message: parsed.error });
+  }
+  return problems.length ? err(problems) : ok(settings as Settings);
 }
 
-export const PRODUCTION_API = 'https://api.connectsafely.ai';
-export const SANDBOX_API = 'https://sandbox.api.connectsafely.ai';
-
-/** Origins offered as one-click presets on the options page. */
-export const API_PRESETS: ReadonlyArray<{ label: string; origin: string }> = [
-  { label: 'Production', origin: PRODUCTION_API },
-  { label: 'Sandbox', origin: SANDBOX_API },
-];
-
-export const FRESHNESS_MINUTES = { min: 5, max: 24 * 60, default: 60 } as const;
-
-/** The longest account ID settings accept (ConnectSafely's are 24 characters). */
-export const ACCOUNT_ID_MAX_LENGTH = 64;
-
-export const DEFAULT_SETTINGS: Readonly<Settings> = {
-  apiBaseUrl: PRODUCTION_API,
-  accountId: '',
-  freshnessMinutes: FRESHNESS_MINUTES.default,
-  debug: false,
-  showBadge: true,
-};
+/**
+ * Settings from storage, field by field: a field that is missing or breaks its rule (an older
+ * version's save, corruption) takes its default.
+ */
+export function coerceSettings(input: unknown): Settings {
+  const source = isJsonObject(input) ? input : {};
+  return Object.fromEntries(
+    SETTING_NAMES.map((name) => {
+      const parsed = parseSetting(name, source[name]);
+      return [name, parsed.ok ? parsed.value : SETTINGS[name].default];
+    }),
+  ) as unknown as Settings;
+}
 
 /** The cache slot a reading belongs to: one per (API origin, account). */
 export function targetKey(settings: Pick<Settings, 'apiBaseUrl' | 'accountId'>): string {
@@ -55,17 +127,17 @@ export function targetKey(settings: Pick<Settings, 'apiBaseUrl' | 'accountId'>):
 }
 
 /**
- * The cache slot and freshness the stored settings point at, read without validating the
- * rest: all the popup's first paint needs (a wrong value only misses the cache; the service
- * worker validates settings fully). Keeps the validation rules out of the popup's bundle.
+ * The cache slot and freshness the stored settings point at, read without the rules: all the
+ * popup's first paint needs (a wrong value only misses the cache; the service worker reads
+ * settings by the rules). Keeps the rules out of the popup's first work.
  */
 export function storedTarget(stored: unknown): { key: string; accountId: string; freshnessMinutes: number } {
-  const source = (isJsonObject(stored) ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
-  const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+  const source = (isJsonObject(stored) ? stored : {}) as Partial<Record<SettingName, unknown>>;
+  const textOr = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
   const freshness = source.freshnessMinutes;
-  const accountId = text(source.accountId, DEFAULT_SETTINGS.accountId);
+  const accountId = textOr(source.accountId, DEFAULT_SETTINGS.accountId);
   return {
-    key: targetKey({ apiBaseUrl: text(source.apiBaseUrl, DEFAULT_SETTINGS.apiBaseUrl), accountId }),
+    key: targetKey({ apiBaseUrl: textOr(source.apiBaseUrl, DEFAULT_SETTINGS.apiBaseUrl), accountId }),
     accountId,
     freshnessMinutes:
       typeof freshness === 'number' && Number.isFinite(freshness) && freshness > 0

@@ -3,8 +3,8 @@
  * The API key is not here: it lives in `secrets.ts`, which only the service worker imports.
  */
 import { defineItem } from './storage-item';
-import type { ApiExchange } from './api/http';
-import type { AccountsEntry, SsiCache } from './cache';
+import type { ApiExchange } from './api-exchange';
+import type { AccountsEntry, SsiCache } from './api-cache';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /** The user's settings; missing fields of an older save are filled from the defaults on read. */
@@ -23,4 +23,4 @@ export const accountsItem = defineItem<Record<string, AccountsEntry>>('local', '
 export const lastExchangeItem = defineItem<ApiExchange | null>('session', 'lastExchange', null);
 
 /** LinkedIn tabs that show (or may show) the badge, told when its data or setting changes. */
-export const badgeTabsItem = defineItem<number[]>('session', 'badgeTabs', []);
+export const profileBadgeTabsItem = defineItem<number[]>('session', 'badgeTabs', []);

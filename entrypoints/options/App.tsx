@@ -3,20 +3,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeLocally } from '@/utils/errors';
 import { sendMessage } from '@/utils/messaging/client';
-import type { PublicSettings, SettingsProblem } from '@/utils/messaging/protocol';
-import { API_PRESETS, FRESHNESS_MINUTES } from '@/utils/settings';
-import {
-  needsHostPermission,
-  originPattern,
-  parseAccountId,
-  parseApiBaseUrl,
-  parseApiKey,
-} from '@/utils/settings-rules';
+import { parseApiKey } from '@/utils/api-key';
+import { API_PRESETS, needsHostPermission, originPattern, parseApiBaseUrl } from '@/utils/api-origin';
+import type { PublicSettings } from '@/utils/messaging/protocol';
+import { parseAccountId } from '@/utils/account-id';
+import { FRESHNESS_MINUTES, type SettingsProblem } from '@/utils/settings';
 import { DebugPanel } from './DebugPanel';
-import { buildSave, formFromSettings, type FormValues } from './form';
+import { buildSave, formFromSettings, settingsOf, type FormValues } from './form';
 
 type Outcome = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 type FieldName = SettingsProblem['field'];
+/** The form's fields typed as text (every one but the switches). */
+type TextField = { [K in keyof FormValues]: FormValues[K] extends string ? K : never }[keyof FormValues];
 
 /** Asks for the host permission a custom API origin needs. Must run inside the click. */
 async function ensureHostAccess(origin: string): Promise<boolean> {
@@ -93,7 +91,7 @@ export function App() {
   const describedBy = (id: string, field: FieldName, hint = true) =>
     [hint && `${id}-hint`, problems[field] && `${id}-problem`].filter(Boolean).join(' ') || undefined;
   /** What the input of every text field takes from its field: id, value, validity, descriptions, input. */
-  const inputOf = (id: string, field: FieldName) => ({
+  const inputOf = (id: string, field: TextField) => ({
     id,
     value: values[field],
     'aria-invalid': Boolean(problems[field]),
@@ -165,13 +163,7 @@ export function App() {
     if (!saved) return;
     const reply = await sendMessage('settings:save', {
       apiKey: { action: 'clear' },
-      settings: {
-        apiBaseUrl: saved.apiBaseUrl,
-        accountId: saved.accountId,
-        freshnessMinutes: saved.freshnessMinutes,
-        debug: saved.debug,
-        showBadge: saved.showBadge,
-      },
+      settings: settingsOf(saved),
     });
     if (reply.ok && reply.value.ok) {
       setSaved(reply.value.value);
@@ -267,8 +259,8 @@ export function App() {
           <input
             id="show-badge"
             type="checkbox"
-            checked={values.showBadge}
-            onChange={(e) => update('showBadge', e.currentTarget.checked)}
+            checked={values.showProfileBadge}
+            onChange={(e) => update('showProfileBadge', e.currentTarget.checked)}
           />
           <label for="show-badge">Show the badge on LinkedIn (on your own profile only)</label>
         </div>

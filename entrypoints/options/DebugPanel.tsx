@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiExchange } from '@/utils/api/http';
+import type { ApiExchange } from '@/utils/api-exchange';
 import { sendMessage } from '@/utils/messaging/client';
 
 /**

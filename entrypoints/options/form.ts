@@ -1,32 +1,44 @@
-/** The options form's values, and how they become a save or a connection test. */
-import type { PublicSettings, SettingsProblem, SettingsSave } from '@/utils/messaging/protocol';
+/** The options form's values, and how they become a save: every setting read by its rule. */
+import { parseApiKey } from '@/utils/api-key';
+import type { PublicSettings, SettingsSave } from '@/utils/messaging/protocol';
 import { err, ok, type Result } from '@/utils/result';
-import { parseAccountId, parseApiBaseUrl, parseApiKey, parseFreshness } from '@/utils/settings-rules';
+import {
+  SETTING_NAMES,
+  SETTINGS,
+  validateSettings,
+  type SettingName,
+  type Settings,
+  type SettingsProblem,
+} from '@/utils/settings';
 
-/** The form as the user sees it: every field a string or a boolean. */
-export interface FormValues {
-  apiKey: string;
-  apiBaseUrl: string;
-  accountId: string;
-  freshnessMinutes: string;
-  debug: boolean;
-  showBadge: boolean;
+/** The form as the user sees it: a switch holds a boolean, every other field its text. */
+export type FormValues = { apiKey: string } & {
+  [K in SettingName]: Settings[K] extends boolean ? boolean : string;
+};
+
+/** The settings of `saved`, without what only a page is told (`hasApiKey`). */
+export function settingsOf(saved: PublicSettings): Settings {
+  return Object.fromEntries(SETTING_NAMES.map((name) => [name, saved[name]])) as unknown as Settings;
 }
 
 export function formFromSettings(settings: PublicSettings): FormValues {
-  return {
-    apiKey: '',
-    apiBaseUrl: settings.apiBaseUrl,
-    accountId: settings.accountId,
-    freshnessMinutes: String(settings.freshnessMinutes),
-    debug: settings.debug,
-    showBadge: settings.showBadge,
-  };
+  const fields = SETTING_NAMES.map((name) => {
+    const value = settings[name];
+    return [name, typeof value === 'boolean' ? value : String(value)];
+  });
+  return { apiKey: '', ...Object.fromEntries(fields) } as FormValues;
+}
+
+/** A field's value as its setting's rule reads it: a number setting's text as a number. */
+function fromForm(name: SettingName, value: string | boolean): unknown {
+  if (SETTINGS[name].wire.type !== 'number' || typeof value !== 'string') return value;
+  return value.trim() === '' ? NaN : Number(value);
 }
 
 /**
- * Checks every field and builds the save. An empty key field keeps the saved key; a form with
- * no saved key and an empty field is an error, since nothing would work without one.
+ * Checks every field and builds the save, or every field's problem. An empty key field keeps
+ * the saved key; a form with no saved key and an empty field is an error, since nothing would
+ * work without one.
  */
 export function buildSave(values: FormValues, hasApiKey: boolean): Result<SettingsSave, SettingsProblem[]> {
   const problems: SettingsProblem[] = [];
@@ -36,23 +48,9 @@ export function buildSave(values: FormValues, hasApiKey: boolean): Result<Settin
     if (key.ok) apiKey = { action: 'set', value: key.value };
     else problems.push({ field: 'apiKey', message: key.error });
   }
-  const apiBaseUrl = parseApiBaseUrl(values.apiBaseUrl);
-  if (!apiBaseUrl.ok) problems.push({ field: 'apiBaseUrl', message: apiBaseUrl.error });
-  const accountId = parseAccountId(values.accountId);
-  if (!accountId.ok) problems.push({ field: 'accountId', message: accountId.error });
-  const freshness = parseFreshness(
-    values.freshnessMinutes.trim() === '' ? NaN : Number(values.freshnessMinutes),
+  const settings = validateSettings(
+    Object.fromEntries(SETTING_NAMES.map((name) => [name, fromForm(name, values[name])])),
   );
-  if (!freshness.ok) problems.push({ field: 'freshnessMinutes', message: freshness.error });
-  if (!apiBaseUrl.ok || !accountId.ok || !freshness.ok || problems.length > 0) return err(problems);
-  return ok({
-    apiKey,
-    settings: {
-      apiBaseUrl: apiBaseUrl.value,
-      accountId: accountId.value,
-      freshnessMinutes: freshness.value,
-      debug: values.debug,
-      showBadge: values.showBadge,
-    },
-  });
+  if (!settings.ok) return err([...problems, ...settings.error]);
+  return problems.length ? err(problems) : ok({ apiKey, settings: settings.value });
 }

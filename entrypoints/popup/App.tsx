@@ -4,7 +4,7 @@ import { GroupRanks } from '@/components/GroupRanks';
 import { PillarBars } from '@/components/PillarBars';
 import { ScoreRing } from '@/components/ScoreRing';
 import { StatusNotice } from '@/components/StatusNotice';
-import { readCacheEntry } from '@/utils/cache';
+import { readCacheEntry } from '@/utils/api-cache';
 import { formatAge, formatSeat } from '@/utils/format';
 import { sendMessage } from '@/utils/messaging/client';
 import { settingsItem, ssiCacheItem } from '@/utils/storage';
@@ -30,7 +30,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
     const reply = await sendMessage('ssi:get', { refresh });
     dispatch(
       reply.ok
-        ? { type: 'view-received', view: reply.value, refresh }
+        ? { type: 'state-received', ssi: reply.value, refresh }
         : { type: 'request-failed', error: reply.error, refresh },
     );
   }, []);
@@ -63,10 +63,10 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
     };
   }, [load, cacheKey]);
 
-  const { view, loading, now } = state;
+  const { ssi, loading, now } = state;
   const shown = shownProblem(state);
-  const snapshot = view?.snapshot ?? null;
-  const busy = loading || Boolean(view?.refreshing);
+  const snapshot = ssi?.snapshot ?? null;
+  const busy = loading || Boolean(ssi?.refreshing);
   const refreshing = isRefreshing(state);
   const seat = snapshot ? formatSeat(snapshot.activeSeat) : null;
 
@@ -121,7 +121,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
           <PillarBars pillars={snapshot.pillars} />
         </main>
       ) : (
-        !view?.error && (
+        !ssi?.error && (
           <p class="loading" role="status">
             Loading your SSI…
           </p>
@@ -132,7 +132,7 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
         <footer class="popup__footer">
           <span data-testid="freshness" title={new Date(snapshot.fetchedAt).toLocaleString()}>
             Updated {formatAge(snapshot.fetchedAt, now)}
-            {view?.stale && !busy ? ' · may be out of date' : ''}
+            {ssi?.stale && !busy ? ' · may be out of date' : ''}
           </span>
           {refreshing && (
             <span role="status" class="popup__refreshing">

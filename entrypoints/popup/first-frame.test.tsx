@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CacheEntry } from '@/utils/cache';
+import type { CacheEntry } from '@/utils/api-cache';
 import { accountLabelFor, popupPreviewOf, type PopupPreview } from '@/utils/popup-preview';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
 import { settingsItem, ssiCacheItem } from '@/utils/storage';
@@ -176,7 +176,7 @@ describe('readPopupStart', () => {
       accountId: 'acc_1',
       freshnessMinutes: 30,
       debug: false,
-      showBadge: true,
+      showProfileBadge: true,
     });
     await ssiCacheItem.setValue({
       'https://api.connectsafely.ai|acc_1': entry,

@@ -2,7 +2,7 @@
  * What the popup knows before it asks the service worker anything: the configured account and
  * its cached entry, read straight from storage.
  */
-import { readCacheEntry, type CacheEntry } from '@/utils/cache';
+import { readCacheEntry, type CacheEntry } from '@/utils/api-cache';
 import { accountLabelFor } from '@/utils/popup-preview';
 import { storedTarget } from '@/utils/settings';
 import { settingsItem, ssiCacheItem } from '@/utils/storage';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CacheEntry } from '@/utils/cache';
+import type { CacheEntry } from '@/utils/api-cache';
 import { describeLocally, LOCAL_DESCRIPTIONS, type ErrorDescription, type SsiError } from '@/utils/errors';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
-import type { DescribedView } from '@/utils/messaging/protocol';
+import type { DescribedSsiState } from '@/utils/messaging/protocol';
 import { initialPopupState, isRefreshing, popupReducer, shownProblem, type PopupState } from './state';
 
 const T0 = Date.parse('2026-03-14T09:00:00.000Z');
@@ -28,7 +28,7 @@ function makeSnapshot(overrides: Partial<SsiSnapshot> = {}): SsiSnapshot {
   };
 }
 
-function view(overrides: Partial<DescribedView> = {}): DescribedView {
+function ssi(overrides: Partial<DescribedSsiState> = {}): DescribedSsiState {
   return {
     snapshot: null,
     error: null,
@@ -42,11 +42,11 @@ function view(overrides: Partial<DescribedView> = {}): DescribedView {
 
 function stateWith(
   snapshot: SsiSnapshot | null,
-  overrides: Partial<DescribedView> = {},
+  overrides: Partial<DescribedSsiState> = {},
   now = T0,
 ): PopupState {
   return {
-    view: view({ snapshot, ...overrides }),
+    ssi: ssi({ snapshot, ...overrides }),
     loading: false,
     refreshesPending: 0,
     freshnessMinutes: FRESHNESS,
@@ -62,7 +62,7 @@ describe('initialPopupState', () => {
     const state = initialPopupState({ snapshot, lastError: null }, FRESHNESS, T0);
 
     expect(state).toEqual({
-      view: view({ snapshot }),
+      ssi: ssi({ snapshot }),
       loading: true,
       refreshesPending: 0,
       freshnessMinutes: FRESHNESS,
@@ -78,7 +78,7 @@ describe('initialPopupState', () => {
       T0,
     );
 
-    expect(state.view?.stale).toBe(true);
+    expect(state.ssi?.stale).toBe(true);
   });
 
   it('carries a cached failure into the first paint', () => {
@@ -86,16 +86,16 @@ describe('initialPopupState', () => {
 
     const state = initialPopupState({ snapshot: null, lastError: { error, at: T0 - MINUTE } }, FRESHNESS, T0);
 
-    expect(state.view).toMatchObject({ error, errorAt: T0 - MINUTE, snapshot: null });
+    expect(state.ssi).toMatchObject({ error, errorAt: T0 - MINUTE, snapshot: null });
   });
 
-  it('has no view and is loading with a cold cache', () => {
-    expect(initialPopupState(null, FRESHNESS, T0)).toMatchObject({ view: null, loading: true });
+  it('has no ssi and is loading with a cold cache', () => {
+    expect(initialPopupState(null, FRESHNESS, T0)).toMatchObject({ ssi: null, loading: true });
   });
 });
 
 describe('popupReducer', () => {
-  it('request-started sets loading and keeps the view', () => {
+  it('request-started sets loading and keeps the ssi', () => {
     const before = stateWith(makeSnapshot());
 
     const after = popupReducer(before, { type: 'request-started', refresh: false });
@@ -113,8 +113,8 @@ describe('popupReducer', () => {
     expect(isRefreshing(popupReducer(asked, { type: 'request-started', refresh: false }))).toBe(true);
 
     const done = popupReducer(asked, {
-      type: 'view-received',
-      view: view({ snapshot: makeSnapshot() }),
+      type: 'state-received',
+      ssi: ssi({ snapshot: makeSnapshot() }),
       refresh: true,
     });
     expect(isRefreshing(done)).toBe(false);
@@ -130,14 +130,14 @@ describe('popupReducer', () => {
     const opened = popupReducer(stateWith(makeSnapshot()), { type: 'request-started', refresh: false });
     const asked = popupReducer(opened, { type: 'request-started', refresh: true });
 
-    const checked = popupReducer(asked, { type: 'view-received', view: view({ snapshot: makeSnapshot() }) });
+    const checked = popupReducer(asked, { type: 'state-received', ssi: ssi({ snapshot: makeSnapshot() }) });
     expect(isRefreshing(checked)).toBe(true);
     const checkFailed = popupReducer(asked, { type: 'request-failed', error: { code: 'internal' } });
     expect(isRefreshing(checkFailed)).toBe(true);
 
     const refreshed = popupReducer(checked, {
-      type: 'view-received',
-      view: view({ snapshot: makeSnapshot() }),
+      type: 'state-received',
+      ssi: ssi({ snapshot: makeSnapshot() }),
       refresh: true,
     });
     expect(isRefreshing(refreshed)).toBe(false);
@@ -148,16 +148,16 @@ describe('popupReducer', () => {
     expect(isRefreshing(stateWith(makeSnapshot(), { refreshing: false }))).toBe(false);
   });
 
-  it('view-received replaces the view and ends loading', () => {
+  it('ssi-received replaces the ssi and ends loading', () => {
     const before = {
       ...stateWith(makeSnapshot({ overall: 50 }), { error: { code: 'offline' } }),
       loading: true,
     };
-    const received = view({ snapshot: makeSnapshot({ overall: 72 }) });
+    const received = ssi({ snapshot: makeSnapshot({ overall: 72 }) });
 
-    const after = popupReducer(before, { type: 'view-received', view: received });
+    const after = popupReducer(before, { type: 'state-received', ssi: received });
 
-    expect(after.view).toEqual(received);
+    expect(after.ssi).toEqual(received);
     expect(after.loading).toBe(false);
   });
 
@@ -169,8 +169,8 @@ describe('popupReducer', () => {
     const after = popupReducer(before, { type: 'request-failed', error });
 
     expect(after.loading).toBe(false);
-    expect(after.view).toEqual(
-      view({ snapshot, error, errorAt: T0 + MINUTE, refreshing: false, problem: describeLocally(error) }),
+    expect(after.ssi).toEqual(
+      ssi({ snapshot, error, errorAt: T0 + MINUTE, refreshing: false, problem: describeLocally(error) }),
     );
   });
 
@@ -179,8 +179,8 @@ describe('popupReducer', () => {
 
     const after = popupReducer(before, { type: 'request-failed', error: { code: 'internal' } });
 
-    expect(after.view).toEqual(
-      view({ error: { code: 'internal' }, errorAt: T0, problem: LOCAL_DESCRIPTIONS.internal }),
+    expect(after.ssi).toEqual(
+      ssi({ error: { code: 'internal' }, errorAt: T0, problem: LOCAL_DESCRIPTIONS.internal }),
     );
   });
 
@@ -197,7 +197,7 @@ describe('popupReducer', () => {
       entry: { snapshot: fresh, lastError: null },
     });
 
-    expect(after.view).toEqual(view({ snapshot: fresh }));
+    expect(after.ssi).toEqual(ssi({ snapshot: fresh }));
   });
 
   it('cache-changed with a failure keeps the old snapshot and shows the error', () => {
@@ -208,7 +208,7 @@ describe('popupReducer', () => {
 
     const after = popupReducer(before, { type: 'cache-changed', entry });
 
-    expect(after.view).toEqual(view({ snapshot: old, error, errorAt: T0 }));
+    expect(after.ssi).toEqual(ssi({ snapshot: old, error, errorAt: T0 }));
   });
 
   it('cache-changed with a failure and no snapshot keeps the snapshot on screen', () => {
@@ -220,8 +220,8 @@ describe('popupReducer', () => {
       entry: { snapshot: null, lastError: { error, at: T0 } },
     });
 
-    expect(after.view?.snapshot).toEqual(old);
-    expect(after.view?.error).toEqual(error);
+    expect(after.ssi?.snapshot).toEqual(old);
+    expect(after.ssi?.error).toEqual(error);
   });
 
   it('cache-changed with a failure keeps saying that the kept snapshot is out of date', () => {
@@ -233,8 +233,8 @@ describe('popupReducer', () => {
       entry: { snapshot: null, lastError: { error: { code: 'server', status: 503 }, at: T0 } },
     });
 
-    expect(after.view?.snapshot).toEqual(old);
-    expect(after.view?.stale).toBe(true);
+    expect(after.ssi?.snapshot).toEqual(old);
+    expect(after.ssi?.stale).toBe(true);
   });
 
   it('cache-changed with no entry for this account changes nothing', () => {
@@ -256,9 +256,9 @@ describe('popupReducer', () => {
       entry: { snapshot: fresh, lastError: null },
     });
 
-    expect(stillNoKey.view?.error).toEqual({ code: 'no-key' });
-    expect(withData.view?.error).toBeNull();
-    expect(withData.view?.snapshot).toEqual(fresh);
+    expect(stillNoKey.ssi?.error).toEqual({ code: 'no-key' });
+    expect(withData.ssi?.error).toBeNull();
+    expect(withData.ssi?.snapshot).toEqual(fresh);
   });
 
   it.each([
@@ -271,8 +271,8 @@ describe('popupReducer', () => {
     const after = popupReducer(before, { type: 'tick', now: T0 + age });
 
     expect(after.now).toBe(T0 + age);
-    expect(after.view?.stale).toBe(stale);
-    expect(after.view?.snapshot).toEqual(before.view?.snapshot);
+    expect(after.ssi?.stale).toBe(stale);
+    expect(after.ssi?.snapshot).toEqual(before.ssi?.snapshot);
   });
 
   it('tick without a snapshot is never stale', () => {
@@ -281,13 +281,13 @@ describe('popupReducer', () => {
       now: T0 + 10 * FRESHNESS * MINUTE,
     });
 
-    expect(after.view?.stale).toBe(false);
-    expect(after.view?.error).toEqual({ code: 'offline' });
+    expect(after.ssi?.stale).toBe(false);
+    expect(after.ssi?.error).toEqual({ code: 'offline' });
   });
 
-  it('tick with no view keeps no view', () => {
+  it('tick with no ssi keeps no ssi', () => {
     expect(
-      popupReducer(initialPopupState(null, FRESHNESS, T0), { type: 'tick', now: T0 + 1 }).view,
+      popupReducer(initialPopupState(null, FRESHNESS, T0), { type: 'tick', now: T0 + 1 }).ssi,
     ).toBeNull();
   });
 });
@@ -301,7 +301,7 @@ describe('connectivity', () => {
     const offline = popupReducer(state, { type: 'connectivity', online: false });
 
     expect(shownProblem(offline)).toEqual({ code: 'offline', problem: LOCAL_DESCRIPTIONS.offline });
-    expect(offline.view?.snapshot).toEqual(state.view?.snapshot);
+    expect(offline.ssi?.snapshot).toEqual(state.ssi?.snapshot);
   });
 
   it('goes back to the last real error once online', () => {
@@ -329,28 +329,28 @@ describe('connectivity', () => {
       FRESHNESS,
       T0,
     );
-    expect(cached.view?.error).toEqual({ code: 'server' });
+    expect(cached.ssi?.error).toEqual({ code: 'server' });
     expect(shownProblem(cached)).toBeNull();
   });
 });
 
-describe('view-received after a failure', () => {
+describe('ssi-received after a failure', () => {
   it('keeps the score on screen when the worker answers with an error and no data', () => {
     const shown = makeSnapshot({ overall: 58 });
-    const failed = view({ error: { code: 'storage-failed' }, problem: SERVER_PROBLEM });
+    const failed = ssi({ error: { code: 'storage-failed' }, problem: SERVER_PROBLEM });
 
-    const after = popupReducer(stateWith(shown), { type: 'view-received', view: failed });
+    const after = popupReducer(stateWith(shown), { type: 'state-received', ssi: failed });
 
-    expect(after.view?.snapshot).toEqual(shown);
-    expect(after.view?.error).toEqual({ code: 'storage-failed' });
+    expect(after.ssi?.snapshot).toEqual(shown);
+    expect(after.ssi?.error).toEqual({ code: 'storage-failed' });
   });
 
   it('drops the score when the key was removed: it belonged to that key', () => {
     const after = popupReducer(stateWith(makeSnapshot()), {
-      type: 'view-received',
-      view: view({ error: { code: 'no-key' }, problem: SERVER_PROBLEM }),
+      type: 'state-received',
+      ssi: ssi({ error: { code: 'no-key' }, problem: SERVER_PROBLEM }),
     });
 
-    expect(after.view?.snapshot).toBeNull();
+    expect(after.ssi?.snapshot).toBeNull();
   });
 });

@@ -2,17 +2,17 @@
  * The popup's state and the one reducer that changes it. The popup starts from the cache
  * (so a warm cache paints the score at once) and takes whatever the worker says next.
  */
-import type { CacheEntry } from '@/utils/cache';
+import type { CacheEntry } from '@/utils/api-cache';
 import { describeLocally, LOCAL_DESCRIPTIONS, type ErrorDescription, type SsiError } from '@/utils/errors';
-import type { DescribedView } from '@/utils/messaging/protocol';
-import { isStale, viewFromEntry } from '@/utils/ssi/view';
+import type { DescribedSsiState } from '@/utils/messaging/protocol';
+import { isStale, stateFromEntry } from '@/utils/ssi/state';
 
 export interface PopupState {
   /**
    * What is known; null until the cache or the worker has said anything. From the cache an
    * error has no words yet (`problem` null): the worker's answer brings them.
    */
-  view: DescribedView | null;
+  ssi: DescribedSsiState | null;
   /** A request to the worker is under way. */
   loading: boolean;
   /**
@@ -30,7 +30,7 @@ export interface PopupState {
 
 export type PopupAction =
   | { type: 'request-started'; refresh: boolean }
-  | { type: 'view-received'; view: DescribedView; refresh?: boolean }
+  | { type: 'state-received'; ssi: DescribedSsiState; refresh?: boolean }
   | { type: 'request-failed'; error: SsiError; refresh?: boolean }
   | { type: 'cache-changed'; entry: CacheEntry | null }
   | { type: 'tick'; now: number }
@@ -44,7 +44,7 @@ export function initialPopupState(
   online = true,
 ): PopupState {
   return {
-    view: entry ? { ...viewFromEntry(entry, freshnessMinutes, now), problem: null } : null,
+    ssi: entry ? { ...stateFromEntry(entry, freshnessMinutes, now), problem: null } : null,
     loading: true,
     refreshesPending: 0,
     freshnessMinutes,
@@ -60,7 +60,7 @@ function answered(state: PopupState, refresh: boolean | undefined): number {
 
 /** A refresh is under way, asked by the user or revalidating in the background. */
 export function isRefreshing(state: PopupState): boolean {
-  return state.refreshesPending > 0 || Boolean(state.view?.refreshing);
+  return state.refreshesPending > 0 || Boolean(state.ssi?.refreshing);
 }
 
 /** What the popup says is wrong: being offline explains everything else, so it comes first. */
@@ -68,7 +68,7 @@ export function shownProblem(
   state: PopupState,
 ): { code: SsiError['code']; problem: ErrorDescription } | null {
   if (!state.online) return { code: 'offline', problem: LOCAL_DESCRIPTIONS.offline };
-  const { error, problem } = state.view ?? {};
+  const { error, problem } = state.ssi ?? {};
   return error && problem ? { code: error.code, problem } : null;
 }
 
@@ -80,26 +80,26 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
         loading: true,
         refreshesPending: state.refreshesPending + (action.refresh ? 1 : 0),
       };
-    case 'view-received': {
+    case 'state-received': {
       // A failure never takes a score off the screen (but a removed key takes it away: the
       // score belonged to that key).
-      const { view } = action;
-      const keep = !view.snapshot && view.error && view.error.code !== 'no-key' ? state.view?.snapshot : null;
+      const { ssi } = action;
+      const keep = !ssi.snapshot && ssi.error && ssi.error.code !== 'no-key' ? state.ssi?.snapshot : null;
       return {
         ...state,
         loading: false,
         refreshesPending: answered(state, action.refresh),
-        view: keep ? { ...view, snapshot: keep } : view,
+        ssi: keep ? { ...ssi, snapshot: keep } : ssi,
       };
     }
     case 'request-failed': {
       // The worker could not be reached: keep whatever is on screen and say why.
-      const base = state.view ?? viewFromEntry(null, state.freshnessMinutes, state.now);
+      const base = state.ssi ?? stateFromEntry(null, state.freshnessMinutes, state.now);
       return {
         ...state,
         loading: false,
         refreshesPending: answered(state, action.refresh),
-        view: {
+        ssi: {
           ...base,
           refreshing: false,
           error: action.error,
@@ -111,17 +111,17 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
     case 'cache-changed': {
       if (!action.entry) return state;
       // A background revalidation landed: take its outcome, but never lose the data on screen.
-      const next = viewFromEntry(action.entry, state.freshnessMinutes, state.now);
-      const snapshot = next.snapshot ?? state.view?.snapshot ?? null;
+      const next = stateFromEntry(action.entry, state.freshnessMinutes, state.now);
+      const snapshot = next.snapshot ?? state.ssi?.snapshot ?? null;
       // "no-key" is never stored: keep saying it until something better is known.
-      const keptNoKey = state.view?.error?.code === 'no-key' && !next.snapshot ? state.view.error : null;
+      const keptNoKey = state.ssi?.error?.code === 'no-key' && !next.snapshot ? state.ssi.error : null;
       const error = next.error ?? keptNoKey;
       // The words of the error on screen still hold if it is the same error; a new one gets
       // its words from the worker (the popup asks again when it sees an undescribed error).
-      const problem = error && error.code === state.view?.error?.code ? state.view.problem : null;
+      const problem = error && error.code === state.ssi?.error?.code ? state.ssi.problem : null;
       return {
         ...state,
-        view: {
+        ssi: {
           ...next,
           snapshot,
           stale: isStale(snapshot, state.freshnessMinutes, state.now),
@@ -136,9 +136,9 @@ export function popupReducer(state: PopupState, action: PopupAction): PopupState
       return {
         ...state,
         now: action.now,
-        view: state.view && {
-          ...state.view,
-          stale: isStale(state.view.snapshot, state.freshnessMinutes, action.now),
+        ssi: state.ssi && {
+          ...state.ssi,
+          stale: isStale(state.ssi.snapshot, state.freshnessMinutes, action.now),
         },
       };
   }

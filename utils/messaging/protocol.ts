@@ -1,56 +1,37 @@
 /**
- * Every message between the extension's contexts, in one map: its payload, its answer and
- * who may send it. Both ends are typed from here; the service worker validates payloads
- * against `schemas.ts` before a handler sees them.
+ * Every message between the extension's contexts, each declared once in `MESSAGES`: its
+ * payload's schema (what the service worker accepts, checked before any handler runs), its
+ * answer's type, and who may send it. Both ends are typed from here: pages and content scripts
+ * import types only, so the schemas (valibot) stay in the worker's bundle.
  */
-import type { ApiExchange } from '../api/http';
+import * as v from 'valibot';
+import type { ApiExchange } from '../api-exchange';
 import type { ErrorDescription, SsiError } from '../errors';
 import type { Result } from '../result';
-import type { Settings } from '../settings';
-import type { SsiView } from '../ssi/service';
+import { SETTING_NAMES, SETTINGS, type Settings, type SettingsProblem, type SettingWire } from '../settings';
+import type { SsiState } from '../ssi/state';
+
+/** The kinds of sender the service worker tells apart (see `worker/messaging/senders.ts`). */
+export type SenderKind = 'extension-page' | 'linkedin-tab';
 
 /** Settings as any page may see them: never the key, only whether one is saved. */
 export interface PublicSettings extends Settings {
   hasApiKey: boolean;
 }
 
-/** What the options page sends on Save. */
-export interface SettingsSave {
-  settings: Settings;
-  /** `set` replaces the key, `keep` leaves it, `clear` removes it. */
-  apiKey: { action: 'keep' } | { action: 'clear' } | { action: 'set'; value: string };
-}
-
-/** What "Test connection" tries: the form as it is now, saved or not. */
-export interface ConnectionTest {
-  apiBaseUrl: string;
-  accountId: string;
-  /** A key typed but not saved yet; absent to test with the saved key. */
-  apiKey?: string;
-}
-
-/** A field-level problem with a settings save, in words for the form. */
-export interface SettingsProblem {
-  field: 'apiKey' | 'apiBaseUrl' | 'accountId' | 'freshnessMinutes';
-  message: string;
-}
-
-/** The kinds of sender the service worker tells apart (see `senders.ts`). */
-export type SenderKind = 'extension-page' | 'linkedin-tab';
-
 /**
- * A view with its error already in words: the service worker describes API errors, so pages
+ * The SSI with its error already in words: the service worker describes API errors, so pages
  * need not carry every error's wording (their size budgets count it).
  */
-export type DescribedView = SsiView & { problem: ErrorDescription | null };
+export type DescribedSsiState = SsiState & { problem: ErrorDescription | null };
 
-/** What a LinkedIn tab needs to draw the badge: never the key, never another account's data. */
-export interface BadgeState {
+/** What a LinkedIn tab needs to draw the profile badge: never the key, never another account's data. */
+export interface ProfileBadgeState {
   /** The user's "Show the badge on LinkedIn" setting. */
   show: boolean;
-  view: SsiView;
+  ssi: SsiState;
   /**
-   * `view.error` in words, described by the service worker so that the content script does not
+   * `ssi.error` in words, described by the service worker so that the content script does not
    * carry every error's wording.
    */
   problem: ErrorDescription | null;
@@ -58,41 +39,109 @@ export interface BadgeState {
   account: { profileUrn: string | null; publicId: string | null };
 }
 
-export interface ProtocolMap {
-  /** The current account's SSI; `refresh` skips the freshness window. */
-  'ssi:get': { payload: { refresh: boolean }; answer: DescribedView };
-  /** The badge's data for a LinkedIn tab; registers the tab for `badge:changed` notices. */
-  'badge:get': { payload: { refresh: boolean }; answer: BadgeState };
-  /** Opens one of the extension's pages in a tab: the full view or the settings. */
-  'view:open': { payload: { page: 'full-view' | 'settings' }; answer: null };
-  'settings:get': { payload: null; answer: PublicSettings };
-  /** The last API exchange, recorded while debug is on (key redacted). */
-  'debug:get': { payload: null; answer: ApiExchange | null };
-  'settings:save': { payload: SettingsSave; answer: Result<PublicSettings, SettingsProblem> };
-  'connection:test': {
-    payload: ConnectionTest;
-    answer: Result<{ summary: string }, ErrorDescription & Pick<SsiError, 'code'>>;
-  };
+/** The pages of the extension a message may open in a tab. */
+export const EXTENSION_PAGES = ['popup', 'settings'] as const;
+export type ExtensionPage = (typeof EXTENSION_PAGES)[number];
+
+/** The answer's type of a declaration: carried by the type only, nothing at run time. */
+declare const ANSWER: unique symbol;
+export interface Answer<T> {
+  readonly [ANSWER]?: T;
+}
+const answer = <T>(): Answer<T> => ({});
+
+/** One message, declared: who may send it, what its payload must be, what it answers. */
+interface MessageDeclaration {
+  senders: readonly SenderKind[];
+  payload: v.GenericSchema;
+  answer: Answer<unknown>;
+  /** Payloads larger than this (as JSON) are refused unread; default 16 KB. */
+  maxBytes?: number;
 }
 
-export type MessageType = keyof ProtocolMap;
-export type PayloadOf<T extends MessageType> = ProtocolMap[T]['payload'];
-export type AnswerOf<T extends MessageType> = ProtocolMap[T]['answer'];
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-/**
- * Who may send each message: settings and the key only from the extension's own pages; a
- * LinkedIn tab only what its badge needs (`badge:get`, which the worker rate-limits, and
- * `view:open`).
- */
-export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind[] } = {
-  'ssi:get': ['extension-page'],
-  'badge:get': ['linkedin-tab'],
-  'view:open': ['extension-page', 'linkedin-tab'],
-  'settings:get': ['extension-page'],
-  'debug:get': ['extension-page'],
-  'settings:save': ['extension-page'],
-  'connection:test': ['extension-page'],
-};
+/** A setting's payload schema, from its declaration's wire type. */
+function wireSchema(wire: SettingWire): v.GenericSchema {
+  if (wire.type === 'string') return shortText(wire.maxLength);
+  if (wire.type === 'number') return v.pipe(v.number(), v.finite());
+  return v.boolean();
+}
+
+/** Every setting, by the shape its declaration travels in. */
+const SETTINGS_PAYLOAD = v.strictObject(
+  Object.fromEntries(SETTING_NAMES.map((name) => [name, wireSchema(SETTINGS[name].wire)])),
+) as unknown as v.GenericSchema<Settings, Settings>;
+
+export const MESSAGES = {
+  /** The current account's SSI; `refresh` skips the freshness window (the popup's Refresh). */
+  'ssi:get': {
+    senders: ['extension-page'],
+    payload: v.strictObject({ refresh: v.boolean() }),
+    answer: answer<DescribedSsiState>(),
+  },
+  /**
+   * The profile badge's data for a LinkedIn tab; registers the tab for `profile-profile-badge:changed`
+   * notices. A forced refresh is rate-limited by the worker.
+   */
+  'profile-profile-badge:get': {
+    senders: ['linkedin-tab'],
+    payload: v.strictObject({ refresh: v.boolean() }),
+    answer: answer<ProfileBadgeState>(),
+  },
+  /** Opens one of the extension's pages in a tab (rate-limited per LinkedIn tab). */
+  'page:open': {
+    senders: ['extension-page', 'linkedin-tab'],
+    payload: v.strictObject({ page: v.picklist(EXTENSION_PAGES) }),
+    answer: answer<null>(),
+  },
+  'settings:get': { senders: ['extension-page'], payload: v.null(), answer: answer<PublicSettings>() },
+  /** The last API exchange, recorded while debug is on (key redacted). */
+  'debug:get': { senders: ['extension-page'], payload: v.null(), answer: answer<ApiExchange | null>() },
+  /** Saves the settings; `apiKey`: `set` replaces the key, `keep` leaves it, `clear` removes it. */
+  'settings:save': {
+    senders: ['extension-page'],
+    payload: v.strictObject({
+      settings: SETTINGS_PAYLOAD,
+      // One object schema with a check rather than a variant: the same rule in fewer bytes of
+      // valibot, which the service worker's size budget counts.
+      apiKey: v.pipe(
+        v.strictObject({ action: v.picklist(['keep', 'clear', 'set']), value: v.optional(shortText(1024)) }),
+        v.check(
+          (key) => (key.action === 'set') === (key.value !== undefined),
+          'a value goes with "set" only',
+        ),
+      ) as v.GenericSchema<
+        { action: 'keep' } | { action: 'clear' } | { action: 'set'; value: string },
+        { action: 'keep' } | { action: 'clear' } | { action: 'set'; value: string }
+      >,
+    }),
+    answer: answer<Result<PublicSettings, SettingsProblem>>(),
+  },
+  /** Calls the API with the form as it is now, saved or not (`apiKey`: a key typed, not saved). */
+  'connection:test': {
+    senders: ['extension-page'],
+    payload: v.strictObject({
+      apiBaseUrl: shortText(300),
+      accountId: shortText(100),
+      apiKey: v.optional(shortText(1024)),
+    }),
+    answer: answer<Result<{ summary: string }, ErrorDescription & Pick<SsiError, 'code'>>>(),
+  },
+} as const satisfies Record<string, MessageDeclaration>;
+
+export type MessageType = keyof typeof MESSAGES;
+export type PayloadOf<T extends MessageType> = v.InferOutput<(typeof MESSAGES)[T]['payload']>;
+export type AnswerOf<T extends MessageType> =
+  (typeof MESSAGES)[T]['answer'] extends Answer<infer A> ? A : never;
+
+/** What the options page sends on Save. */
+export type SettingsSave = PayloadOf<'settings:save'>;
+/** What "Test connection" tries. */
+export type ConnectionTest = PayloadOf<'connection:test'>;
+
+/** Messages larger than this (as JSON) are refused unread, unless their declaration says more. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 /** A message as it travels. */
 export interface Envelope<T extends MessageType = MessageType> {
@@ -105,6 +154,6 @@ export type Reply<T extends MessageType> = Result<AnswerOf<T>, SsiError>;
 
 /** Notices the service worker pushes to LinkedIn tabs (`tabs.sendMessage`). */
 export interface TabNotice {
-  /** The badge's data or the badge setting changed: ask `badge:get` again. */
-  type: 'badge:changed';
+  /** The profile badge's data or its setting changed: ask `profile-profile-badge:get` again. */
+  type: 'profile-profile-badge:changed';
 }

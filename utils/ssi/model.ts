@@ -79,3 +79,11 @@ export function scoreBand(overall: number): ScoreBand {
   if (shown >= 40) return 'mid';
   return 'low';
 }
+
+/** The bands' colours (and an error's), each with white text on it at AA contrast. */
+export const BAND_COLORS: Readonly<Record<ScoreBand | 'error', string>> = {
+  low: '#b42318',
+  mid: '#a15c07',
+  high: '#067647',
+  error: '#b42318',
+};

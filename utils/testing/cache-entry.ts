@@ -2,7 +2,7 @@
  * Test support, imported by test suites only: a cache entry that storage's readers accept as
  * it is (`readCacheEntry`, the storage repair), for suites that need good data to keep.
  */
-import type { CacheEntry } from '../cache';
+import type { CacheEntry } from '../api-cache';
 import { PILLAR_IDS } from '../ssi/model';
 
 export const READABLE_CACHE_ENTRY: CacheEntry = {

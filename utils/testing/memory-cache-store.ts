@@ -4,7 +4,7 @@
  * does over extension storage. Values are copied in and out, as storage copies them, and `stillValid` is asked before each
  * write, which is then skipped and reported as not written.
  */
-import type { CacheEntry, EntryStore } from '../cache';
+import type { CacheEntry, EntryStore } from '../api-cache';
 
 export function memoryCacheStore<E = CacheEntry>(): EntryStore<E> & { entries: Map<string, E> } {
   const entries = new Map<string, E>();

@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AccountSummary } from '../api/accounts';
-import { FAILURE_COOLDOWN_MS } from '../api/ask-policy';
-import type { SsiClient } from '../api/client';
-import type { AccountsEntry } from '../cache';
+import type { AccountSummary } from './api/accounts';
+import { FAILURE_COOLDOWN_MS } from './api/ask-policy';
+import type { SsiClient } from './api/client';
+import type { AccountsEntry } from '../api-cache';
 import type { SsiError } from '../errors';
 import { err, ok } from '../result';
-import { DEFAULT_SETTINGS, SANDBOX_API, type SavedConfig } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings';
+import { SANDBOX_API } from '../api-origin';
+import type { SavedConfig } from './saved-config';
 import { memoryCacheStore } from '../testing/memory-cache-store';
 import { createAccountLookup } from './account-lookup';
 

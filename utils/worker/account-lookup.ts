@@ -5,13 +5,14 @@
  * answer for a replaced key never written. Today it answers the badge's one question, an
  * account's LinkedIn slug; it is where a cached account list will grow.
  */
-import { mayAskApi, type LastFailure } from '../api/ask-policy';
-import type { AccountSummary } from '../api/accounts';
-import type { SsiClient } from '../api/client';
-import type { AccountsEntry, EntryStore } from '../cache';
+import type { LastFailure } from '../api-cache';
+import { mayAskApi } from './api/ask-policy';
+import type { AccountSummary } from './api/accounts';
+import type { SsiClient } from './api/client';
+import type { AccountsEntry, EntryStore } from '../api-cache';
 import type { SsiError } from '../errors';
 import { err, type Result } from '../result';
-import type { SavedConfig } from '../settings';
+import type { SavedConfig } from './saved-config';
 
 export interface AccountLookupDeps {
   client: SsiClient;

@@ -1,29 +1,29 @@
 /**
  * The whole chain a failure travels, modelled with the real parts: the SSI service writes the
  * outcome to the cache and tells the badge handlers, which notify every LinkedIn tab; each tab
- * (a fake content script) asks `badge:get` again on each notice, and also whenever its user
+ * (a fake content script) asks `profile-badge:get` again on each notice, and also whenever its user
  * moves to another profile. Whatever fails, that chain must not turn into a loop.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SsiClient } from '../api/client';
-import { FAILURE_COOLDOWN_MS } from '../ssi/service';
+import type { SsiClient } from './api/client';
+import { FAILURE_COOLDOWN_MS } from './ssi-service';
 import { SSI_ERROR_CODES, type SsiError, type SsiErrorCode } from '../errors';
 import { err } from '../result';
 import { DEFAULT_SETTINGS } from '../settings';
-import { createSsiService } from '../ssi/service';
+import { createSsiService } from './ssi-service';
 import { READABLE_CACHE_ENTRY } from '../testing/cache-entry';
 import { memoryCacheStore } from '../testing/memory-cache-store';
-import type { AccountsEntry, EntryStore } from '../cache';
+import type { AccountsEntry, EntryStore } from '../api-cache';
 import { createAccountLookup } from './account-lookup';
-import { createBadgeHandlers } from './badge-handlers';
+import { createProfileBadgeHandlers } from './profile-badge-handlers';
 
 const KEY = 'sk_live_feedback_0123456789';
 const SLOT = `${DEFAULT_SETTINGS.apiBaseUrl}|default`;
 const MINUTES = 10;
 const TABS = [11, 12, 13];
-/** How often each tab's user moves to another profile, which asks `badge:get` again. */
+/** How often each tab's user moves to another profile, which asks `profile-badge:get` again. */
 const NAVIGATION_EVERY_MS = 20_000;
-/** How long a notice takes to reach a tab and its `badge:get` to come back. */
+/** How long a notice takes to reach a tab and its `profile-badge:get` to come back. */
 const NOTICE_DELAY_MS = 30;
 
 /**
@@ -86,7 +86,7 @@ function model(code: SsiErrorCode, withData: boolean) {
     },
     onUpdate: () => void badge.notifyTabs(),
   });
-  const badge = createBadgeHandlers({
+  const badge = createProfileBadgeHandlers({
     ssi,
     accounts: createAccountLookup({ client, store: accounts, read, mayCall, now }),
     read,
@@ -107,7 +107,7 @@ function model(code: SsiErrorCode, withData: boolean) {
   });
   const ask = (tabId: number) => {
     counts.asks++;
-    return badge.getBadge(false, tabId);
+    return badge.getProfileBadge(false, tabId);
   };
   return { counts, ask };
 }

@@ -4,30 +4,31 @@
  * synchronously, so a worker woken by a message hears it.
  */
 import { browser } from 'wxt/browser';
-import { createSsiClient } from '../api/client';
-import type { DescribedView } from '../messaging/protocol';
-import { createMessageRouter, type Handlers } from '../messaging/router';
+import { mayCallOrigin } from '../api-origin';
 import { describeError } from '../errors';
-import { err } from '../result';
+import type { DescribedSsiState } from '../messaging/protocol';
 import { POPUP_PAGE } from '../popup-preview';
-import type { StorageRepair } from '../storage-schema';
-import { createSsiService, type SsiView } from '../ssi/service';
-import { badgeTabsItem, lastExchangeItem, settingsItem, ssiCacheItem } from '../storage';
-import { mayCallOrigin, readSettings } from '../settings-rules';
-import { toolbarBadgeFor } from '../toolbar-badge';
+import { err } from '../result';
+import type { SsiState } from '../ssi/state';
+import { lastExchangeItem, profileBadgeTabsItem, settingsItem, ssiCacheItem } from '../storage';
 import { createAccountLookup } from './account-lookup';
-import { createBadgeHandlers } from './badge-handlers';
+import { createSsiClient } from './api/client';
+import { createMessageRouter, type Handlers } from './messaging/router';
 import { createPopupPreviewKeeper } from './popup-preview';
-import { readSavedConfig } from './saved-config';
+import { createProfileBadgeHandlers } from './profile-badge-handlers';
+import { readSavedConfig, readSettings } from './saved-config';
 import { createSettingsHandlers } from './settings-handlers';
+import { createSsiService } from './ssi-service';
+import type { StorageRepair } from './storage-schema';
 import { createStorageWriters } from './storage-writers';
+import { toolbarBadgeFor } from './toolbar-badge';
 
 function mayCall(origin: string): Promise<boolean> {
   return mayCallOrigin(origin, (pattern) => browser.permissions.contains({ origins: [pattern] }));
 }
 
-async function applyToolbarBadge(view: SsiView): Promise<void> {
-  const badge = toolbarBadgeFor(view);
+async function applyToolbarBadge(ssi: SsiState): Promise<void> {
+  const badge = toolbarBadgeFor(ssi);
   await Promise.all([
     browser.action.setBadgeText({ text: badge.text }),
     browser.action.setBadgeBackgroundColor({ color: badge.color }),
@@ -47,9 +48,9 @@ async function bringStorageUpToDate(repair: () => Promise<StorageRepair>): Promi
   }
 }
 
-/** A view with its error in words, for pages. */
-function described(view: SsiView): DescribedView {
-  return { ...view, problem: view.error ? describeError(view.error) : null };
+/** The SSI with its error in words, for pages. */
+function described(ssi: SsiState): DescribedSsiState {
+  return { ...ssi, problem: ssi.error ? describeError(ssi.error) : null };
 }
 
 /** Starts everything the service worker does. Call once, synchronously, from `main()`. */
@@ -77,10 +78,10 @@ export function startWorker(): void {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
     },
-    onView: (view) => void applyToolbarBadge(view),
+    onState: (ssi) => void applyToolbarBadge(ssi),
     onUpdate: () => void badge.notifyTabs(),
   });
-  const badge = createBadgeHandlers({
+  const badge = createProfileBadgeHandlers({
     ssi,
     accounts: createAccountLookup({
       client,
@@ -91,8 +92,8 @@ export function startWorker(): void {
     }),
     read: readSavedConfig,
     tabs: {
-      read: () => badgeTabsItem.getValue(),
-      write: (value) => badgeTabsItem.setValue(value),
+      read: () => profileBadgeTabsItem.getValue(),
+      write: (value) => profileBadgeTabsItem.setValue(value),
       send: (tabId, notice) => browser.tabs.sendMessage(tabId, notice),
     },
     openPage: (page) =>
@@ -112,8 +113,8 @@ export function startWorker(): void {
     'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
     'settings:get': () => settings.getSettings(),
     'debug:get': async () => ((await readSettings()).debug ? lastExchangeItem.getValue() : null),
-    'badge:get': (payload, context) => badge.getBadge(payload.refresh, context.tabId),
-    'view:open': ({ page }, context) => badge.openView(page, context.tabId),
+    'profile-profile-badge:get': (payload, context) => badge.getProfileBadge(payload.refresh, context.tabId),
+    'page:open': ({ page }, context) => badge.openPageFor(page, context.tabId),
     'settings:save': async (payload) => {
       const saved = await settings.saveSettings(payload);
       if (saved.ok) {

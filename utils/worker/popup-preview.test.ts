@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CacheEntry } from '../cache';
+import type { CacheEntry } from '../api-cache';
 import { readPopupPreview } from '../popup-preview';
 import { DEFAULT_SETTINGS, targetKey, type Settings } from '../settings';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';

@@ -5,9 +5,9 @@
  * change of either, and each time the worker starts (the browser forgets a popup URL set at
  * run time when it restarts or the extension is updated or re-enabled).
  */
-import type { CacheEntry } from '../cache';
+import type { CacheEntry } from '../api-cache';
 import { popupPathFor, popupPreviewOf, POPUP_PAGE } from '../popup-preview';
-import { createSerialQueue } from '../serial-queue';
+import { createSerialQueue } from './serial-queue';
 import { targetKey, type Settings } from '../settings';
 
 export interface PopupPreviewDeps {

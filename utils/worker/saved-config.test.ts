@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildSsiBody, SANDBOX_ACCOUNTS, toAccountSummary } from '../../sandbox/data';
-import { createSsiClient } from '../api/client';
+import { createSsiClient } from './api/client';
 import { DEFAULT_SETTINGS } from '../settings';
-import { createSsiService } from '../ssi/service';
+import { createSsiService } from './ssi-service';
 import { createAccountLookup } from './account-lookup';
 import { readSavedConfig } from './saved-config';
 import { createSettingsHandlers } from './settings-handlers';

@@ -5,10 +5,16 @@
  * old one: each read sees the storage before a save or after it, never half of it.
  */
 import { browser } from 'wxt/browser';
-import { apiKeyItem } from '../secrets';
-import type { SavedConfig } from '../settings';
-import { coerceSettings } from '../settings-rules';
+import { apiKeyItem } from './secrets';
+import { coerceSettings, type Settings } from '../settings';
 import { settingsItem } from '../storage';
+
+/** The settings and the API key as saved together: what a request is built from. */
+export interface SavedConfig {
+  settings: Settings;
+  /** Null when no key is saved. */
+  apiKey: string | null;
+}
 
 /** The settings (each invalid field read as its default) and the key, from one storage read. */
 export async function readSavedConfig(): Promise<SavedConfig> {
@@ -18,4 +24,9 @@ export async function readSavedConfig(): Promise<SavedConfig> {
     settings: coerceSettings(stored[settingsItem.key]),
     apiKey: typeof apiKey === 'string' && apiKey ? apiKey : null,
   };
+}
+
+/** The settings alone, each invalid field read as its default. */
+export async function readSettings(): Promise<Settings> {
+  return coerceSettings(await settingsItem.getValue());
 }

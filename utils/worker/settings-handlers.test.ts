@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AccountStatus, AccountSummary } from '../api/accounts';
-import type { SsiClient } from '../api/client';
+import type { AccountStatus, AccountSummary } from './api/accounts';
+import type { SsiClient } from './api/client';
 import type { SsiError } from '../errors';
 import type { SettingsSave } from '../messaging/protocol';
 import { err, ok } from '../result';
-import { DEFAULT_SETTINGS, PRODUCTION_API, SANDBOX_API, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { PRODUCTION_API, SANDBOX_API } from '../api-origin';
 import { createSettingsHandlers, type SettingsStore } from './settings-handlers';
 
 const SAVED_KEY = 'sk_saved_key_11111111';
@@ -153,7 +154,7 @@ describe('createSettingsHandlers', () => {
           accountId: '  acc_123 ',
           freshnessMinutes: 30.4,
           debug: true,
-          showBadge: false,
+          showProfileBadge: false,
         }),
       );
 
@@ -162,7 +163,7 @@ describe('createSettingsHandlers', () => {
         accountId: 'acc_123',
         freshnessMinutes: 30,
         debug: true,
-        showBadge: false,
+        showProfileBadge: false,
       };
       expect(h.store.save).toHaveBeenCalledExactlyOnceWith(expected, undefined);
       expect(result).toEqual({ ok: true, value: { ...expected, hasApiKey: true } });
@@ -317,9 +318,19 @@ describe('createSettingsHandlers', () => {
       });
       const badAccount = await h.handlers.testConnection({ apiBaseUrl: PRODUCTION_API, accountId: 'x y' });
 
-      expect(badOrigin).toMatchObject({ ok: false, error: { code: 'not-found' } });
-      expect(badKey).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-      expect(badAccount).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      // Each says what is wrong with the input, in the rule's own words; no server spoke.
+      expect(badOrigin).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-base-url', detail: /https:\/\// },
+      });
+      expect(badKey).toMatchObject({ ok: false, error: { code: 'invalid-key', detail: /too short/ } });
+      expect(badAccount).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-account-id', detail: /letters, digits/ },
+      });
+      for (const result of [badOrigin, badKey, badAccount]) {
+        expect(!result.ok && result.error.serverMessage).toBeUndefined();
+      }
       expect(h.client.listAccounts).not.toHaveBeenCalled();
       expect(h.client.getAccountStatus).not.toHaveBeenCalled();
     });

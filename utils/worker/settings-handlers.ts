@@ -1,16 +1,13 @@
 /** The service worker's handlers for settings: read them (without the key), save them, test them. */
-import type { SsiClient } from '../api/client';
+import { parseAccountId } from '../account-id';
+import { parseApiBaseUrl } from '../api-origin';
+import { parseApiKey } from '../api-key';
 import type { SsiError } from '../errors';
+import type { ConnectionTest, PublicSettings, SettingsSave } from '../messaging/protocol';
 import { err, ok, type Result } from '../result';
-import type { SavedConfig, Settings } from '../settings';
-import {
-  coerceSettings,
-  parseAccountId,
-  parseApiBaseUrl,
-  parseApiKey,
-  parseFreshness,
-} from '../settings-rules';
-import type { ConnectionTest, PublicSettings, SettingsProblem, SettingsSave } from '../messaging/protocol';
+import { coerceSettings, validateSettings, type Settings, type SettingsProblem } from '../settings';
+import type { SsiClient } from './api/client';
+import type { SavedConfig } from './saved-config';
 
 export interface SettingsStore {
   /** The saved settings and key, read together (`readSavedConfig`). */
@@ -27,22 +24,6 @@ export interface SettingsHandlerDeps {
   client: SsiClient;
   /** Whether the extension may call an API origin now (`mayCallOrigin` in the product). */
   mayCall: (origin: string) => Promise<boolean>;
-}
-
-/** Validates every field of a save; the first problem, in words for the form, or clean settings. */
-export function validateSettings(input: Settings): Result<Settings, SettingsProblem> {
-  const apiBaseUrl = parseApiBaseUrl(input.apiBaseUrl);
-  if (!apiBaseUrl.ok) return err({ field: 'apiBaseUrl', message: apiBaseUrl.error });
-  const accountId = parseAccountId(input.accountId);
-  if (!accountId.ok) return err({ field: 'accountId', message: accountId.error });
-  const freshness = parseFreshness(input.freshnessMinutes);
-  if (!freshness.ok) return err({ field: 'freshnessMinutes', message: freshness.error });
-  return ok({
-    ...input,
-    apiBaseUrl: apiBaseUrl.value,
-    accountId: accountId.value,
-    freshnessMinutes: freshness.value,
-  });
 }
 
 function describeAccounts(accounts: { name: string }[]): string {
@@ -69,7 +50,8 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
     /** Saves validated settings and applies the key action; a new or removed key empties the cache. */
     async saveSettings(save: SettingsSave): Promise<Result<PublicSettings, SettingsProblem>> {
       const settings = validateSettings(save.settings);
-      if (!settings.ok) return settings;
+      // The form shows every problem itself; a save that still has one is told the first.
+      if (!settings.ok) return err(settings.error[0]!);
       let nextKey: string | null | undefined;
       if (save.apiKey.action === 'set') {
         const key = parseApiKey(save.apiKey.value);
@@ -89,9 +71,9 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
     /** Calls the API with the form's values and says in words what happened. */
     async testConnection(test: ConnectionTest): Promise<Result<{ summary: string }, SsiError>> {
       const baseUrl = parseApiBaseUrl(test.apiBaseUrl);
-      if (!baseUrl.ok) return err({ code: 'not-found', detail: baseUrl.error });
+      if (!baseUrl.ok) return err({ code: 'invalid-base-url', detail: baseUrl.error });
       const accountId = parseAccountId(test.accountId);
-      if (!accountId.ok) return err({ code: 'bad-request', serverMessage: accountId.error });
+      if (!accountId.ok) return err({ code: 'invalid-account-id', detail: accountId.error });
       const saved = await store.read();
       let apiKey = saved.apiKey;
       if (!test.apiKey && baseUrl.value !== saved.settings.apiBaseUrl) {
@@ -100,7 +82,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       }
       if (test.apiKey) {
         const typed = parseApiKey(test.apiKey);
-        if (!typed.ok) return err({ code: 'unauthorized', detail: typed.error });
+        if (!typed.ok) return err({ code: 'invalid-key', detail: typed.error });
         apiKey = typed.value;
       }
       if (!apiKey) return err({ code: 'no-key' });

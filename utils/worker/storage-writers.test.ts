@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { AccountsEntry } from '../cache';
-import { apiKeyItem } from '../secrets';
-import { STORAGE_SCHEMA_VERSION } from '../storage-schema';
+import type { AccountsEntry } from '../api-cache';
+import { apiKeyItem } from './secrets';
+import { STORAGE_SCHEMA_VERSION } from './storage-schema';
 import { DEFAULT_SETTINGS } from '../settings';
 import { READABLE_CACHE_ENTRY } from '../testing/cache-entry';
 import { readSavedConfig } from './saved-config';

@@ -5,13 +5,13 @@
  * new settings, a fresh reading). On one queue, each write lands wholly before or after it.
  */
 import { browser } from 'wxt/browser';
-import { apiKeyItem } from '../secrets';
-import { createSerialQueue } from '../serial-queue';
+import { apiKeyItem } from './secrets';
+import { createSerialQueue } from './serial-queue';
 import { type Settings } from '../settings';
-import { migrateStorage } from '../storage-schema';
-import { readAccountsEntry, readCacheEntry } from '../cache';
+import { migrateStorage } from './storage-schema';
+import { readAccountsEntry, readCacheEntry } from '../api-cache';
 import { accountsItem, settingsItem, ssiCacheItem } from '../storage';
-import { createEntryStore } from './cache-store';
+import { createEntryStore } from './entry-store';
 
 export function createStorageWriters() {
   const enqueue = createSerialQueue();

@@ -1,0 +1,250 @@
+/**
+ * Decides, page by page, whether the current LinkedIn page is the account's own profile, and
+ * keeps exactly one badge there. Started by the gate on the first profile URL, it then follows
+ * every navigation, waits (bounded) for the new page's markup, and ties every listener,
+ * observer and timer to the script's life so an extension update leaves nothing behind.
+ */
+import { browser } from 'wxt/browser';
+import { profileBadgeModel } from '@/utils/linkedin/profile-badge-model';
+import {
+  badgeAnchor,
+  decideOwnership,
+  profileIdFromUrn,
+  readPageIdentity,
+  topCardIds,
+  type PageIdentity,
+} from '@/utils/linkedin/identity';
+import { profileSlugFromUrl } from '@/utils/linkedin/profile-url';
+import { sendMessage } from '@/utils/messaging/client';
+import type { ProfileBadgeState } from '@/utils/messaging/protocol';
+import type { Badge } from '@/utils/linkedin/profile-badge-loader';
+import type { Cancel, ScriptLife } from '@/utils/linkedin/script-life';
+import { mountShadowUi, type ShadowUi } from './shadow-ui';
+import css from './style.css?inline';
+import { pageTheme } from './theme';
+import { renderBadge, trusted, type ProfileBadgeUi } from './badge-ui';
+
+/** How long to wait for a profile's markup after a navigation before deciding on what is there. */
+export const MARKUP_WAIT_MS = 10_000;
+/** How often a mounted badge checks that its extension is still there. */
+const WATCHDOG_MS = 2_000;
+/** The attribute that marks the badge's host element: how the extension and its tests find it. */
+export const BADGE_MARKER = 'data-ssi-badge';
+
+interface Mounted {
+  ui: ShadowUi<ProfileBadgeUi>;
+  slug: string;
+  anchor: Element | null;
+}
+
+type Decision = { kind: 'mount'; anchor: Element | null } | { kind: 'wait' } | { kind: 'none' };
+
+/**
+ * What the badge should do on the page at `slug` for `state`. While the wait lasts an undecided
+ * page is waited on; at its end (`final`) what the page shows then is applied.
+ */
+function decide(state: ProfileBadgeState, slug: string, page: PageIdentity, final: boolean): Decision {
+  const account = { profileId: profileIdFromUrn(state.account.profileUrn), publicId: state.account.publicId };
+  let ownership = decideOwnership(slug, page, account);
+  // Without a score there is nothing of anyone's to show, only "set up" or "!": the page's own
+  // profile controls are then enough to place it on the viewer's own profile.
+  if (ownership === 'unknown' && !state.ssi.snapshot && page.ownHints) ownership = 'own';
+  if (ownership === 'other' || (ownership === 'unknown' && final)) return { kind: 'none' };
+  if (ownership === 'unknown') return { kind: 'wait' };
+  const anchor = badgeAnchor(page);
+  // Our own profile with no name to sit beside by the end of the wait: the corner.
+  return anchor || final ? { kind: 'mount', anchor } : { kind: 'wait' };
+}
+
+/**
+ * Calls `onChange` after each batch of changes anywhere in the document. The document, not
+ * `<main>` or its parent: during an in-app navigation LinkedIn may replace any container up to
+ * the whole app outlet (a skeleton without `<main>` in between), and an observer of a replaced
+ * element sees nothing more.
+ */
+function observeDocument(onChange: () => void): MutationObserver {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document, { childList: true, subtree: true });
+  return observer;
+}
+
+/** Starts the badge for the page at hand; the gate tells it of every page after that. */
+export function startBadge(life: ScriptLife): Badge {
+  // The extension was removed or updated before this page became a profile: nothing to do.
+  if (life.ended) return { visit() {} };
+  let generation = 0;
+  let slug: string | null = null;
+  let staleIds: ReadonlySet<string> = new Set();
+  /** Whether this badge has been at a profile URL yet (see `onLocation`). */
+  let seenProfile = false;
+  let state: ProfileBadgeState | null = null;
+  let mounted: Mounted | null = null;
+  /** While a page is undecided: re-checks it, once per frame at most. */
+  let watcher: MutationObserver | null = null;
+  let frame: Cancel | undefined;
+  let giveUp: Cancel | undefined;
+  /** While a badge is mounted: notices it taken off the page. */
+  let guard: MutationObserver | null = null;
+  let watchdog: Cancel | undefined;
+
+  function stopWatching() {
+    watcher?.disconnect();
+    watcher = null;
+    frame?.();
+    frame = undefined;
+    giveUp?.();
+    giveUp = undefined;
+  }
+
+  function unmount() {
+    guard?.disconnect();
+    guard = null;
+    mounted?.ui.remove();
+    mounted = null;
+    watchdog?.();
+    watchdog = undefined;
+  }
+
+  function mount(at: string, anchor: Element | null, current: ProfileBadgeState) {
+    if (mounted && mounted.slug === at && mounted.anchor === anchor && mounted.ui.host.isConnected) {
+      mounted.ui.mounted?.update(profileBadgeModel(current, Date.now()));
+      return;
+    }
+    unmount();
+    const ui = mountShadowUi<ProfileBadgeUi>({
+      marker: BADGE_MARKER,
+      anchor,
+      css,
+      onMount(container, host) {
+        host.dataset.theme = pageTheme(document);
+        if (!anchor) host.dataset.corner = '';
+        return renderBadge(container, {
+          refresh: () => void load(true),
+          openSettings: () => void sendMessage('page:open', { page: 'settings' }),
+          openFullView: () => void sendMessage('page:open', { page: 'popup' }),
+        });
+      },
+    });
+    ui.mounted?.update(profileBadgeModel(current, Date.now()));
+    mounted = { ui, slug: at, anchor };
+    // LinkedIn may re-render the top card (or any container) the badge sat in, taking the host
+    // with it: then decide and place it again, for the page as it is now (a move within the
+    // same profile keeps this badge, and a newer navigation's wait).
+    const lost = () => {
+      if (mounted?.ui !== ui || ui.host.isConnected) return;
+      unmount();
+      watch(generation);
+    };
+    // Noticed within the frame it happens in, so the badge is back with the new card. Cheap on
+    // purpose, unlike the wait's search of the page: one read of `isConnected` (a flag on the
+    // node, no search) per batch of the page's mutations; the page is searched only once the
+    // host is gone.
+    guard = observeDocument(lost);
+    // An extension update or reload does not tell old content scripts: life.setInterval checks
+    // the extension before each tick (an ended life runs onEnd, which removes the badge). The
+    // tick itself repeats the guard's one read.
+    watchdog = life.setInterval(lost, WATCHDOG_MS);
+  }
+
+  /** Checks the page now (`final`: the wait is over); true when nothing more needs watching. */
+  function check(gen: number, final = false): boolean {
+    if (gen !== generation || !slug || !state) return true;
+    const decision = decide(state, slug, readPageIdentity(document, slug, staleIds), final);
+    if (decision.kind === 'wait') return false;
+    if (decision.kind === 'none') unmount();
+    else mount(slug, decision.anchor, state);
+    return true;
+  }
+
+  /**
+   * Decides now if the page allows it; else re-checks after changes anywhere in the document,
+   * once per frame at most, until decided, and at the end of the wait applies what the page
+   * shows then (changes of attributes alone, such as a card unhidden, are seen only there).
+   */
+  function watch(gen: number) {
+    stopWatching();
+    if (check(gen)) return;
+    watcher = observeDocument(() => {
+      frame ??= life.requestAnimationFrame(() => {
+        frame = undefined;
+        if (check(gen)) stopWatching();
+      });
+    });
+    giveUp = life.setTimeout(() => {
+      stopWatching();
+      check(gen, true);
+    }, MARKUP_WAIT_MS);
+  }
+
+  async function load(refresh: boolean) {
+    const gen = generation;
+    const reply = await sendMessage('profile-profile-badge:get', { refresh });
+    if (gen !== generation || life.ended) return;
+    if (!reply.ok || !reply.value.show) {
+      // No answer means no verified data: show nothing rather than something unverified.
+      state = null;
+      stopWatching();
+      unmount();
+      return;
+    }
+    state = reply.value;
+    watch(gen);
+  }
+
+  function onLocation(href: string, navigated: boolean) {
+    const next = profileSlugFromUrl(href);
+    generation++;
+    stopWatching();
+    if (!next) {
+      slug = null;
+      unmount();
+      return;
+    }
+    if (next !== slug) {
+      unmount();
+      // Markup of the profile we are leaving can linger until the new one arrives. Not before
+      // the first profile: the gate starts the badge on the page's first profile URL, so there
+      // is no earlier profile to linger, while this one may be drawn already by the time the
+      // badge's code arrives (imported after an in-app navigation).
+      staleIds = navigated && seenProfile ? topCardIds(document) : new Set();
+    }
+    seenProfile = true;
+    slug = next;
+    void load(false);
+  }
+
+  // The user's own clicks and keys only (`trusted`): a page script cannot work the card.
+  life.listen(
+    document,
+    'click',
+    trusted((event) => {
+      if (mounted && !event.composedPath().includes(mounted.ui.host)) mounted.ui.mounted?.close();
+    }),
+  );
+  life.listen<Document, KeyboardEvent>(
+    document,
+    'keydown',
+    trusted((event) => {
+      if (event.key === 'Escape') mounted?.ui.mounted?.close();
+    }),
+  );
+
+  const onNotice = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    // Only the service worker (this extension, no tab) may tell us to look again.
+    if (sender.id !== browser.runtime.id || sender.tab) return;
+    if ((message as { type?: unknown })?.type === 'profile-profile-badge:changed' && slug) void load(false);
+  };
+  browser.runtime.onMessage.addListener(onNotice);
+  life.onEnd(() => {
+    // The runtime may be gone with the extension: nothing of it to unregister then.
+    browser.runtime?.onMessage.removeListener(onNotice);
+    stopWatching();
+    unmount();
+  });
+
+  return {
+    visit(href, navigated) {
+      if (!life.ended) onLocation(href, navigated);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Where the API is: the two ConnectSafely hosts, the local machine, and the one rule for which
+ * origins the extension may call. Shared by the options page (it asks for a custom origin's
+ * permission on Save) and the service worker (it checks before every request).
+ */
+import { err, ok, type Result } from './result';
+
+export const PRODUCTION_API = 'https://api.connectsafely.ai';
+export const SANDBOX_API = 'https://sandbox.api.connectsafely.ai';
+
+/** Origins offered as one-click presets on the options page. */
+export const API_PRESETS: ReadonlyArray<{ label: string; origin: string }> = [
+  { label: 'Production', origin: PRODUCTION_API },
+  { label: 'Sandbox', origin: SANDBOX_API },
+];
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether `origin` is the user's own machine (plain http is allowed there, nowhere else). */
+export function isLocalOrigin(origin: string): boolean {
+  try {
+    return LOCAL_HOSTS.has(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads what the user typed as an API base URL and returns its origin.
+ * Accepts `https://host[:port]` with at most a trailing `/`, and `http://` only for
+ * localhost and 127.0.0.1. Fails with a sentence the options page can show.
+ */
+export function parseApiBaseUrl(input: string): Result<string, string> {
+  const trimmed = input.trim();
+  if (!trimmed) return err('Enter the API base URL, or pick Production.');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return err('Enter a full address, such as https://api.connectsafely.ai');
+  }
+  if (url.username || url.password) return err('The address must not contain a user name or password.');
+  if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+    return err('Enter only the origin (scheme, host and port), without a path.');
+  }
+  // WHATWG URL accepts `https://*` and `https://*.example.com`; a match pattern built from them
+  // (originPattern) would ask for every host, or every subdomain.
+  if (url.hostname.includes('*')) {
+    return err('Enter one host, without “*”, such as https://api.example.com');
+  }
+  const local = LOCAL_HOSTS.has(url.hostname);
+  if (url.protocol === 'http:' && !local) {
+    return err('Use https:// (plain http is only allowed for localhost and 127.0.0.1).');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return err('Use an https:// address.');
+  }
+  return ok(url.origin);
+}
+
+/**
+ * Whether the extension must ask for a host permission before calling `origin`: false for the
+ * two ConnectSafely hosts (declared in the manifest) and for localhost (the sandbox answers CORS).
+ */
+export function needsHostPermission(origin: string): boolean {
+  return origin !== PRODUCTION_API && origin !== SANDBOX_API && !isLocalOrigin(origin);
+}
+
+/** The match pattern a host permission for `origin` is requested with. */
+export function originPattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/**
+ * Whether the extension may call `origin` now: always for the hosts it declares and for
+ * localhost; for any other origin, once `granted` says its host permission (by its
+ * {@link originPattern}) is held. The one rule both the SSI service and Test connection follow.
+ */
+export async function mayCallOrigin(
+  origin: string,
+  granted: (pattern: string) => Promise<boolean>,
+): Promise<boolean> {
+  return !needsHostPermission(origin) || granted(originPattern(origin));
+}

@@ -1,0 +1,117 @@
+/**
+ * The service worker's side of the LinkedIn badge: what a tab is told, who the account is on
+ * LinkedIn, which tabs to tell when that changes, and how often a tab may ask for more than
+ * its data. Whatever a LinkedIn page makes the content script do, it cannot turn into a flood
+ * of tabs or API requests.
+ */
+import { describeError } from '../errors';
+import type { ProfileBadgeState, PayloadOf, TabNotice } from '../messaging/protocol';
+import { createSerialQueue } from './serial-queue';
+import { targetKey } from '../settings';
+import type { SavedConfig } from './saved-config';
+import type { SsiService } from './ssi-service';
+import type { AccountLookup } from './account-lookup';
+
+export interface ProfileBadgeDeps {
+  ssi: SsiService;
+  /** Who the account is on LinkedIn (its slug). */
+  accounts: AccountLookup;
+  /** The saved settings and key, read together (`readSavedConfig`). */
+  read: () => Promise<SavedConfig>;
+  tabs: {
+    read(): Promise<number[]>;
+    write(value: number[]): Promise<void>;
+    send(tabId: number, notice: TabNotice): Promise<unknown>;
+  };
+  /** Opens one of the extension's pages in a tab. */
+  openPage(page: PayloadOf<'page:open'>['page']): Promise<unknown>;
+  now: () => number;
+}
+
+/** Tabs remembered at most; the oldest are forgotten first. */
+export const MAX_PROFILE_BADGE_TABS = 50;
+/** A LinkedIn tab opens at most one extension page per this long; further asks open nothing. */
+export const PAGE_OPEN_EVERY_MS = 2_000;
+/**
+ * A content script forces at most one refresh per account per this long; further forced asks
+ * are served as ordinary ones (the cache, or a request if it is stale). The popup's own
+ * Refresh (`ssi:get`, extension pages only) is not limited.
+ */
+export const FORCED_REFRESH_EVERY_MS = 30_000;
+
+export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
+  // Tabs are read, changed and written back: one step at a time, or a step is lost.
+  const serially = createSerialQueue();
+  // When each limited ask was last let through, by what it is limited per. In memory: the
+  // worker lives on while a page keeps asking, and after 30 s idle every window is over anyway.
+  const lastAllowed = new Map<string, number>();
+  function allow(slot: string, everyMs: number): boolean {
+    const now = deps.now();
+    if (now - (lastAllowed.get(slot) ?? -Infinity) < everyMs) return false;
+    lastAllowed.set(slot, now);
+    return true;
+  }
+
+  function remember(tabId: number): Promise<void> {
+    return serially(async () => {
+      const tabs = await deps.tabs.read();
+      if (tabs.includes(tabId)) return;
+      await deps.tabs.write([...tabs, tabId].slice(-MAX_PROFILE_BADGE_TABS));
+    });
+  }
+
+  return {
+    /** The badge's data for the tab that asked, which is remembered for later notices. */
+    async getProfileBadge(refresh: boolean, tabId: number | undefined): Promise<ProfileBadgeState> {
+      if (tabId !== undefined) await remember(tabId);
+      const config = await deps.read();
+      if (!config.settings.showProfileBadge) {
+        return {
+          show: false,
+          ssi: { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false },
+          problem: null,
+          account: { profileUrn: null, publicId: null },
+        };
+      }
+      const forced = refresh && allow(`refresh|${targetKey(config.settings)}`, FORCED_REFRESH_EVERY_MS);
+      const ssi = await deps.ssi.getSsi({ refresh: forced });
+      const snapshot = ssi.snapshot;
+      const accountId = snapshot && (config.settings.accountId || snapshot.accountId);
+      const publicId = accountId ? await deps.accounts.publicIdOf(config, accountId) : null;
+      return {
+        show: true,
+        ssi,
+        problem: ssi.error ? describeError(ssi.error) : null,
+        account: { profileUrn: snapshot?.profileUrn ?? null, publicId },
+      };
+    },
+
+    /**
+     * Opens the page a tab asked for, unless that tab (`tabId`; none for extension pages) had
+     * one opened within {@link PAGE_OPEN_EVERY_MS}.
+     */
+    async openPageFor(page: PayloadOf<'page:open'>['page'], tabId: number | undefined): Promise<null> {
+      if (tabId === undefined || allow(`page|${tabId}`, PAGE_OPEN_EVERY_MS)) await deps.openPage(page);
+      return null;
+    },
+
+    /** Tells every remembered LinkedIn tab to ask again; forgets tabs that are gone. */
+    async notifyTabs(): Promise<void> {
+      const tabs = await deps.tabs.read();
+      const alive = await Promise.all(
+        tabs.map((tabId) =>
+          deps.tabs.send(tabId, { type: 'profile-profile-badge:changed' }).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+      const gone = new Set(tabs.filter((_, index) => !alive[index]));
+      if (gone.size === 0) return;
+      // Read again: tabs may have registered while the notices were on their way.
+      await serially(async () =>
+        deps.tabs.write((await deps.tabs.read()).filter((tabId) => !gone.has(tabId))),
+      );
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The service worker's SSI service: serves readings from the cache while they are fresh,
+ * serves stale ones at once while revalidating, makes one request per account however many
+ * callers ask at once, retries transient failures, and never lets a failure overwrite good data.
+ */
+import type { LastFailure } from '../api-cache';
+import { mayAskApi } from './api/ask-policy';
+import type { SsiClient } from './api/client';
+import type { CacheEntry, EntryStore } from '../api-cache';
+import { describeError, type SsiError } from '../errors';
+import { isStorageFailure } from './storage-failure';
+import { err, type Result } from '../result';
+import { withRetry, type RetryPolicy } from './retry';
+import { targetKey, type Settings } from '../settings';
+import type { SavedConfig } from './saved-config';
+import type { SsiSnapshot } from '../ssi/model';
+import { stateFromEntry, type SsiState } from '../ssi/state';
+
+/** Where cache entries are kept (extension storage in the product, a Map in tests). */
+export type CacheStore = EntryStore<CacheEntry>;
+
+export interface SsiServiceDeps {
+  client: SsiClient;
+  /** The saved settings and key, read together: a request never pairs one's old with the other's new. */
+  read: () => Promise<SavedConfig>;
+  cache: CacheStore;
+  /** Whether the extension may call the API origin now (`mayCallOrigin` in the product). */
+  mayCall: (origin: string) => Promise<boolean>;
+  now: () => number;
+  retry: RetryPolicy;
+  /** Told about every state handed out or produced by a background revalidation. */
+  onState?: (ssi: SsiState) => void;
+  /**
+   * Told when a request's outcome, written to the cache, changed what a page shows: the
+   * reading, or the error's code or words. Not on every write: whoever is told asks again.
+   */
+  onUpdate?: (ssi: SsiState) => void;
+}
+
+export { FAILURE_COOLDOWN_MS } from './api/ask-policy';
+
+/** What a page shows of an entry: its reading, and its error's code and words. */
+function shown(entry: CacheEntry | null, now: number): string {
+  const error = entry?.lastError?.error;
+  return JSON.stringify([entry?.snapshot, error?.code, error && describeError(error, now)]);
+}
+
+export interface SsiService {
+  /**
+   * The SSI of the configured account. `refresh` skips the freshness window (the user pressed
+   * Refresh). Never rejects: failures come back in `ssi.error`, next to the last good data.
+   */
+  getSsi(options?: { refresh?: boolean }): Promise<SsiState>;
+}
+
+export function createSsiService(deps: SsiServiceDeps): SsiService {
+  // Requests under way, by cache slot and key: callers after a key change never join a request
+  // made with the old key.
+  const inFlight = new Map<string, Promise<SsiState>>();
+  // Failures that storage refused to keep, by cache slot: newer than the slot's stored one.
+  const unstored = new Map<string, LastFailure>();
+
+  function stateOf(entry: CacheEntry | null, settings: Settings, refreshing: boolean): SsiState {
+    return stateFromEntry(entry, settings.freshnessMinutes, deps.now(), refreshing);
+  }
+
+  function emit(ssi: SsiState): SsiState {
+    deps.onState?.(ssi);
+    return ssi;
+  }
+
+  async function request(settings: Settings, apiKey: string): Promise<Result<SsiSnapshot, SsiError>> {
+    const origin = settings.apiBaseUrl;
+    if (!(await deps.mayCall(origin))) {
+      return err({ code: 'permission-missing' });
+    }
+    return withRetry(deps.retry, () =>
+      deps.client.getSsi(
+        { baseUrl: origin, apiKey },
+        { accountId: settings.accountId || undefined, debug: settings.debug },
+      ),
+    );
+  }
+
+  async function revalidate(key: string, settings: Settings, apiKey: string): Promise<SsiState> {
+    let result: Result<SsiSnapshot, SsiError>;
+    try {
+      result = await request(settings, apiKey);
+    } catch {
+      result = err({ code: 'internal' });
+    }
+    const current = await deps.cache.read(key);
+    const next: CacheEntry = result.ok
+      ? { snapshot: result.value, lastError: null }
+      : { snapshot: current?.snapshot ?? null, lastError: { error: result.error, at: deps.now() } };
+    try {
+      // The key is compared as the entry is written: a key saved meanwhile (its caches cleared
+      // after it) leaves this answer, which belongs to the old key, unwritten.
+      if (!(await deps.cache.write(key, next, async () => (await deps.read()).apiKey === apiKey)))
+        return stateOf(current, settings, false);
+    } catch (failure) {
+      // Reported, not swallowed: the user keeps what we have in hand and learns why it will
+      // not be there next time. Nothing changed in storage, so tabs are not told to ask again
+      // (they would start another request that fails the same way), and automatic requests
+      // wait out the cooldown (or a 429's pause), remembered in memory since storage refused it.
+      unstored.set(key, next.lastError ?? { error: { code: 'storage-failed' }, at: deps.now() });
+      return {
+        ...stateOf(next, settings, false),
+        error: { code: isStorageFailure(failure) ? 'storage-failed' : 'internal' },
+        errorAt: deps.now(),
+      };
+    }
+    unstored.delete(key);
+    const ssi = stateOf(next, settings, false);
+    if (shown(current, deps.now()) !== shown(next, deps.now())) deps.onUpdate?.(ssi);
+    return ssi;
+  }
+
+  function startRevalidation(key: string, settings: Settings, apiKey: string): Promise<SsiState> {
+    const flight = `${key}|${apiKey}`;
+    const running = inFlight.get(flight);
+    if (running) return running;
+    const run = revalidate(key, settings, apiKey)
+      .catch((): SsiState => ({
+        ...stateOf(null, settings, false),
+        error: { code: 'internal' },
+        errorAt: deps.now(),
+      }))
+      .then(emit)
+      .finally(() => inFlight.delete(flight));
+    inFlight.set(flight, run);
+    return run;
+  }
+
+  async function serve({ refresh = false }: { refresh?: boolean }): Promise<SsiState> {
+    const { settings, apiKey } = await deps.read();
+    const key = targetKey(settings);
+    const entry = await deps.cache.read(key);
+    if (!apiKey) {
+      return emit({ ...stateOf(entry, settings, false), error: { code: 'no-key' }, errorAt: null });
+    }
+    const ssi = stateOf(entry, settings, inFlight.has(`${key}|${apiKey}`));
+    if (!refresh && ssi.snapshot && !ssi.stale) return emit(ssi);
+    const mayAsk = await mayAskApi(unstored.get(key) ?? entry?.lastError, {
+      now: deps.now(),
+      forced: refresh,
+      mayCallOrigin: () => deps.mayCall(settings.apiBaseUrl),
+    });
+    if (!mayAsk) return emit(ssi);
+    if (!refresh && ssi.snapshot) {
+      void startRevalidation(key, settings, apiKey);
+      return emit({ ...ssi, refreshing: true });
+    }
+    return startRevalidation(key, settings, apiKey);
+  }
+
+  return {
+    async getSsi(options = {}) {
+      try {
+        return await serve(options);
+      } catch {
+        // Storage failed under us: say so instead of rejecting (the doc promises no rejection).
+        return emit({
+          snapshot: null,
+          error: { code: 'internal' },
+          errorAt: deps.now(),
+          stale: false,
+          refreshing: false,
+        });
+      }
+    },
+  };
+}
