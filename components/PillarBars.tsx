@@ -22,10 +22,6 @@ function summary(pillars: PillarScore[]): string {
     .join('; ');
 }
 
-/**
- * The four pillars: a chart.js bar chart of the member against the industry and network
- * averages (0-25), and the same numbers as a table, so every value is readable as text.
- */
 /** The bars drawn per pillar: the member, then the group averages the API gave. */
 const SERIES = [
   { label: 'You', field: 'score', color: '--chart-you', fallback: '#0a66c2' },
@@ -33,6 +29,10 @@ const SERIES = [
   { label: 'Network average', field: 'networkAverage', color: '--chart-network', fallback: '#7a5af8' },
 ] as const;
 
+/**
+ * The four pillars: a chart.js bar chart of the member against the industry and network
+ * averages (0-25), and the same numbers as a table, so every value is readable as text.
+ */
 export function PillarBars({ pillars }: PillarBarsProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const key = pillars.map((p) => `${p.score}/${p.industryAverage}/${p.networkAverage}`).join('|');
@@ -81,7 +81,7 @@ export function PillarBars({ pillars }: PillarBarsProps) {
       >
         <canvas ref={canvas} aria-hidden="true" />
       </div>
-      {/* An HTML legend: chart.js's legend plugin would cost the popup 4 KB gzip. */}
+      {/* An HTML legend: the popup does without chart.js's legend plugin (its size budget). */}
       <ul class="pillars__legend" aria-hidden="true">
         {series.map((s) => (
           <li key={s.field}>

@@ -185,9 +185,8 @@ async function popupWarm(session: ExtensionSession, staticUrl: string, score: st
     async () => times.floor.push((await timeToShown(session.context, floorUrl, SCORE)).shown),
   ];
   for (let round = 0; round < ROUNDS; round++) {
-    // Each round starts with the next page: in a fixed order the first page of each round
-    // measured slower than an identical copy of itself opened later in the round (in a run
-    // where it followed the web page). Rotating spreads whatever the position costs over all.
+    // Each round starts with the next page, so whatever a page's position in a round costs is
+    // spread over all pages (docs/decisions.md).
     for (let step = 0; step < pages.length; step++) await pages[(round + step) % pages.length]!();
   }
   /** Round by round, so that both pages of a ratio met the same moment of a noisy machine. */

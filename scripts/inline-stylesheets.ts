@@ -1,9 +1,9 @@
 /**
  * A Vite plugin for the build (installed by `modules/inline-stylesheets.ts`): every extension
- * page carries its CSS in a `<style>` element instead of `<link rel="stylesheet">`. A linked
- * stylesheet holds the first frame back until a second file is read from the extension, which
- * was much of what separated the popup from a static page in `npm run bench`. The extension's
- * CSP restricts scripts, not styles. Build only: the dev server keeps its hot-reloaded CSS.
+ * page carries its CSS in a `<style>` element instead of `<link rel="stylesheet">`: a linked
+ * stylesheet holds the first frame back until a second file is read from the extension. The
+ * extension's CSP restricts scripts, not styles. Build only: the dev server keeps its
+ * hot-reloaded CSS.
  */
 import type { Plugin } from 'vite';
 

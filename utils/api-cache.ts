@@ -50,7 +50,7 @@ export interface EntryStore<E> {
 }
 
 // Hand-written rather than a valibot schema: the popup reads this for its first paint, and
-// its size budget counts every byte (valibot costs it about 2 KB gzip).
+// keeps valibot out of its bundle (docs/decisions.md).
 
 /** Thrown inside the readers below when a field does not match: the entry reads as absent. */
 class Unreadable extends Error {}

@@ -39,8 +39,7 @@ function button(text: string, onClick: () => void, className = 'ssi-action'): HT
 
 /**
  * The score's ring: one element, drawn by CSS from `--ssi-percent` (a conic gradient with its
- * middle masked out). The SVG ring it replaces (three elements) took ≈ 10% of the content
- * script's own time on a profile page in a CPU profile.
+ * middle masked out): fewer elements made in LinkedIn's page than an SVG ring.
  */
 function ring(): HTMLElement {
   const node = el('span', 'ssi-ring');

@@ -6,7 +6,7 @@ export const ME_SLUG = 'me';
 /**
  * A profile URL as the browser serializes it (`location.href`, the Navigation API's entries):
  * scheme and host lower case, no default port, no user info. Read as text, not with `URL`:
- * this runs on every LinkedIn page, and a content script's first `URL` costs about a millisecond.
+ * this runs on every LinkedIn page, where a content script's first `URL` object costs time.
  */
 const PROFILE_HREF = /^https:\/\/www\.linkedin\.com\/in\/([^/?#]+)(?:[/?#]|$)/;
 

@@ -7,8 +7,8 @@
  * callbacks run (removing the badge).
  *
  * Our own small stand-in for WXT's ContentScriptContext, which touches the extension API the
- * moment its module loads: that alone cost every LinkedIn page several milliseconds, and this
- * script must cost pages that are not profiles nothing (see `npm run bench`).
+ * moment its module loads, on every LinkedIn page; this script must cost pages that are not
+ * profiles nothing (see `npm run bench`).
  */
 
 /** Cancels what was scheduled; does nothing once it has run or the life has ended. */

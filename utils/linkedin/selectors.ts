@@ -1,7 +1,7 @@
 /**
  * Every LinkedIn selector the extension relies on, with where it was seen. Class names are
  * generated and change often, so these anchor on URLs, `href` patterns, ARIA labels and
- * stable attributes only (see /shared/linkedin-pages.md).
+ * stable attributes only; each with the LinkedIn URLs it was seen on.
  */
 
 /**

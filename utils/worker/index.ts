@@ -161,8 +161,8 @@ export function startWorker(): void {
   // data this build does not know. The check is one storage read when all is well.
   browser.runtime.onStartup.addListener(() => void bringStorageUpToDate(storage.repair));
 
-  // Keeps `storage.local` (where the key is) out of content scripts' reach (Chrome 102+; the
-  // manifest asks for 140). A failure is not expected on a supported browser, and content
-  // scripts never read storage in any case.
+  // Keeps `storage.local` (where the key is) out of content scripts' reach (the reason the
+  // manifest asks for Chrome 140). A failure is not expected on a supported browser, and
+  // content scripts never read storage in any case.
   browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
 }

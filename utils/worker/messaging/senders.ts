@@ -40,7 +40,7 @@ function originOf(url: string | undefined): string | null {
 
 /**
  * Classifies a sender. `extension-page`: one of this extension's own pages (popup, options,
- * dashboard, also when opened in a tab). `linkedin-tab`: this extension's content script in
+ * also when opened in a tab). `linkedin-tab`: this extension's content script in
  * the top frame of a `https://www.linkedin.com` tab. Anything else (another extension, a web
  * page, a subframe, another site) is `null`: untrusted.
  */
