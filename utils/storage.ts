@@ -23,4 +23,4 @@ export const accountsItem = defineItem<Record<string, AccountsEntry>>('local', '
 export const lastExchangeItem = defineItem<ApiExchange | null>('session', 'lastExchange', null);
 
 /** LinkedIn tabs that show (or may show) the badge, told when its data or setting changes. */
-export const profileBadgeTabsItem = defineItem<number[]>('session', 'badgeTabs', []);
+export const profileBadgeTabsItem = defineItem<number[]>('session', 'profileBadgeTabs', []);
