@@ -93,6 +93,13 @@ export function describeLocally(error: Pick<SsiError, 'code'>): ErrorDescription
     : LOCAL_DESCRIPTIONS.internal;
 }
 
+/** The form field each `invalid-*` code is about, as the options page names it. */
+const INVALID_INPUT_FIELDS = {
+  'invalid-base-url': 'API base URL',
+  'invalid-key': 'API key',
+  'invalid-account-id': 'Account ID',
+} as const;
+
 function formatClock(epochMs: number): string {
   return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
@@ -118,23 +125,16 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
         action: 'none',
       };
     case 'invalid-base-url':
-      return {
-        title: 'Check the API base URL',
-        message: error.detail ?? 'The API base URL is not valid: check it in the form above.',
-        action: 'none',
-      };
     case 'invalid-key':
+    case 'invalid-account-id': {
+      // One sentence for the three: the input's own rule says what is wrong (`detail`).
+      const field = INVALID_INPUT_FIELDS[error.code];
       return {
-        title: 'Check the API key',
-        message: error.detail ?? 'The API key is not valid: check it in the form above.',
+        title: `Check the ${field}`,
+        message: error.detail ?? `The ${field} is not valid: check it in the form above.`,
         action: 'none',
       };
-    case 'invalid-account-id':
-      return {
-        title: 'Check the Account ID',
-        message: error.detail ?? 'The Account ID is not valid: check it in the form above.',
-        action: 'none',
-      };
+    }
     case 'unauthorized':
       return {
         title: 'API key rejected',

@@ -15,6 +15,8 @@ type Outcome = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 type FieldName = SettingsProblem['field'];
 /** The form's fields typed as text (every one but the switches). */
 type TextField = { [K in keyof FormValues]: FormValues[K] extends string ? K : never }[keyof FormValues];
+/** The form's switches. */
+type SwitchField = { [K in keyof FormValues]: FormValues[K] extends boolean ? K : never }[keyof FormValues];
 
 /** Asks for the host permission a custom API origin needs. Must run inside the click. */
 async function ensureHostAccess(origin: string): Promise<boolean> {
@@ -98,6 +100,19 @@ export function App() {
     'aria-describedby': describedBy(id, field),
     onInput: (event: TargetedEvent<HTMLInputElement>) => update(field, event.currentTarget.value),
   });
+
+  /** A setting that is on or off, as a labelled checkbox. */
+  const switchOf = (id: string, field: SwitchField, label: string) => (
+    <div class="field field--check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={values[field]}
+        onChange={(event) => update(field, event.currentTarget.checked)}
+      />
+      <label for={id}>{label}</label>
+    </div>
+  );
 
   async function onSave(event: Event) {
     event.preventDefault();
@@ -255,25 +270,8 @@ export function App() {
           />
         </Field>
 
-        <div class="field field--check">
-          <input
-            id="show-badge"
-            type="checkbox"
-            checked={values.showProfileBadge}
-            onChange={(e) => update('showProfileBadge', e.currentTarget.checked)}
-          />
-          <label for="show-badge">Show the badge on LinkedIn (on your own profile only)</label>
-        </div>
-
-        <div class="field field--check">
-          <input
-            id="debug"
-            type="checkbox"
-            checked={values.debug}
-            onChange={(e) => update('debug', e.currentTarget.checked)}
-          />
-          <label for="debug">Debug: also ask the API for LinkedIn's raw answer</label>
-        </div>
+        {switchOf('show-badge', 'showProfileBadge', 'Show the badge on LinkedIn (on your own profile only)')}
+        {switchOf('debug', 'debug', "Debug: also ask the API for LinkedIn's raw answer")}
 
         <div class="options__buttons">
           <button type="submit" class="button button--primary">
