@@ -65,9 +65,9 @@ const FORGED: [string, string][] = [
   ['a plain string', `'settings:get'`],
   [
     'a badge request with extra fields',
-    `{ type: 'profile-profile-badge:get', payload: { refresh: false, apiKey: 'x' } }`,
+    `{ type: 'profile-badge:get', payload: { refresh: false, apiKey: 'x' } }`,
   ],
-  ['a badge request with a wrong type', `{ type: 'profile-profile-badge:get', payload: { refresh: 'yes' } }`],
+  ['a badge request with a wrong type', `{ type: 'profile-badge:get', payload: { refresh: 'yes' } }`],
   ['an oversized message', `{ type: 'ssi:get', payload: { refresh: false }, padding: 'x'.repeat(100000) }`],
   [
     'a prototype-polluting payload',
@@ -87,9 +87,7 @@ describe('Forged and stray messages', () => {
   });
 
   it('what a content script may ask for (its badge) carries no key', async () => {
-    const reply = await sendFromContentScript(
-      `{ type: 'profile-profile-badge:get', payload: { refresh: false } }`,
-    );
+    const reply = await sendFromContentScript(`{ type: 'profile-badge:get', payload: { refresh: false } }`);
     expect(reply).toMatch(/^\{"ok":true/);
     expect(reply).not.toContain(SANDBOX_DEMO_KEY);
   });
@@ -107,7 +105,7 @@ describe('Forged and stray messages', () => {
       ...Array.from({ length: 100 }, () =>
         chrome.runtime.sendMessage({ type: 'page:open', payload: { page: 'popup' } })),
       ...Array.from({ length: 100 }, () =>
-        chrome.runtime.sendMessage({ type: 'profile-profile-badge:get', payload: { refresh: true } })),
+        chrome.runtime.sendMessage({ type: 'profile-badge:get', payload: { refresh: true } })),
     ]).then((all) => all.map((reply) => JSON.stringify(reply)))`);
 
     expect(replies).toHaveLength(200);

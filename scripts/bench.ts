@@ -291,7 +291,7 @@ function extensionWithFloorContentScript(): string {
     [floor]: `(() => {
       const check = (url) => {
         if (url && url.startsWith('https://www.linkedin.com/in/')) {
-          chrome.runtime.sendMessage({ type: 'profile-profile-badge:get', payload: { refresh: false } }).then((reply) => { globalThis.__floorReply = reply; });
+          chrome.runtime.sendMessage({ type: 'profile-badge:get', payload: { refresh: false } }).then((reply) => { globalThis.__floorReply = reply; });
         }
       };
       check(location.href);

@@ -4,6 +4,13 @@
  */
 import { err, ok, type Result } from './result';
 
+/**
+ * Why a saved key is not sent to an address it was not saved for (a typo must not receive it):
+ * the words of a save or a test that would.
+ */
+export const KEY_FOR_NEW_ADDRESS =
+  'The saved key only goes to the API base URL it was saved with. To use another address, paste the key again.';
+
 const API_KEY = /^[\x21-\x7e]{8,512}$/;
 
 /** An API key is 8 to 512 printable characters without spaces; the words say what is wrong. */

@@ -103,16 +103,17 @@ describe('mayCallOrigin', () => {
     const granted = vi.fn(async () => held);
 
     await expect(mayCallOrigin('https://proxy.example.com:8443', granted)).resolves.toBe(expected);
-    expect(granted).toHaveBeenCalledWith('https://proxy.example.com/*');
+    expect(granted).toHaveBeenCalledWith('https://proxy.example.com:8443/*');
   });
 });
 
 describe('originPattern', () => {
   it.each([
     ['https://proxy.example.com', 'https://proxy.example.com/*'],
-    ['https://proxy.example.com:8443', 'https://proxy.example.com/*'],
-    ['http://localhost:8787', 'http://localhost/*'],
-    ['http://[::1]:8787', 'http://[::1]/*'],
+    ['https://proxy.example.com:8443', 'https://proxy.example.com:8443/*'],
+    ['https://proxy.example.com:443', 'https://proxy.example.com/*'],
+    ['http://localhost:8787', 'http://localhost:8787/*'],
+    ['http://[::1]:8787', 'http://[::1]:8787/*'],
   ])('%s → %s', (origin, pattern) => {
     expect(originPattern(origin)).toBe(pattern);
   });

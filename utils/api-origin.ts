@@ -66,10 +66,13 @@ export function needsHostPermission(origin: string): boolean {
   return origin !== PRODUCTION_API && origin !== SANDBOX_API && !isLocalOrigin(origin);
 }
 
-/** The match pattern a host permission for `origin` is requested with. */
+/**
+ * The match pattern a host permission for `origin` is requested with: its host and port, so
+ * the grant covers the address typed and no other port of that host.
+ */
 export function originPattern(origin: string): string {
   const url = new URL(origin);
-  return `${url.protocol}//${url.hostname}/*`;
+  return `${url.protocol}//${url.host}/*`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { KEY_FOR_NEW_ADDRESS } from './api-key';
+
 /**
  * Every way getting an SSI can fail, as data with one code each, and the one function that
  * turns a code into the words and the way out the user sees.
@@ -118,12 +120,7 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
         action: 'open-settings',
       };
     case 'key-for-new-address':
-      return {
-        title: 'Type your key to test this address',
-        message:
-          'The saved key only goes to the saved API base URL. To test another address, type the key, or save the address first.',
-        action: 'none',
-      };
+      return { title: 'Paste your key for this address', message: KEY_FOR_NEW_ADDRESS, action: 'none' };
     case 'invalid-base-url':
     case 'invalid-key':
     case 'invalid-account-id': {

@@ -100,7 +100,7 @@ const label = () => badgeRoot().querySelector('.ssi-pill__label')!.textContent;
 const cardOpen = () => !badgeRoot().querySelector<HTMLElement>('[role="dialog"]')!.hidden;
 const buttonNamed = (name: string) =>
   [...badgeRoot().querySelectorAll('button')].find((button) => button.textContent === name)!;
-const badgeGets = () => asked.filter((message) => message.type === 'profile-profile-badge:get').length;
+const badgeGets = () => asked.filter((message) => message.type === 'profile-badge:get').length;
 
 /** Lets the badge ask the worker and the page's frames run. */
 const settle = (ms = FRAME_MS) => vi.advanceTimersByTimeAsync(ms);
@@ -130,10 +130,10 @@ beforeEach(() => {
     // The badge's own listener hears this too (the fake browser has one message bus): it must
     // ignore it, having no `profile-badge:changed` in it and no sender id.
     const envelope = message as { type: string; payload: unknown };
-    if (envelope.type === 'profile-profile-badge:changed') return;
+    if (envelope.type === 'profile-badge:changed') return;
     asked.push(envelope);
     sendResponse(
-      envelope.type === 'profile-profile-badge:get' ? { ok: true, value: answer } : { ok: true, value: null },
+      envelope.type === 'profile-badge:get' ? { ok: true, value: answer } : { ok: true, value: null },
     );
     return true;
   });
@@ -170,7 +170,7 @@ describe('the badge without a key ("SSI: set up")', () => {
   });
 });
 
-describe('profile-profile-badge:changed', () => {
+describe('profile-badge:changed', () => {
   it('from the service worker makes the badge ask profile-badge:get again, and show the answer', async () => {
     drawPage(ownMain());
     await start(urlOf(ME));
@@ -181,7 +181,7 @@ describe('profile-profile-badge:changed', () => {
       ssi: { ...answer.ssi, snapshot: { ...READABLE_CACHE_ENTRY.snapshot!, overall: 71 } },
     });
     await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'profile-profile-badge:changed' },
+      { type: 'profile-badge:changed' },
       { id: browser.runtime.id },
       () => {},
     );
@@ -205,7 +205,7 @@ describe('profile-profile-badge:changed', () => {
     const before = badgeGets();
 
     await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'profile-profile-badge:changed' },
+      { type: 'profile-badge:changed' },
       sender as Browser.runtime.MessageSender,
       () => {},
     );
@@ -384,8 +384,8 @@ describe('a mounted badge', () => {
     await settle();
     expect(cardOpen()).toBe(true);
     expect(asked.filter((message) => message.type === 'page:open')).toEqual([]);
-    expect(asked.filter((message) => message.type === 'profile-profile-badge:get')).toEqual([
-      { type: 'profile-profile-badge:get', payload: { refresh: false } },
+    expect(asked.filter((message) => message.type === 'profile-badge:get')).toEqual([
+      { type: 'profile-badge:get', payload: { refresh: false } },
     ]);
 
     userKey(document.body, 'Escape');

@@ -178,7 +178,7 @@ export function startBadge(life: ScriptLife): Badge {
 
   async function load(refresh: boolean) {
     const gen = generation;
-    const reply = await sendMessage('profile-profile-badge:get', { refresh });
+    const reply = await sendMessage('profile-badge:get', { refresh });
     if (gen !== generation || life.ended) return;
     if (!reply.ok || !reply.value.show) {
       // No answer means no verified data: show nothing rather than something unverified.
@@ -232,7 +232,7 @@ export function startBadge(life: ScriptLife): Badge {
   const onNotice = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only the service worker (this extension, no tab) may tell us to look again.
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    if ((message as { type?: unknown })?.type === 'profile-profile-badge:changed' && slug) void load(false);
+    if ((message as { type?: unknown })?.type === 'profile-badge:changed' && slug) void load(false);
   };
   browser.runtime.onMessage.addListener(onNotice);
   life.onEnd(() => {

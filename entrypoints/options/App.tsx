@@ -28,6 +28,15 @@ async function ensureHostAccess(origin: string): Promise<boolean> {
   }
 }
 
+/**
+ * Gives back the permission of an address the settings no longer use: the extension keeps
+ * access to the one API origin it calls, and to nothing it used to.
+ */
+function releaseHostAccess(previous: string, next: string) {
+  if (previous === next || !needsHostPermission(previous)) return;
+  void browser.permissions.remove({ origins: [originPattern(previous)] }).catch(() => {});
+}
+
 function Field(props: { id: string; label: string; hint?: string; problem?: string; children: JSX.Element }) {
   return (
     <div class="field">
@@ -117,7 +126,7 @@ export function App() {
   async function onSave(event: Event) {
     event.preventDefault();
     if (!values || !saved) return;
-    const save = buildSave(values, saved.hasApiKey);
+    const save = buildSave(values, saved);
     if (!save.ok) {
       setProblems(Object.fromEntries(save.error.map((p) => [p.field, p.message])));
       setSaveOutcome({ kind: 'error', text: 'Some fields need attention.' });
@@ -137,6 +146,7 @@ export function App() {
       setProblems({ [reply.value.error.field]: reply.value.error.message });
       setSaveOutcome({ kind: 'error', text: 'Some fields need attention.' });
     } else {
+      releaseHostAccess(saved.apiBaseUrl, reply.value.value.apiBaseUrl);
       setSaved(reply.value.value);
       setValues({ ...formFromSettings(reply.value.value) });
       setShowKey(false);

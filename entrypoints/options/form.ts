@@ -1,5 +1,5 @@
 /** The options form's values, and how they become a save: every setting read by its rule. */
-import { parseApiKey } from '@/utils/api-key';
+import { KEY_FOR_NEW_ADDRESS, parseApiKey } from '@/utils/api-key';
 import type { PublicSettings, SettingsSave } from '@/utils/messaging/protocol';
 import { err, ok, type Result } from '@/utils/result';
 import {
@@ -37,13 +37,16 @@ function fromForm(name: SettingName, value: string | boolean): unknown {
 
 /**
  * Checks every field and builds the save, or every field's problem. An empty key field keeps
- * the saved key; a form with no saved key and an empty field is an error, since nothing would
- * work without one.
+ * the saved key, for the address it was saved with (`saved`); a form with no saved key and an
+ * empty field is an error, since nothing would work without one.
  */
-export function buildSave(values: FormValues, hasApiKey: boolean): Result<SettingsSave, SettingsProblem[]> {
+export function buildSave(
+  values: FormValues,
+  saved: PublicSettings,
+): Result<SettingsSave, SettingsProblem[]> {
   const problems: SettingsProblem[] = [];
   let apiKey: SettingsSave['apiKey'] = { action: 'keep' };
-  if (values.apiKey.trim() || !hasApiKey) {
+  if (values.apiKey.trim() || !saved.hasApiKey) {
     const key = parseApiKey(values.apiKey);
     if (key.ok) apiKey = { action: 'set', value: key.value };
     else problems.push({ field: 'apiKey', message: key.error });
@@ -52,5 +55,8 @@ export function buildSave(values: FormValues, hasApiKey: boolean): Result<Settin
     Object.fromEntries(SETTING_NAMES.map((name) => [name, fromForm(name, values[name])])),
   );
   if (!settings.ok) return err([...problems, ...settings.error]);
+  if (apiKey.action === 'keep' && settings.value.apiBaseUrl !== saved.apiBaseUrl) {
+    problems.push({ field: 'apiKey', message: KEY_FOR_NEW_ADDRESS });
+  }
   return problems.length ? err(problems) : ok({ apiKey, settings: settings.value });
 }

@@ -81,10 +81,10 @@ export const MESSAGES = {
     answer: answer<DescribedSsiState>(),
   },
   /**
-   * The profile badge's data for a LinkedIn tab; registers the tab for `profile-profile-badge:changed`
+   * The profile badge's data for a LinkedIn tab; registers the tab for `profile-badge:changed`
    * notices. A forced refresh is rate-limited by the worker.
    */
-  'profile-profile-badge:get': {
+  'profile-badge:get': {
     senders: ['linkedin-tab'],
     payload: v.strictObject({ refresh: v.boolean() }),
     answer: answer<ProfileBadgeState>(),
@@ -154,6 +154,6 @@ export type Reply<T extends MessageType> = Result<AnswerOf<T>, SsiError>;
 
 /** Notices the service worker pushes to LinkedIn tabs (`tabs.sendMessage`). */
 export interface TabNotice {
-  /** The profile badge's data or its setting changed: ask `profile-profile-badge:get` again. */
-  type: 'profile-profile-badge:changed';
+  /** The profile badge's data or its setting changed: ask `profile-badge:get` again. */
+  type: 'profile-badge:changed';
 }

@@ -10,6 +10,26 @@ const codeOf = (char: string) => char.charCodeAt(0);
 const hex = (char: string, digits: number) => codeOf(char).toString(16).padStart(digits, '0');
 const each = (key: string, form: (char: string) => string) => [...key].map(form).join('');
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** HTML5's names for the punctuation of {@link AWKWARD_KEY}. */
+const HTML5: Record<string, string> = {
+  '/': '&sol;',
+  '+': '&plus;',
+  '=': '&equals;',
+  '%': '&percnt;',
+  '\\': '&bsol;',
+  '~': '&tilde;',
+  _: '&lowbar;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+/** A JSON string's content as Go's and .NET's encoders write it: `<`, `>`, `&` as `\\u` escapes. */
+const goJson = (text: string) =>
+  JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/[<>&]/g, (c) => `\\u${hex(c, 4)}`);
 
 /**
  * [how, encode, layer]: each turns a key into the text a server could send in its place.
@@ -35,6 +55,31 @@ export const KEY_ENCODINGS: ReadonlyArray<readonly [string, (key: string) => str
   ['HTML decimal references, zero-padded', (key) => each(key, (c) => `&#000${codeOf(c)};`), 'text'],
   ['HTML hex references', (key) => each(key, (c) => `&#x${hex(c, 1)};`), 'text'],
   ['HTML hex references, upper case', (key) => each(key, (c) => `&#X${hex(c, 4).toUpperCase()};`), 'text'],
+  ['HTML decimal references without ";"', (key) => each(key, (c) => `&#${codeOf(c)}`), 'text'],
+  ['HTML5 named references for punctuation', (key) => each(key, (c) => HTML5[c] ?? c), 'text'],
+  ['JavaScript \\x escapes, every character', (key) => each(key, (c) => `\\x${hex(c, 2)}`), 'text'],
+  ['JavaScript escapes of quotes', (key) => key.replace(/['"\\]/g, (c) => `\\${c}`), 'text'],
+  ['percent-encoded twice', (key) => encodeURIComponent(encodeURIComponent(key)), 'text'],
+  [
+    'HTML-escaped twice',
+    (key) =>
+      each(
+        each(key, (c) => HTML[c] ?? c),
+        (c) => HTML[c] ?? c,
+      ),
+    'text',
+  ],
+  ['"%" written as an HTML reference', (key) => encodeURIComponent(key).replaceAll('%', '&#37;'), 'text'],
+  [
+    'HTML-escaped, then JSON-encoded the way Go and .NET do (<, >, & as \\u)',
+    (key) => goJson(each(key, (c) => HTML[c] ?? c)),
+    'json',
+  ],
+  [
+    'percent-encoded, then JSON-encoded with "%" as \\u0025',
+    (key) => encodeURIComponent(key).replaceAll('%', '\\u0025'),
+    'json',
+  ],
   [
     'mixed: percent-encoded, then HTML hex references',
     (key) => {

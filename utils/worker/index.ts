@@ -113,7 +113,7 @@ export function startWorker(): void {
     'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
     'settings:get': () => settings.getSettings(),
     'debug:get': async () => ((await readSettings()).debug ? lastExchangeItem.getValue() : null),
-    'profile-profile-badge:get': (payload, context) => badge.getProfileBadge(payload.refresh, context.tabId),
+    'profile-badge:get': (payload, context) => badge.getProfileBadge(payload.refresh, context.tabId),
     'page:open': ({ page }, context) => badge.openPageFor(page, context.tabId),
     'settings:save': async (payload) => {
       const saved = await settings.saveSettings(payload);

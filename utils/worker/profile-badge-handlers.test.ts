@@ -13,6 +13,7 @@ import {
   FORCED_REFRESH_EVERY_MS,
   MAX_PROFILE_BADGE_TABS,
   PAGE_OPEN_EVERY_MS,
+  REPEAT_ASK_WINDOW_MS,
   type ProfileBadgeDeps,
 } from './profile-badge-handlers';
 
@@ -140,18 +141,24 @@ describe('getProfileBadge', () => {
       expect(badge.account).toEqual({ profileUrn: URN, publicId: 'ada-lovelace' });
     });
 
-    it.each([true, false])('asks the SSI service with refresh %s', async (refresh) => {
-      const h = setup();
+    it.each([true, false])(
+      'asks the SSI service with refresh %s, and the one reading of the settings and key it made',
+      async (refresh) => {
+        const h = setup();
 
-      await h.handlers.getProfileBadge(refresh, 7);
+        await h.handlers.getProfileBadge(refresh, 7);
 
-      expect(h.ssi.getSsi).toHaveBeenCalledExactlyOnceWith({ refresh });
-    });
+        const config = { settings: h.state.settings, apiKey: API_KEY };
+        expect(h.deps.read).toHaveBeenCalledOnce();
+        expect(h.ssi.getSsi).toHaveBeenCalledExactlyOnceWith({ refresh, config });
+        expect(h.accounts.publicIdOf).toHaveBeenCalledWith(config, expect.any(String));
+      },
+    );
 
     it.each<SsiError>([
       { code: 'network' },
       { code: 'unauthorized', status: 401 },
-      { code: 'api-error', serverMessage: 'Account disconnected' },
+      { code: 'rate-limited', status: 429, retryAt: 5_000 },
     ])('describes the error $code for the tab', async (error) => {
       const h = setup({ view: makeView({ error, errorAt: 1 }) });
 
@@ -159,6 +166,22 @@ describe('getProfileBadge', () => {
 
       expect(badge.ssi.error).toEqual(error);
       expect(badge.problem).toEqual(describeError(error));
+    });
+
+    it("never tells a LinkedIn page the server's words or a detail: the popup shows those", async () => {
+      const error: SsiError = {
+        code: 'forbidden',
+        status: 403,
+        serverMessage: 'Your trial has expired for ada@example.com',
+        detail: 'internal detail',
+      };
+      const h = setup({ view: makeView({ error, errorAt: 1 }) });
+
+      const badge = await h.handlers.getProfileBadge(false, 7);
+
+      expect(badge.ssi.error).toEqual({ code: 'forbidden', status: 403 });
+      expect(badge.problem).toEqual(describeError({ code: 'forbidden', status: 403 }));
+      expect(JSON.stringify(badge)).not.toMatch(/trial|ada@|internal detail/);
     });
 
     it('has no profile URN when the snapshot has none', async () => {
@@ -292,10 +315,38 @@ describe('what a LinkedIn tab may ask for, and how often', () => {
   it('does not count ordinary asks against the forced ones', async () => {
     const h = setup();
 
-    for (let i = 0; i < 3; i++) await h.handlers.getProfileBadge(false, 7);
+    for (let i = 0; i < 3; i++) {
+      await h.handlers.getProfileBadge(false, 7);
+      h.state.now += REPEAT_ASK_WINDOW_MS;
+    }
     await h.handlers.getProfileBadge(true, 7);
 
     expect(h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh)).toEqual([false, false, false, true]);
+  });
+
+  it(`answers a tab's plain asks within ${REPEAT_ASK_WINDOW_MS} ms of its last with that one's answer, until a notice`, async () => {
+    const h = setup({ tabs: [7] });
+
+    // A page pushing profile URLs in a loop: a hundred asks at once, then one by one.
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => h.handlers.getProfileBadge(false, 7)),
+    );
+    for (let i = 0; i < 100; i++) await h.handlers.getProfileBadge(false, 7);
+
+    expect(h.ssi.getSsi).toHaveBeenCalledOnce();
+    expect(h.deps.read).toHaveBeenCalledOnce();
+    expect(new Set(answers).size).toBe(1);
+    // Another tab is another window.
+    await h.handlers.getProfileBadge(false, 8);
+    expect(h.ssi.getSsi).toHaveBeenCalledTimes(2);
+    // The data changed: the tabs are told, and the next ask is answered afresh.
+    await h.handlers.notifyTabs();
+    await h.handlers.getProfileBadge(false, 7);
+    expect(h.ssi.getSsi).toHaveBeenCalledTimes(3);
+    // So is an ask after the window.
+    h.state.now += REPEAT_ASK_WINDOW_MS;
+    await h.handlers.getProfileBadge(false, 7);
+    expect(h.ssi.getSsi).toHaveBeenCalledTimes(4);
   });
 
   it(`opens at most one page per tab per ${PAGE_OPEN_EVERY_MS / 1000} s; further asks open nothing`, async () => {
@@ -341,7 +392,7 @@ describe('notifyTabs', () => {
 
     expect(h.send).toHaveBeenCalledTimes(3);
     for (const tabId of [3, 5, 8])
-      expect(h.send).toHaveBeenCalledWith(tabId, { type: 'profile-profile-badge:changed' });
+      expect(h.send).toHaveBeenCalledWith(tabId, { type: 'profile-badge:changed' });
     expect(h.state.tabs).toEqual([3, 5, 8]);
   });
 
@@ -371,7 +422,7 @@ describe('notifyTabs', () => {
 
     await h.handlers.notifyTabs();
 
-    expect(h.send).toHaveBeenCalledExactlyOnceWith(42, { type: 'profile-profile-badge:changed' });
+    expect(h.send).toHaveBeenCalledExactlyOnceWith(42, { type: 'profile-badge:changed' });
   });
 });
 

@@ -4,7 +4,7 @@
  * its data. Whatever a LinkedIn page makes the content script do, it cannot turn into a flood
  * of tabs or API requests.
  */
-import { describeError } from '../errors';
+import { describeError, type SsiError } from '../errors';
 import type { ProfileBadgeState, PayloadOf, TabNotice } from '../messaging/protocol';
 import { createSerialQueue } from './serial-queue';
 import { targetKey } from '../settings';
@@ -38,6 +38,23 @@ export const PAGE_OPEN_EVERY_MS = 2_000;
  * Refresh (`ssi:get`, extension pages only) is not limited.
  */
 export const FORCED_REFRESH_EVERY_MS = 30_000;
+/**
+ * A tab's plain (not forced) asks within this long of its last one get that one's answer, so a
+ * page that pushes profile URLs in a loop costs the worker no more reads. A notice to the tabs
+ * (their data changed) ends every tab's window at once.
+ */
+export const REPEAT_ASK_WINDOW_MS = 1_000;
+
+/**
+ * An error as a LinkedIn page may be told it: its code, status and retry time, never the
+ * server's words or a detail. The badge lives in LinkedIn's page, whose scripts may find ways
+ * to read what it shows; the popup shows the server's words instead.
+ */
+function forPages(error: SsiError | null): SsiError | null {
+  if (!error) return null;
+  const { code, status, retryAt } = error;
+  return { code, ...(status === undefined ? {} : { status }), ...(retryAt === undefined ? {} : { retryAt }) };
+}
 
 export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
   // Tabs are read, changed and written back: one step at a time, or a step is lost.
@@ -52,6 +69,9 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
     return true;
   }
 
+  // Each tab's last plain ask, and its answer (a promise: asks at once share it too).
+  const lastAsks = new Map<number, { at: number; answer: Promise<ProfileBadgeState> }>();
+
   function remember(tabId: number): Promise<void> {
     return serially(async () => {
       const tabs = await deps.tabs.read();
@@ -60,30 +80,53 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
     });
   }
 
-  return {
-    /** The badge's data for the tab that asked, which is remembered for later notices. */
-    async getProfileBadge(refresh: boolean, tabId: number | undefined): Promise<ProfileBadgeState> {
-      if (tabId !== undefined) await remember(tabId);
-      const config = await deps.read();
-      if (!config.settings.showProfileBadge) {
-        return {
-          show: false,
-          ssi: { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false },
-          problem: null,
-          account: { profileUrn: null, publicId: null },
-        };
-      }
-      const forced = refresh && allow(`refresh|${targetKey(config.settings)}`, FORCED_REFRESH_EVERY_MS);
-      const ssi = await deps.ssi.getSsi({ refresh: forced });
-      const snapshot = ssi.snapshot;
-      const accountId = snapshot && (config.settings.accountId || snapshot.accountId);
-      const publicId = accountId ? await deps.accounts.publicIdOf(config, accountId) : null;
+  /** The badge's data, worked out afresh: the settings and key read once for all of it. */
+  async function answer(refresh: boolean, tabId: number | undefined): Promise<ProfileBadgeState> {
+    if (tabId !== undefined) await remember(tabId);
+    const config = await deps.read();
+    if (!config.settings.showProfileBadge) {
       return {
-        show: true,
-        ssi,
-        problem: ssi.error ? describeError(ssi.error) : null,
-        account: { profileUrn: snapshot?.profileUrn ?? null, publicId },
+        show: false,
+        ssi: { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false },
+        problem: null,
+        account: { profileUrn: null, publicId: null },
       };
+    }
+    const forced = refresh && allow(`refresh|${targetKey(config.settings)}`, FORCED_REFRESH_EVERY_MS);
+    // One reading of the settings and key for the whole ask: the SSI, the account's slug and
+    // the rate limit's slot all belong to the same configuration, even across a save.
+    const ssi = await deps.ssi.getSsi({ refresh: forced, config });
+    const snapshot = ssi.snapshot;
+    const accountId = snapshot && (config.settings.accountId || snapshot.accountId);
+    const publicId = accountId ? await deps.accounts.publicIdOf(config, accountId) : null;
+    const error = forPages(ssi.error);
+    return {
+      show: true,
+      ssi: { ...ssi, error },
+      problem: error ? describeError(error) : null,
+      account: { profileUrn: snapshot?.profileUrn ?? null, publicId },
+    };
+  }
+
+  return {
+    /**
+     * The badge's data for the tab that asked, which is remembered for later notices. A tab's
+     * plain asks within {@link REPEAT_ASK_WINDOW_MS} of its last share that one's answer.
+     */
+    getProfileBadge(refresh: boolean, tabId: number | undefined): Promise<ProfileBadgeState> {
+      if (tabId === undefined || refresh) return answer(refresh, tabId);
+      const now = deps.now();
+      const last = lastAsks.get(tabId);
+      if (last && now - last.at < REPEAT_ASK_WINDOW_MS) return last.answer;
+      const fresh = answer(false, tabId);
+      lastAsks.delete(tabId);
+      lastAsks.set(tabId, { at: now, answer: fresh });
+      // Bounded like the tabs remembered: the oldest go first.
+      for (const old of lastAsks.keys()) {
+        if (lastAsks.size <= MAX_PROFILE_BADGE_TABS) break;
+        lastAsks.delete(old);
+      }
+      return fresh;
     },
 
     /**
@@ -97,10 +140,12 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
 
     /** Tells every remembered LinkedIn tab to ask again; forgets tabs that are gone. */
     async notifyTabs(): Promise<void> {
+      // What each tab was told last is out of date: its next ask gets the new data.
+      lastAsks.clear();
       const tabs = await deps.tabs.read();
       const alive = await Promise.all(
         tabs.map((tabId) =>
-          deps.tabs.send(tabId, { type: 'profile-profile-badge:changed' }).then(
+          deps.tabs.send(tabId, { type: 'profile-badge:changed' }).then(
             () => true,
             () => false,
           ),

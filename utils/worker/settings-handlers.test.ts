@@ -146,7 +146,11 @@ describe('createSettingsHandlers', () => {
     });
 
     it('stores the settings in their normalised form', async () => {
-      const h = setup({ mayCall: true });
+      // Saved with this address already: the saved key may go on to it.
+      const h = setup({
+        mayCall: true,
+        settings: { ...DEFAULT_SETTINGS, apiBaseUrl: 'https://proxy.example.com' },
+      });
 
       const result = await h.handlers.saveSettings(
         save({
@@ -172,10 +176,34 @@ describe('createSettingsHandlers', () => {
     it.each(['http://localhost:8787', 'http://127.0.0.1:8787', SANDBOX_API])('accepts %s', async (origin) => {
       const h = setup();
 
-      const result = await h.handlers.saveSettings(save({ apiBaseUrl: origin }));
+      const result = await h.handlers.saveSettings(
+        save({ apiBaseUrl: origin }, { action: 'set', value: TYPED_KEY }),
+      );
 
       expect(result.ok).toBe(true);
       expect(h.state.settings.apiBaseUrl).toBe(origin);
+    });
+
+    it('keeps the saved key for its own address only: a new address needs the key pasted again', async () => {
+      const h = setup();
+
+      const kept = await h.handlers.saveSettings(
+        save({ apiBaseUrl: 'https://api.connectsafely.ai.evil.example' }),
+      );
+
+      expect(kept).toEqual({
+        ok: false,
+        error: { field: 'apiKey', message: expect.stringMatching(/paste the key again/) },
+      });
+      expect(h.store.save).not.toHaveBeenCalled();
+      const typed = await h.handlers.saveSettings(
+        save({ apiBaseUrl: SANDBOX_API }, { action: 'set', value: TYPED_KEY }),
+      );
+      expect(typed.ok).toBe(true);
+      // The same address with the key kept is a save like any other.
+      const same = await h.handlers.saveSettings(save({ apiBaseUrl: SANDBOX_API, freshnessMinutes: 30 }));
+      expect(same.ok).toBe(true);
+      expect(h.state.apiKey).toBe(TYPED_KEY);
     });
 
     it('stores a new key (trimmed) with the settings, in one save that clears the cache', async () => {

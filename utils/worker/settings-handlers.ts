@@ -1,7 +1,7 @@
 /** The service worker's handlers for settings: read them (without the key), save them, test them. */
 import { parseAccountId } from '../account-id';
 import { parseApiBaseUrl } from '../api-origin';
-import { parseApiKey } from '../api-key';
+import { KEY_FOR_NEW_ADDRESS, parseApiKey } from '../api-key';
 import type { SsiError } from '../errors';
 import type { ConnectionTest, PublicSettings, SettingsSave } from '../messaging/protocol';
 import { err, ok, type Result } from '../result';
@@ -60,7 +60,11 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       } else if (save.apiKey.action === 'clear') {
         nextKey = null;
       }
-      const { apiKey: previousKey } = await store.read();
+      const { apiKey: previousKey, settings: previous } = await store.read();
+      if (save.apiKey.action === 'keep' && previousKey && settings.value.apiBaseUrl !== previous.apiBaseUrl) {
+        // As for Test connection: the saved key goes to the saved address only.
+        return err({ field: 'apiKey', message: KEY_FOR_NEW_ADDRESS });
+      }
       // With a new key, the caches are emptied in the same write: a reading of the old key that
       // reaches storage after it is not written (the SSI service checks its key as it writes);
       // one that came before is gone with it.

@@ -4,7 +4,7 @@ import type { CacheEntry } from '../api-cache';
 import { SSI_ERROR_CODES, type SsiError, type SsiErrorCode } from '../errors';
 import { err, ok, type Result } from '../result';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { PRODUCTION_API } from '../api-origin';
+import { PRODUCTION_API, SANDBOX_API } from '../api-origin';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
 import { memoryCacheStore } from '../testing/memory-cache-store';
 import type { SsiState } from '../ssi/state';
@@ -116,6 +116,19 @@ function harness(options: { settings?: Partial<Settings>; mayCall?: boolean } = 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('createSsiService', () => {
+  it('works from the settings and key it is given, reading none of its own', async () => {
+    const h = harness();
+    h.state.apiKey = null;
+    const config = { settings: { ...DEFAULT_SETTINGS, apiBaseUrl: SANDBOX_API }, apiKey: 'given-key-0123' };
+
+    h.answer(ok(makeSnapshot()));
+    await h.service.getSsi({ refresh: true, config });
+
+    expect(h.calls).toEqual([
+      expect.objectContaining({ target: { baseUrl: SANDBOX_API, apiKey: 'given-key-0123' } }),
+    ]);
+  });
+
   describe('without an API key', () => {
     it('answers no-key and makes no request', async () => {
       const h = harness();

@@ -48,9 +48,11 @@ function shown(entry: CacheEntry | null, now: number): string {
 export interface SsiService {
   /**
    * The SSI of the configured account. `refresh` skips the freshness window (the user pressed
-   * Refresh). Never rejects: failures come back in `ssi.error`, next to the last good data.
+   * Refresh). `config`: the saved settings and key as the caller read them, so that one ask
+   * works from one reading of them (read here when not given). Never rejects: failures come
+   * back in `ssi.error`, next to the last good data.
    */
-  getSsi(options?: { refresh?: boolean }): Promise<SsiState>;
+  getSsi(options?: { refresh?: boolean; config?: SavedConfig }): Promise<SsiState>;
 }
 
 export function createSsiService(deps: SsiServiceDeps): SsiService {
@@ -132,8 +134,14 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     return run;
   }
 
-  async function serve({ refresh = false }: { refresh?: boolean }): Promise<SsiState> {
-    const { settings, apiKey } = await deps.read();
+  async function serve({
+    refresh = false,
+    config,
+  }: {
+    refresh?: boolean;
+    config?: SavedConfig;
+  }): Promise<SsiState> {
+    const { settings, apiKey } = config ?? (await deps.read());
     const key = targetKey(settings);
     const entry = await deps.cache.read(key);
     if (!apiKey) {

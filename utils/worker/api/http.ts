@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { SsiError } from '../../errors';
-import { redactSecret, sanitizeServerMessage } from './redaction';
+import { mayHoldSecret, redactSecret, redactStrings, sanitizeServerMessage } from './redaction';
 import type { ApiExchange } from '../../api-exchange';
 import { err, ok, type Result } from '../../result';
 import { ErrorBodySchema } from './ssi-schema';
@@ -167,9 +167,17 @@ export async function getJson(
     outcome: result.ok ? 'ok' : result.error.code,
     detail: result.ok ? null : (result.error.detail ?? result.error.serverMessage ?? null),
     // Redacted as it was read, before it is cut: no part of the key survives at the cut.
-    bodyPreview: seen.text?.slice(0, DEBUG_PREVIEW_CHARS) ?? null,
+    bodyPreview: previewOf(seen.text, target.apiKey),
   });
   return result;
+}
+
+/** The start of an answer for the debug view; none when it may still hold the key somehow. */
+function previewOf(text: string | null, secret: string): string | null {
+  if (text === null) return null;
+  return mayHoldSecret(text, secret)
+    ? '[not shown: the answer held the API key in a form that could not be cut out]'
+    : text.slice(0, DEBUG_PREVIEW_CHARS);
 }
 
 /** Removes the key from an error's texts, wherever a server may have put it. */
@@ -216,7 +224,8 @@ async function exchange(
     // name, an industry, a publicId, an error's words), is stored, shown or recorded key-free.
     const text = redactSecret(await readBody(response, deps.maxBytes), target.apiKey);
     seen.text = text;
-    const body = decodeJson(text);
+    // And a string that still holds the key some other way is dropped whole (`mayHoldSecret`).
+    const body = redactStrings(decodeJson(text), target.apiKey);
     if (!response.ok) {
       return err(errorForStatus(response.status, response.headers, body, target.apiKey, deps.now()));
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AWKWARD_KEY, KEY_ENCODINGS } from '../../testing/key-encodings';
-import { redactSecret, sanitizeServerMessage } from './redaction';
+import { mayHoldSecret, redactSecret, redactStrings, sanitizeServerMessage } from './redaction';
 
 describe('redactSecret', () => {
   const KEYS = [AWKWARD_KEY, 'sk-live-abcdef123456'];
@@ -77,5 +77,50 @@ describe('sanitizeServerMessage', () => {
     expect(clean).toHaveLength(300);
     expect(clean).not.toContain(SECRET.slice(0, 8));
     expect(clean?.startsWith(`${'x'.repeat(290)}[redacted`)).toBe(true);
+  });
+});
+
+describe('the last line of defence: a key held some other way', () => {
+  const KEY = 'sk-live-abcdef123456';
+
+  it.each([
+    ['split by spaces', 'your key s k - l i v e - a b c d e f 1 2 3 4 5 6 is wrong'],
+    ['split by bidi and control characters', `key sk-live-\u202eabcdef\u0000123456 refused`],
+    ['in another case of punctuation', 'key sk_live_abcdef_123456 refused'],
+  ])('drops server words that hold it %s', (_how, words) => {
+    expect(mayHoldSecret(words, KEY)).toBe(true);
+    expect(sanitizeServerMessage(words, KEY)).toBeUndefined();
+  });
+
+  it('keeps words that do not', () => {
+    expect(mayHoldSecret('Your trial has expired', KEY)).toBe(false);
+    expect(sanitizeServerMessage('Your trial has expired', KEY)).toBe('Your trial has expired');
+  });
+
+  it('does not guess from a key with fewer than 8 letters and digits', () => {
+    expect(mayHoldSecret('a-b-c-d-e', 'a_b_c_d_e')).toBe(false);
+  });
+
+  it('replaces every string of an answer that holds it, and nothing else', () => {
+    const answer = {
+      accountId: 'acc_1',
+      industry: { industryName: 'sk live abcdef 123456' },
+      list: ['ok', 'SK-LIVE-abcdef123456 ', `x${KEY.split('').join(' ')}`],
+      score: 12,
+    };
+    expect(redactStrings(answer, KEY)).toEqual({
+      accountId: 'acc_1',
+      industry: { industryName: '[redacted]' },
+      list: ['ok', 'SK-LIVE-abcdef123456 ', '[redacted]'],
+      score: 12,
+    });
+  });
+
+  it('copies `__proto__` keys as data, never as a prototype', () => {
+    const answer = JSON.parse('{"__proto__": {"polluted": "yes"}, "a": "b"}') as object;
+    const copy = redactStrings(answer, KEY) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.hasOwn(copy, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -107,7 +107,7 @@ function setup() {
   }));
   const handlers: Handlers = {
     'ssi:get': ssi,
-    'profile-profile-badge:get': vi.fn(),
+    'profile-badge:get': vi.fn(),
     'page:open': vi.fn(async () => null),
     'settings:get': () => settings.getSettings(),
     'debug:get': vi.fn(async () => null),

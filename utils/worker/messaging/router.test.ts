@@ -35,7 +35,7 @@ const SENDERS: Record<SenderKind | 'forged', SenderFacts> = {
 
 const VALID_PAYLOADS: { [T in MessageType]: unknown } = {
   'ssi:get': { refresh: false },
-  'profile-profile-badge:get': { refresh: false },
+  'profile-badge:get': { refresh: false },
   'page:open': { page: 'settings' },
   'settings:get': null,
   'debug:get': null,
@@ -55,7 +55,7 @@ const BADGE: ProfileBadgeState = {
 function setup() {
   const handlers: { [T in MessageType]: ReturnType<typeof vi.fn<Handlers[T]>> } = {
     'ssi:get': vi.fn<Handlers['ssi:get']>(async () => ({ ...VIEW, problem: null })),
-    'profile-profile-badge:get': vi.fn<Handlers['profile-profile-badge:get']>(async () => BADGE),
+    'profile-badge:get': vi.fn<Handlers['profile-badge:get']>(async () => BADGE),
     'page:open': vi.fn<Handlers['page:open']>(async () => null),
     'settings:get': vi.fn<Handlers['settings:get']>(async () => PUBLIC_SETTINGS),
     'debug:get': vi.fn<Handlers['debug:get']>(async () => null),
@@ -94,9 +94,9 @@ describe('createMessageRouter', () => {
       { type: 'ssi:get', sender: 'extension-page', allowed: true },
       { type: 'ssi:get', sender: 'linkedin-tab', allowed: false },
       { type: 'ssi:get', sender: 'forged', allowed: false },
-      { type: 'profile-profile-badge:get', sender: 'extension-page', allowed: false },
-      { type: 'profile-profile-badge:get', sender: 'linkedin-tab', allowed: true },
-      { type: 'profile-profile-badge:get', sender: 'forged', allowed: false },
+      { type: 'profile-badge:get', sender: 'extension-page', allowed: false },
+      { type: 'profile-badge:get', sender: 'linkedin-tab', allowed: true },
+      { type: 'profile-badge:get', sender: 'forged', allowed: false },
       { type: 'page:open', sender: 'extension-page', allowed: true },
       { type: 'page:open', sender: 'linkedin-tab', allowed: true },
       { type: 'page:open', sender: 'forged', allowed: false },
@@ -332,12 +332,12 @@ describe('createMessageRouter', () => {
 
     it('hands profile-badge:get the tab of the LinkedIn caller', async () => {
       const reply = await h.route(
-        { type: 'profile-profile-badge:get', payload: { refresh: true } },
+        { type: 'profile-badge:get', payload: { refresh: true } },
         SENDERS['linkedin-tab'],
       );
 
       expect(reply).toEqual({ ok: true, value: BADGE });
-      expect(h.handlers['profile-profile-badge:get']).toHaveBeenCalledWith(
+      expect(h.handlers['profile-badge:get']).toHaveBeenCalledWith(
         { refresh: true },
         { kind: 'linkedin-tab', tabId: 42 },
       );
