@@ -3,6 +3,7 @@
  * file is refused whole at its first problem, so nothing of it is merged.
  */
 import { MAX_IMPORT_BYTES } from './history-file';
+import { cleanText } from './reading';
 
 /** Where in the file: a CSV line, or a JSON reading (both counted from 1). */
 export interface ProblemPlace {
@@ -33,7 +34,7 @@ export type ImportProblem =
 const QUOTE_CHARS = 40;
 
 function quote(value: string): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = cleanText(value) ?? '';
   return `“${clean.length > QUOTE_CHARS ? `${clean.slice(0, QUOTE_CHARS - 1)}…` : clean}”`;
 }
 
