@@ -114,3 +114,11 @@ export function decodeHistory(
   const days = [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
   return { accountId, days, dropped };
 }
+
+/** The `storage.local` key of one account's history. */
+export function historyStorageKey(accountId: string): string {
+  return `${HISTORY_KEY_PREFIX}${accountId}`;
+}
+
+/** Every history key starts with this; nothing else in storage does. */
+export const HISTORY_KEY_PREFIX = 'history:';
