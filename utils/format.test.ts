@@ -3,6 +3,8 @@ import {
   describeGroupRank,
   formatAge,
   formatChange,
+  formatDay,
+  formatDelta,
   formatGroupSize,
   formatOverall,
   formatPillarScore,
@@ -155,5 +157,24 @@ describe('formatSeat', () => {
     [null, null],
   ])('%s → %s', (seat, text) => {
     expect(formatSeat(seat)).toBe(text);
+  });
+});
+
+describe('formatDay and formatDelta', () => {
+  it('writes a calendar day in the UI language without shifting it by the time zone', () => {
+    const expected = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      Date.UTC(2026, 11, 2),
+    );
+    expect(formatDay('2026-12-02')).toBe(expected);
+    expect(formatDay('2026-12-02')).toMatch(/2026/);
+  });
+
+  it.each([
+    [1.46, '+1.5'],
+    [-0.34, '−0.3'],
+    [0.04, '±0'],
+    [null, '—'],
+  ])('%s → %s', (delta, expected) => {
+    expect(formatDelta(delta)).toBe(expected);
   });
 });

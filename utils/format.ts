@@ -8,10 +8,13 @@ export function formatOverall(overall: number): string {
   return String(Math.round(overall));
 }
 
-/** A pillar score or average with one decimal, or "—". */
-export function formatPillarScore(score: number | null): string {
-  return score === null ? MISSING : (Math.round(score * 10) / 10).toFixed(1);
+/** Points with one decimal (a pillar score, an average, a gap), or "—". */
+export function formatPoints(points: number | null): string {
+  return points === null ? MISSING : (Math.round(points * 10) / 10).toFixed(1);
 }
+
+/** A pillar score or average with one decimal, or "—". */
+export const formatPillarScore = formatPoints;
 
 /** A rank as "Top 4%"; ranks under 1 read "Top 1%" (LinkedIn never says top 0%). */
 export function formatRank(rank: number | null): string {
@@ -59,4 +62,20 @@ export function formatAge(then: number, now: number): string {
 export function formatSeat(activeSeat: boolean | null): string | null {
   if (activeSeat === null) return null;
   return activeSeat ? 'Sales Navigator seat active' : 'No Sales Navigator seat';
+}
+
+/** A calendar day (`YYYY-MM-DD`) as the UI language writes dates: "2 Dec 2026", "Dec 2, 2026". */
+export function formatDay(day: string, style: 'medium' | 'short' = 'medium'): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, date);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: style, timeZone: 'UTC' }).format(utc);
+}
+
+/** A change in points with its sign and one decimal: "+1.5", "−0.3", "±0"; "—" when unknown. */
+export function formatDelta(delta: number | null): string {
+  if (delta === null) return MISSING;
+  const rounded = Math.round(delta * 10) / 10;
+  if (rounded === 0) return '±0';
+  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(1)}`;
 }

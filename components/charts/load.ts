@@ -3,10 +3,18 @@ import type { Chart } from 'chart.js';
 
 let chartClass: Promise<typeof Chart> | null = null;
 
+let lineChartClass: Promise<typeof Chart> | null = null;
+
 /** Resolves with the registered `Chart` class; every caller shares one load. */
 export function loadChart(): Promise<typeof Chart> {
   chartClass ??= import('./chart-parts').then((parts) => parts.Chart);
   return chartClass;
+}
+
+/** The same class with the line chart's parts registered too (the dashboard's trends). */
+export function loadLineChart(): Promise<typeof Chart> {
+  lineChartClass ??= import('./line-parts').then((parts) => parts.Chart);
+  return lineChartClass;
 }
 
 /** Whether the user asked for less motion: charts then draw without animation. */

@@ -5,20 +5,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadChart } from './load';
 
 /**
- * Draws `build()` on `canvas` after chart.js loads, and redraws when `deps` change. Resolves
- * `ready` to true once drawn; a failed load leaves the caller's text fallback in place.
+ * Draws `build()` on `canvas` after chart.js loads (by `load`: the parts the chart needs), and
+ * redraws when `deps` change. Returns true once drawn; a failed load leaves the caller's text
+ * fallback in place.
  */
 export function useChart<T extends ChartType>(
   canvas: RefObject<HTMLCanvasElement | null>,
   build: () => ChartConfiguration<T>,
   deps: unknown[],
+  load: () => Promise<typeof Chart> = loadChart,
 ): boolean {
   const chart = useRef<Chart<T> | null>(null);
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
-    loadChart()
+    load()
       .then((ChartClass) => {
         if (cancelled || !canvas.current) return;
         chart.current?.destroy();

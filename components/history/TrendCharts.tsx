@@ -1,0 +1,179 @@
+import { useRef } from 'preact/hooks';
+import { formatDay, formatOverall, formatRank } from '@/utils/format';
+import type { DailyReading } from '@/utils/history/reading';
+import { MAX_OVERALL, MAX_PILLAR, PILLAR_IDS, PILLAR_LABELS } from '@/utils/ssi/model';
+import { loadLineChart, prefersReducedMotion, themeColor } from '../charts/load';
+import { useChart } from '../charts/use-chart';
+
+export interface TrendChartsProps {
+  /** The days of the range, oldest first. */
+  readings: readonly DailyReading[];
+}
+
+/** The pillars' line colours, by LinkedIn's order. */
+const PILLAR_COLORS = [
+  ['--chart-pillar-1', '#2e90fa'],
+  ['--chart-pillar-2', '#12b76a'],
+  ['--chart-pillar-3', '#f79009'],
+  ['--chart-pillar-4', '#9e77ed'],
+] as const;
+
+function axisColors() {
+  return { text: themeColor('--text-muted', '#475467'), grid: themeColor('--border', '#e4e7ec') };
+}
+
+/** What both charts share: animation per the user's motion setting, days along the x axis. */
+function commonOptions() {
+  const { text, grid } = axisColors();
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: prefersReducedMotion() ? (false as const) : { duration: 300 },
+    interaction: { mode: 'index' as const, intersect: false },
+    plugins: { legend: { labels: { color: text, boxWidth: 12 } } },
+    x: { ticks: { color: text, maxTicksLimit: 8, autoSkip: true }, grid: { display: false } },
+    grid,
+    text,
+  };
+}
+
+function summary(readings: readonly DailyReading[]): string {
+  const first = readings[0];
+  const last = readings.at(-1);
+  if (!first || !last) return 'No readings in this range.';
+  return `From ${formatDay(first.day)} to ${formatDay(last.day)}: SSI ${formatOverall(first.overall)} to ${formatOverall(last.overall)}, industry rank ${formatRank(first.industryRank)} to ${formatRank(last.industryRank)}, network rank ${formatRank(first.networkRank)} to ${formatRank(last.networkRank)}. Every day's numbers are in the table below.`;
+}
+
+/**
+ * The trend over the range in two line charts: the SSI and its pillars (the SSI on a 0–100
+ * axis, the pillars on 0–25), and the two ranks on an axis that runs upside down, since a
+ * lower "top X%" is better. Each chart has its summary as text; the table holds every number.
+ */
+export function TrendCharts({ readings }: TrendChartsProps) {
+  const scores = useRef<HTMLCanvasElement>(null);
+  const ranks = useRef<HTMLCanvasElement>(null);
+  const key = readings
+    .map((reading) => `${reading.day}:${reading.overall}:${reading.industryRank}`)
+    .join('|');
+  const labels = () => readings.map((reading) => formatDay(reading.day, 'short'));
+
+  useChart<'line'>(
+    scores,
+    () => {
+      const common = commonOptions();
+      return {
+        type: 'line',
+        data: {
+          labels: labels(),
+          datasets: [
+            {
+              label: 'SSI (0–100)',
+              data: readings.map((reading) => reading.overall),
+              borderColor: themeColor('--chart-you', '#0a66c2'),
+              backgroundColor: themeColor('--chart-you', '#0a66c2'),
+              borderWidth: 2.5,
+              pointRadius: readings.length > 60 ? 0 : 2,
+              yAxisID: 'overall',
+            },
+            ...PILLAR_IDS.map((id, index) => {
+              const [name, fallback] = PILLAR_COLORS[index]!;
+              return {
+                label: `${PILLAR_LABELS[id]} (0–25)`,
+                data: readings.map((reading) => reading.pillars[id]),
+                borderColor: themeColor(name, fallback),
+                backgroundColor: themeColor(name, fallback),
+                borderWidth: 1.5,
+                pointRadius: 0,
+                yAxisID: 'pillars',
+              };
+            }),
+          ],
+        },
+        options: {
+          ...common,
+          scales: {
+            x: common.x,
+            overall: {
+              position: 'left',
+              min: 0,
+              max: MAX_OVERALL,
+              title: { display: true, text: 'SSI', color: common.text },
+              ticks: { color: common.text },
+              grid: { color: common.grid },
+            },
+            pillars: {
+              position: 'right',
+              min: 0,
+              max: MAX_PILLAR,
+              title: { display: true, text: 'Pillars', color: common.text },
+              ticks: { color: common.text },
+              grid: { display: false },
+            },
+          },
+        },
+      };
+    },
+    [key],
+    loadLineChart,
+  );
+
+  useChart<'line'>(
+    ranks,
+    () => {
+      const common = commonOptions();
+      return {
+        type: 'line',
+        data: {
+          labels: labels(),
+          datasets: [
+            {
+              label: 'Industry rank',
+              data: readings.map((reading) => reading.industryRank),
+              borderColor: themeColor('--chart-industry', '#98a2b3'),
+              backgroundColor: themeColor('--chart-industry', '#98a2b3'),
+              pointRadius: readings.length > 60 ? 0 : 2,
+            },
+            {
+              label: 'Network rank',
+              data: readings.map((reading) => reading.networkRank),
+              borderColor: themeColor('--chart-network', '#7a5af8'),
+              backgroundColor: themeColor('--chart-network', '#7a5af8'),
+              pointRadius: readings.length > 60 ? 0 : 2,
+            },
+          ],
+        },
+        options: {
+          ...common,
+          scales: {
+            x: common.x,
+            y: {
+              reverse: true,
+              min: 1,
+              suggestedMax: 50,
+              title: { display: true, text: 'Top X% (lower is better)', color: common.text },
+              ticks: { color: common.text, callback: (value) => `Top ${value}%` },
+              grid: { color: common.grid },
+            },
+          },
+        },
+      };
+    },
+    [key],
+    loadLineChart,
+  );
+
+  return (
+    <div class="trends">
+      <figure class="trends__chart" role="img" aria-label={`SSI and pillars over time. ${summary(readings)}`}>
+        <canvas ref={scores} aria-hidden="true" />
+      </figure>
+      <figure
+        class="trends__chart trends__chart--ranks"
+        role="img"
+        aria-label={`Industry and network ranks over time, top X%: lower is better. ${summary(readings)}`}
+      >
+        <canvas ref={ranks} aria-hidden="true" />
+      </figure>
+    </div>
+  );
+}
