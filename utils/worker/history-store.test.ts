@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { encodeHistory, historyStorageKey } from '../history/codec';
-import { createSerialQueue } from '../serial-queue';
+import { createSerialQueue } from './serial-queue';
 import { readingOn, readingsUntil } from '../testing/readings';
 import { createHistoryStore } from './history-store';
 

@@ -6,7 +6,7 @@
 import { decodeHistory, encodeHistory, historyStorageKey } from '../history/codec';
 import type { DailyReading } from '../history/reading';
 import { mergeImported, recordReading } from '../history/timeline';
-import type { SerialQueue } from '../serial-queue';
+import type { SerialQueue } from './serial-queue';
 
 export interface HistoryStore {
   /** One account's days, oldest first; none when nothing (readable) is stored. */
