@@ -18,7 +18,10 @@ export default defineConfig({
     description: 'Your LinkedIn Social Selling Index at a glance: score, pillars and ranks in the toolbar.',
     // storage.local.setAccessLevel (which keeps content scripts away from the key) needs 140.
     minimum_chrome_version: '140',
-    permissions: ['storage'],
+    // alarms: the history is recorded on a schedule with no page open (utils/worker/schedule.ts).
+    permissions: ['storage', 'alarms'],
+    // Asked when the user turns notifications on in the settings, never up front.
+    optional_permissions: ['notifications'],
     host_permissions: API_HOST_PERMISSIONS,
     // A custom API origin (a proxy, a self-hosted gateway) is asked for on Save, never up front.
     optional_host_permissions: ['https://*/*'],

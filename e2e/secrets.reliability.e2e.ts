@@ -58,9 +58,9 @@ afterAll(async () => {
 
 describe('Secrets', () => {
   describe('the manifest asks for no more than the features need', () => {
-    it('permissions: storage only (no tabs, no scripting, no <all_urls>)', () => {
-      expect(manifest().permissions).toEqual(['storage']);
-      expect(manifest().optional_permissions).toBeUndefined();
+    it('permissions: storage and alarms only; notifications asked when turned on (no tabs, no scripting, no <all_urls>)', () => {
+      expect(manifest().permissions).toEqual(['storage', 'alarms']);
+      expect(manifest().optional_permissions).toEqual(['notifications']);
     });
 
     it('hosts: the two ConnectSafely APIs; any other https API only on request', () => {

@@ -19,6 +19,8 @@ export interface PopupPreview {
 
 /** The popup page, relative to the extension's root (as `action.setPopup` takes it). */
 export const POPUP_PAGE = 'popup.html';
+/** The dashboard, relative to the extension's root. */
+export const DASHBOARD_PAGE = 'dashboard.html';
 
 /** How the popup's header names an account. */
 export function accountLabelFor(accountId: string): string {

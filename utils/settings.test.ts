@@ -65,6 +65,7 @@ describe('targetKey', () => {
 
 describe('coerceSettings', () => {
   const VALID: Settings = {
+    ...DEFAULT_SETTINGS,
     apiBaseUrl: 'http://localhost:8787',
     accountId: '6650a1f3c2e4b5d6a7980b1c',
     freshnessMinutes: 15,
@@ -79,6 +80,10 @@ describe('coerceSettings', () => {
       freshnessMinutes: 60,
       debug: false,
       showProfileBadge: true,
+      backgroundRefresh: '6h',
+      notifications: false,
+      notifyThreshold: 3,
+      weeklySummary: false,
     });
   });
 
@@ -153,9 +158,13 @@ describe('coerceSettings', () => {
     expect(Object.keys(settings).sort()).toEqual([
       'accountId',
       'apiBaseUrl',
+      'backgroundRefresh',
       'debug',
       'freshnessMinutes',
+      'notifications',
+      'notifyThreshold',
       'showProfileBadge',
+      'weeklySummary',
     ]);
   });
 });

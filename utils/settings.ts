@@ -11,7 +11,11 @@ import { isJsonObject } from './json';
 import { err, ok, type Result } from './result';
 
 /** How a setting travels in a message; the worker checks a payload's shape by it. */
-export type SettingWire = { type: 'string'; maxLength: number } | { type: 'number' } | { type: 'boolean' };
+export type SettingWire =
+  | { type: 'string'; maxLength: number }
+  | { type: 'number' }
+  | { type: 'boolean' }
+  | { type: 'option'; options: readonly string[] };
 
 export interface SettingDeclaration<T> {
   default: T;
@@ -24,6 +28,30 @@ export interface SettingDeclaration<T> {
 }
 
 export const FRESHNESS_MINUTES = { min: 5, max: 24 * 60 } as const;
+
+/** How often the worker refreshes by itself: never, or every so many hours. */
+export const BACKGROUND_REFRESH = { off: 0, '6h': 6 * 60, '12h': 12 * 60, '24h': 24 * 60 } as const;
+export type BackgroundRefresh = keyof typeof BACKGROUND_REFRESH;
+
+/** The score move that makes a notification, in points (the SSI's 0-100 scale). */
+export const NOTIFY_THRESHOLD = { min: 1, max: 50 } as const;
+
+/** One of `options`, or words saying to choose one. */
+const option =
+  <T extends string>(options: readonly T[]) =>
+  (value: unknown): Result<T, string> =>
+    options.includes(value as T) ? ok(value as T) : err('Choose one of the options.');
+
+/** A whole number within `bounds`, or words saying which. */
+const wholeNumber =
+  (bounds: { min: number; max: number }) =>
+  (value: unknown): Result<number, string> => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return err('Enter a number.');
+    const rounded = Math.round(value);
+    return rounded < bounds.min || rounded > bounds.max
+      ? err(`Choose between ${bounds.min} and ${bounds.max}.`)
+      : ok(rounded);
+  };
 
 /** Freshness in whole minutes, within the allowed range. */
 export function parseFreshness(input: number): Result<number, string> {
@@ -62,6 +90,18 @@ export const SETTINGS = {
   debug: { default: false, wire: { type: 'boolean' }, parse: flag },
   /** Show the profile badge on the user's own LinkedIn profile. */
   showProfileBadge: { default: true, wire: { type: 'boolean' }, parse: flag },
+  /** How often the worker refreshes (and records the history) with no page open. */
+  backgroundRefresh: {
+    default: '6h' as BackgroundRefresh,
+    wire: { type: 'option', options: Object.keys(BACKGROUND_REFRESH) },
+    parse: option(Object.keys(BACKGROUND_REFRESH) as BackgroundRefresh[]),
+  },
+  /** Tell the user (browser notifications) of a score move or a rank crossing a band. */
+  notifications: { default: false, wire: { type: 'boolean' }, parse: flag },
+  /** The score move, in points, that notifies. */
+  notifyThreshold: { default: 3, wire: { type: 'number' }, parse: wholeNumber(NOTIFY_THRESHOLD) },
+  /** A summary of the week, once a week (with `notifications`). */
+  weeklySummary: { default: false, wire: { type: 'boolean' }, parse: flag },
 } as const satisfies Record<string, SettingDeclaration<unknown>>;
 
 export type SettingName = keyof typeof SETTINGS;

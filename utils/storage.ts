@@ -2,6 +2,7 @@
  * Every extension storage item the pages and the service worker share, in one place.
  * The API key is not here: it lives in `secrets.ts`, which only the service worker imports.
  */
+import type { Goal } from './history/goal';
 import { defineItem } from './storage-item';
 import type { ApiExchange } from './api-exchange';
 import type { AccountsEntry, SsiCache } from './api-cache';
@@ -24,3 +25,9 @@ export const lastExchangeItem = defineItem<ApiExchange | null>('session', 'lastE
 
 /** LinkedIn tabs that show (or may show) the badge, told when its data or setting changes. */
 export const profileBadgeTabsItem = defineItem<number[]>('session', 'profileBadgeTabs', []);
+
+/** Each account's goal (a target SSI by a day), by the account's history ID; the worker writes it. */
+export const goalsItem = defineItem<Record<string, Goal>>('local', 'goals', {});
+
+/** The notifications already shown (their alert IDs, newest last), so none shows twice. */
+export const notifiedAlertsItem = defineItem<string[]>('local', 'notifiedAlerts', []);

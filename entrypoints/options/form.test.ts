@@ -15,6 +15,10 @@ describe('the options form', () => {
       freshnessMinutes: '30',
       debug: false,
       showProfileBadge: true,
+      backgroundRefresh: '6h',
+      notifications: false,
+      notifyThreshold: '3',
+      weeklySummary: false,
     });
     expect(settingsOf(SAVED)).toEqual(DEFAULT_SETTINGS);
   });

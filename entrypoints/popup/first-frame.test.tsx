@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CacheEntry } from '@/utils/api-cache';
 import { accountLabelFor, popupPreviewOf, type PopupPreview } from '@/utils/popup-preview';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { settingsItem, ssiCacheItem } from '@/utils/storage';
 import { App } from './App';
 import { drawFirstFrame } from './first-frame';
@@ -172,6 +173,7 @@ describe('readPopupStart', () => {
   it('finds the configured account and its cached entry', async () => {
     const entry: CacheEntry = { snapshot: makeSnapshot(), lastError: null };
     await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
       apiBaseUrl: 'https://api.connectsafely.ai',
       accountId: 'acc_1',
       freshnessMinutes: 30,

@@ -53,6 +53,18 @@ export function isValidGoal(goal: unknown): goal is Goal {
   );
 }
 
+/** The goals of storage, by account: every entry that is no goal (or under no account ID) dropped. */
+export function readGoals(stored: unknown): Record<string, Goal> {
+  const goals: Record<string, Goal> = {};
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return goals;
+  for (const [accountId, goal] of Object.entries(stored)) {
+    if (/^[A-Za-z0-9_-]{1,64}$/.test(accountId) && isValidGoal(goal)) {
+      goals[accountId] = { target: goal.target, by: goal.by };
+    }
+  }
+  return goals;
+}
+
 /** Progress towards `goal` as of `today`, from the account's history; null with no reading. */
 export function goalProgress(days: readonly DailyReading[], goal: Goal, today: DayKey): GoalProgress | null {
   const latest = days.at(-1);

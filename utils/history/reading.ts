@@ -42,6 +42,16 @@ export const READING_BOUNDS = {
 } as const;
 
 /**
+ * Whose history a reading goes to: the account the API answered for (`answered`, the
+ * snapshot's `accountId`), else the one asked for (`asked`: the settings' account ID, empty for
+ * the key's default account, which is then called `default`).
+ */
+export function historyAccountOf(answered: string | null, asked: string): string {
+  if (answered !== null && READING_BOUNDS.accountId.test(answered)) return answered;
+  return asked || 'default';
+}
+
+/**
  * Text as history keeps it: control characters (line breaks and tabs included) become single
  * spaces, the ends are trimmed, and nothing is left of an all-blank value. Idempotent, so a
  * value kept, exported and imported back is the same value.

@@ -9,6 +9,7 @@ import type { ApiExchange } from '../api-exchange';
 import type { ErrorDescription, SsiError } from '../errors';
 import type { Result } from '../result';
 import { SETTING_NAMES, SETTINGS, type Settings, type SettingsProblem, type SettingWire } from '../settings';
+import { MAX_IMPORT_BYTES } from '../history/history-file';
 import type { SsiState } from '../ssi/state';
 
 /** The kinds of sender the service worker tells apart (see `worker/messaging/senders.ts`). */
@@ -40,7 +41,7 @@ export interface ProfileBadgeState {
 }
 
 /** The pages of the extension a message may open in a tab. */
-export const EXTENSION_PAGES = ['popup', 'settings'] as const;
+export const EXTENSION_PAGES = ['popup', 'settings', 'dashboard'] as const;
 export type ExtensionPage = (typeof EXTENSION_PAGES)[number];
 
 /** The answer's type of a declaration: carried by the type only, nothing at run time. */
@@ -65,6 +66,7 @@ const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 function wireSchema(wire: SettingWire): v.GenericSchema {
   if (wire.type === 'string') return shortText(wire.maxLength);
   if (wire.type === 'number') return v.pipe(v.number(), v.finite());
+  if (wire.type === 'option') return v.picklist(wire.options);
   return v.boolean();
 }
 
@@ -117,6 +119,32 @@ export const MESSAGES = {
       >,
     }),
     answer: answer<Result<PublicSettings, SettingsProblem>>(),
+  },
+  /**
+   * Merges an imported history, read and checked by the page (`importHistory`), in the layout
+   * history is stored in (`encodeHistory`, one per account): the worker reads it by that
+   * layout's rules again and merges all of it, or nothing (`refused`) when anything fails them.
+   */
+  'history:import': {
+    senders: ['extension-page'],
+    payload: v.strictObject({ histories: v.pipe(v.array(v.unknown()), v.maxLength(500)) }),
+    answer: answer<Result<{ added: number }, SsiError>>(),
+    // A whole 5 MB file, stored: about as large, with room to spare.
+    maxBytes: 2 * MAX_IMPORT_BYTES,
+  },
+  /** Sets an account's goal (a target SSI by a day), or removes it (`goal: null`). */
+  'goal:set': {
+    senders: ['extension-page'],
+    payload: v.strictObject({
+      accountId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+      goal: v.nullable(
+        v.strictObject({
+          target: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+          by: v.pipe(v.string(), v.isoDate()),
+        }),
+      ),
+    }),
+    answer: answer<null>(),
   },
   /** Calls the API with the form as it is now, saved or not (`apiKey`: a key typed, not saved). */
   'connection:test': {

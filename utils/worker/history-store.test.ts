@@ -66,3 +66,16 @@ describe('the history store', () => {
     expect(await store().read('nobody')).toEqual([]);
   });
 });
+
+describe('what recording tells', () => {
+  it('the reading of the last day recorded before the new one', async () => {
+    const history = createHistoryStore(createSerialQueue(), browser.storage.local);
+    expect(await history.record(readingOn('2026-11-29', 50))).toBeUndefined();
+    await history.record(readingOn('2026-11-30', 52));
+    expect((await history.record(readingOn('2026-12-02', 55)))?.day).toBe('2026-11-30');
+    // A second reading of a day still compares with the day before it, not with itself.
+    expect(
+      (await history.record(readingOn('2026-12-02', 56, { at: Date.parse('2026-12-02T20:00:00Z') })))?.day,
+    ).toBe('2026-11-30');
+  });
+});

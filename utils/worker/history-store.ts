@@ -1,7 +1,7 @@
 /**
- * Every account's SSI history in `storage.local`, one key per account (`codec.ts`), written by
- * the service worker alone through the storage queue, so that a reading recorded while an
- * import merges (or the storage repair runs) is never lost.
+ * Every account's SSI history in `storage.local`, one key per account (`history/codec.ts`),
+ * written by the service worker alone through the storage queue, so that a reading recorded
+ * while an import merges (or the storage repair runs) is never lost.
  */
 import { decodeHistory, encodeHistory, historyStorageKey } from '../history/codec';
 import type { DailyReading } from '../history/reading';
@@ -11,8 +11,11 @@ import type { SerialQueue } from './serial-queue';
 export interface HistoryStore {
   /** One account's days, oldest first; none when nothing (readable) is stored. */
   read(accountId: string): Promise<DailyReading[]>;
-  /** Records a reading for its account and day (the latest of the day wins). */
-  record(reading: DailyReading): Promise<void>;
+  /**
+   * Records a reading for its account and day (the latest of the day wins). Resolves with the
+   * reading of the last day recorded before it, if any (what a notification compares it with).
+   */
+  record(reading: DailyReading): Promise<DailyReading | undefined>;
   /**
    * Merges imported readings, of any accounts, in one write: days already recorded keep their
    * reading. Resolves with how many days were added.
@@ -29,8 +32,7 @@ export interface HistoryArea {
 /** `enqueue` is the queue of every `storage.local` writer (`storage-writers.ts`). */
 export function createHistoryStore(enqueue: SerialQueue, local: HistoryArea): HistoryStore {
   async function readAll(accountIds: string[]): Promise<Map<string, DailyReading[]>> {
-    const keys = accountIds.map(historyStorageKey);
-    const stored = await local.get(keys);
+    const stored = await local.get(accountIds.map(historyStorageKey));
     return new Map(accountIds.map((id) => [id, decodeHistory(stored[historyStorageKey(id)])?.days ?? []]));
   }
 
@@ -44,6 +46,7 @@ export function createHistoryStore(enqueue: SerialQueue, local: HistoryArea): Hi
         const days = (await readAll([reading.accountId])).get(reading.accountId)!;
         const next = recordReading(days, reading);
         await local.set({ [historyStorageKey(reading.accountId)]: encodeHistory(reading.accountId, next) });
+        return days.filter((day) => day.day < reading.day).at(-1);
       });
     },
 

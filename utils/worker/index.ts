@@ -6,22 +6,39 @@
 import { browser } from 'wxt/browser';
 import { mayCallOrigin } from '../api-origin';
 import { describeError } from '../errors';
-import type { DescribedSsiState } from '../messaging/protocol';
-import { POPUP_PAGE } from '../popup-preview';
-import { err } from '../result';
+import { historyAccountOf } from '../history/reading';
+import type { DescribedSsiState, ExtensionPage } from '../messaging/protocol';
+import { DASHBOARD_PAGE, POPUP_PAGE } from '../popup-preview';
+import { err, ok } from '../result';
 import type { SsiState } from '../ssi/state';
-import { lastExchangeItem, profileBadgeTabsItem, settingsItem, ssiCacheItem } from '../storage';
+import { targetKey } from '../settings';
+import {
+  lastExchangeItem,
+  notifiedAlertsItem,
+  profileBadgeTabsItem,
+  settingsItem,
+  ssiCacheItem,
+} from '../storage';
 import { createAccountLookup } from './account-lookup';
 import { createSsiClient } from './api/client';
+import { createHistoryService } from './history-service';
 import { createMessageRouter, type Handlers } from './messaging/router';
+import { createNotifier } from './notifications';
 import { createPopupPreviewKeeper } from './popup-preview';
 import { createProfileBadgeHandlers } from './profile-badge-handlers';
 import { readSavedConfig, readSettings } from './saved-config';
 import { createSettingsHandlers } from './settings-handlers';
+import { REFRESH_ALARM, syncAlarms, WEEKLY_SUMMARY_ALARM } from './schedule';
 import { createSsiService } from './ssi-service';
 import type { StorageRepair } from './storage-schema';
 import { createStorageWriters } from './storage-writers';
 import { toolbarBadgeFor } from './toolbar-badge';
+
+/** Opens one of the extension's pages in a tab (by paths relative to the extension's root). */
+function openPage(page: ExtensionPage): Promise<unknown> {
+  if (page === 'settings') return browser.runtime.openOptionsPage();
+  return browser.tabs.create({ url: page === 'dashboard' ? DASHBOARD_PAGE : POPUP_PAGE });
+}
 
 function mayCall(origin: string): Promise<boolean> {
   return mayCallOrigin(origin, (pattern) => browser.permissions.contains({ origins: [pattern] }));
@@ -80,6 +97,24 @@ export function startWorker(): void {
     },
     onState: (ssi) => void applyToolbarBadge(ssi),
     onUpdate: () => void badge.notifyTabs(),
+    onReading: (snapshot, settings) => void history.record(snapshot, settings),
+  });
+  const history = createHistoryService({
+    history: storage.history,
+    notifier: createNotifier({
+      permitted: () => browser.permissions.contains({ permissions: ['notifications'] }),
+      show: async (id, alert) => {
+        await browser.notifications.create(id, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: alert.title,
+          message: alert.message,
+        });
+      },
+      shown: { read: () => notifiedAlertsItem.getValue(), add: storage.rememberAlerts },
+    }),
+    setGoal: storage.setGoal,
+    now: () => Date.now(),
   });
   const badge = createProfileBadgeHandlers({
     ssi,
@@ -96,11 +131,7 @@ export function startWorker(): void {
       write: (value) => profileBadgeTabsItem.setValue(value),
       send: (tabId, notice) => browser.tabs.sendMessage(tabId, notice),
     },
-    openPage: (page) =>
-      page === 'settings'
-        ? browser.runtime.openOptionsPage()
-        : // Relative to the extension's root, as the worker's own URL is.
-          browser.tabs.create({ url: POPUP_PAGE }),
+    openPage,
     now: () => Date.now(),
   });
   const settings = createSettingsHandlers({
@@ -119,10 +150,22 @@ export function startWorker(): void {
       const saved = await settings.saveSettings(payload);
       if (saved.ok) {
         void badge.notifyTabs();
-        // The toolbar icon follows the new key or account at once.
+        void syncSchedule();
+        // The toolbar icon follows the new key or account at once, and a new key's first
+        // reading starts its history.
         void ssi.getSsi();
       }
       return saved;
+    },
+    'history:import': async ({ histories }) => {
+      const added = await history.import(histories);
+      return added === null
+        ? err({ code: 'refused', detail: 'a history that does not read as stored' })
+        : ok({ added });
+    },
+    'goal:set': async ({ accountId, goal }) => {
+      await history.setGoal(accountId, goal);
+      return null;
     },
     'connection:test': async (payload) => {
       const result = await settings.testConnection(payload);
@@ -137,6 +180,41 @@ export function startWorker(): void {
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
+  /** Makes the alarms match the saved settings (`schedule.ts`). */
+  async function syncSchedule(): Promise<void> {
+    const { settings: saved, apiKey } = await readSavedConfig();
+    await syncAlarms(browser.alarms, saved, Boolean(apiKey)).catch(() => {
+      // Without alarms the history is recorded whenever a page asks: less, but not nothing.
+    });
+  }
+  // A scheduled refresh is an automatic ask like any other: the cache's freshness, the
+  // failure cooldown and a 429's pause decide whether it goes to the API.
+  browser.alarms.onAlarm.addListener(async ({ name }) => {
+    if (name === REFRESH_ALARM) await ssi.getSsi();
+    if (name === WEEKLY_SUMMARY_ALARM) {
+      const { settings: saved } = await readSavedConfig();
+      const entry = await cache.read(targetKey(saved));
+      if (saved.notifications && saved.weeklySummary) {
+        await history.tellWeeklySummary(
+          historyAccountOf(entry?.snapshot?.accountId ?? null, saved.accountId),
+        );
+      }
+    }
+  });
+  // The notifications API exists once its optional permission is granted: listen to its
+  // clicks from then on (now, if it already is).
+  let listeningToNotifications = false;
+  function listenToNotifications() {
+    if (listeningToNotifications || !browser.notifications) return;
+    listeningToNotifications = true;
+    browser.notifications.onClicked.addListener((id) => {
+      void openPage('dashboard');
+      void browser.notifications.clear(id);
+    });
+  }
+  listenToNotifications();
+  browser.permissions.onAdded.addListener(() => listenToNotifications());
+
   const popupPreview = createPopupPreviewKeeper({
     readSettings,
     readEntry: (key) => cache.read(key),
@@ -150,8 +228,9 @@ export function startWorker(): void {
 
   // Once per start of the worker: the browser forgets a popup URL set at run time when it
   // restarts, or the extension is updated or disabled and enabled again (the last with no
-  // event at all). Two storage reads, not awaited by anything.
+  // event at all), and may forget alarms then too. Not awaited by anything.
   void popupPreview.update();
+  void syncSchedule();
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     await bringStorageUpToDate(storage.repair);

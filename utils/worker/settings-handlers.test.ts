@@ -163,6 +163,7 @@ describe('createSettingsHandlers', () => {
       );
 
       const expected: Settings = {
+        ...DEFAULT_SETTINGS,
         apiBaseUrl: 'https://proxy.example.com',
         accountId: 'acc_123',
         freshnessMinutes: 30,

@@ -93,6 +93,7 @@ function harness(options: { settings?: Partial<Settings>; mayCall?: boolean } = 
   const sleeps: number[] = [];
   const views: SsiState[] = [];
   const updates: SsiState[] = [];
+  const readings: SsiSnapshot[] = [];
   const mayCall = vi.fn(async (_origin: string) => options.mayCall ?? true);
   const service = createSsiService({
     client: fake.client,
@@ -108,14 +109,43 @@ function harness(options: { settings?: Partial<Settings>; mayCall?: boolean } = 
     },
     onState: (state) => void views.push(state),
     onUpdate: (view) => void updates.push(view),
+    onReading: (snapshot) => void readings.push(snapshot),
   });
-  return { ...fake, cache, store, state, sleeps, views, updates, mayCall, service };
+  return { ...fake, cache, store, state, sleeps, views, updates, readings, mayCall, service };
 }
 
 /** Lets every pending promise chain (fake storage, background revalidation) run to its end. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('createSsiService', () => {
+  describe('the history', () => {
+    it('is told of a good reading once it is in the cache', async () => {
+      const h = harness();
+      const snapshot = makeSnapshot();
+      h.answer(ok(snapshot));
+
+      await h.service.getSsi({ refresh: true });
+
+      expect(h.readings).toEqual([snapshot]);
+      expect(h.store.get(DEFAULT_SLOT)?.snapshot).toEqual(snapshot);
+    });
+
+    it('is told nothing of a failure, or of an answer for a key replaced meanwhile', async () => {
+      const h = harness();
+      h.answer(err({ code: 'server', status: 503 }), err({ code: 'server' }), err({ code: 'server' }));
+      await h.service.getSsi({ refresh: true });
+      expect(h.readings).toEqual([]);
+
+      const pending = h.hold();
+      const asked = h.service.getSsi({ refresh: true });
+      await settle();
+      h.state.apiKey = 'a-new-key-0123';
+      pending.resolve(ok(makeSnapshot()));
+      await asked;
+      expect(h.readings).toEqual([]);
+    });
+  });
+
   it('works from the settings and key it is given, reading none of its own', async () => {
     const h = harness();
     h.state.apiKey = null;

@@ -35,6 +35,12 @@ export interface SsiServiceDeps {
    * reading, or the error's code or words. Not on every write: whoever is told asks again.
    */
   onUpdate?: (ssi: SsiState) => void;
+  /**
+   * Told of every good reading once it is in the cache (for the history), with the settings it
+   * was asked with. Never told of a failure, nor of an answer left unwritten (its key was
+   * replaced meanwhile).
+   */
+  onReading?: (snapshot: SsiSnapshot, settings: Settings) => void;
 }
 
 export { FAILURE_COOLDOWN_MS } from './api/ask-policy';
@@ -113,6 +119,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
       };
     }
     unstored.delete(key);
+    if (result.ok) deps.onReading?.(result.value, settings);
     const ssi = stateOf(next, settings, false);
     if (shown(current, deps.now()) !== shown(next, deps.now())) deps.onUpdate?.(ssi);
     return ssi;

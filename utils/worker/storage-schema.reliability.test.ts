@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../settings';
 import { migrateStorage, STORAGE_KEYS, STORAGE_SCHEMA_VERSION } from './storage-schema';
 import { readAccountsEntry, type AccountsEntry } from '../api-cache';
+import { encodeHistory } from '../history/codec';
 import { READABLE_CACHE_ENTRY } from '../testing/cache-entry';
+import { readingsUntil } from '../testing/readings';
 
 const KEY = 'sk_live_0123456789abcdef';
 const GOOD_ENTRY = READABLE_CACHE_ENTRY;
@@ -148,7 +150,7 @@ describe('Platform faults', () => {
         changes: ['migrated to version 2', 'migrated to version 3', 'settings repaired'],
       });
       expect(await stored()).toEqual({
-        schemaVersion: 3,
+        schemaVersion: STORAGE_SCHEMA_VERSION,
         settings: SETTINGS_AFTER_V3,
         apiKey: KEY,
         ssiCache: { a: GOOD_ENTRY },
@@ -172,7 +174,11 @@ describe('Platform faults', () => {
 
       expect(repair).toEqual({ from: 2, changes: ['migrated to version 3', 'settings repaired'] });
       const after = await stored();
-      expect(after).toMatchObject({ schemaVersion: 3, apiKey: KEY, ssiCache: { a: GOOD_ENTRY } });
+      expect(after).toMatchObject({
+        schemaVersion: STORAGE_SCHEMA_VERSION,
+        apiKey: KEY,
+        ssiCache: { a: GOOD_ENTRY },
+      });
       expect(after.settings).toEqual(SETTINGS_AFTER_V3);
       expect(after.settings).not.toHaveProperty('showBadge');
     });
@@ -210,6 +216,81 @@ describe('Platform faults', () => {
       await local().set({ schemaVersion: 99 });
       vi.spyOn(local(), 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
       await expect(migrateStorage(local())).rejects.toThrow(/quota/i);
+    });
+  });
+
+  describe('the history, the goals and the notifications shown', () => {
+    const history = encodeHistory('acc_1', readingsUntil('2026-12-01', 30));
+    const GOALS = { acc_1: { target: 70, by: '2027-03-01' } };
+
+    beforeEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('are kept as they are by an update (the repair of each new version)', async () => {
+      const data = {
+        schemaVersion: STORAGE_SCHEMA_VERSION,
+        settings: SETTINGS,
+        apiKey: KEY,
+        ssiCache: {},
+        accounts: {},
+        'history:acc_1': history,
+        goals: GOALS,
+        notifiedAlerts: ['score:acc_1:2026-12-01'],
+      };
+      await local().set(data);
+      expect((await migrateStorage(local())).changes).toEqual([]);
+      expect(await stored()).toEqual(data);
+    });
+
+    it('come through an update from version 3, and from before versioning', async () => {
+      for (const schemaVersion of [3, undefined]) {
+        fakeBrowser.reset();
+        await local().set({ schemaVersion, settings: SETTINGS, 'history:acc_1': history, goals: GOALS });
+        await migrateStorage(local());
+        expect(await stored()).toMatchObject({ 'history:acc_1': history, goals: GOALS });
+      }
+    });
+
+    it('are kept, with the key and the settings, when a newer version left storage behind', async () => {
+      const newerLayout = { v: 2, accountId: 'acc_2', columns: ['whatever', 'a newer version keeps'] };
+      await local().set({
+        schemaVersion: 99,
+        settings: SETTINGS,
+        apiKey: KEY,
+        'history:acc_1': history,
+        'history:acc_2': newerLayout,
+        goals: GOALS,
+      });
+      await migrateStorage(local());
+      expect(await stored()).toMatchObject({
+        apiKey: KEY,
+        'history:acc_1': history,
+        'history:acc_2': newerLayout,
+        goals: GOALS,
+      });
+    });
+
+    it('lose only what cannot be read: a bad day, a bad goal, garbage under a history key', async () => {
+      await local().set({
+        schemaVersion: STORAGE_SCHEMA_VERSION,
+        'history:acc_1': { ...history, days: [...history.days, ['2026-12-02', null, 500]] },
+        'history:acc_3': 'garbage',
+        'history:acc_4': { ...history },
+        goals: { ...GOALS, acc_2: { target: 900, by: 'soon' } },
+        notifiedAlerts: ['a', 7, 'b'],
+      });
+      const repair = await migrateStorage(local());
+      const after = await stored();
+      expect(after['history:acc_1']).toEqual(history);
+      expect(after).not.toHaveProperty('history:acc_3');
+      // Under another account's key: not this account's history.
+      expect(after).not.toHaveProperty('history:acc_4');
+      expect(after.goals).toEqual(GOALS);
+      expect(after.notifiedAlerts).toEqual(['a', 'b']);
+      expect(repair.changes).toEqual(
+        expect.arrayContaining(['a history: 1 unreadable days dropped', 'an unreadable history was removed']),
+      );
     });
   });
 });

@@ -8,11 +8,14 @@ import { readAccountsEntry, readCacheEntry } from '../api-cache';
 import { apiKeyItem } from './secrets';
 import { parseApiKey } from '../api-key';
 import { coerceSettings } from '../settings';
-import { accountsItem, settingsItem, ssiCacheItem } from '../storage';
+import { decodeHistory, encodeHistory, HISTORY_KEY_PREFIX, HISTORY_LAYOUT_VERSION } from '../history/codec';
+import { readGoals } from '../history/goal';
+import { accountsItem, goalsItem, notifiedAlertsItem, settingsItem, ssiCacheItem } from '../storage';
+import { MAX_REMEMBERED_ALERTS } from './notifications';
 import { isJsonObject } from '../json';
 
 /** The layout of `storage.local` this build writes. Bump it with a migration below. */
-export const STORAGE_SCHEMA_VERSION = 3;
+export const STORAGE_SCHEMA_VERSION = 4;
 
 /** The raw `storage.local` keys this routine looks after, named by their storage items. */
 export const STORAGE_KEYS = {
@@ -21,6 +24,8 @@ export const STORAGE_KEYS = {
   apiKey: apiKeyItem.key,
   cache: ssiCacheItem.key,
   accounts: accountsItem.key,
+  goals: goalsItem.key,
+  notifiedAlerts: notifiedAlertsItem.key,
 } as const;
 
 /** Keys of older layouts, read to migrate them and then removed. */
@@ -47,6 +52,8 @@ const MIGRATIONS: Readonly<Record<number, (data: Stored) => Stored>> = {
     }
     return { ...data, [STORAGE_KEYS.accounts]: Object.fromEntries(accounts) };
   },
+  // Version 4 adds the history (`history:<account>`), the goals and the notifications shown:
+  // new keys, nothing of version 3 to move (no step).
   // Version 3 names the LinkedIn badge's setting `showProfileBadge` (the toolbar icon has a
   // badge too); version 2 called it `showBadge`.
   3: (data) => {
@@ -75,6 +82,29 @@ function cleanEntries<E>(
 }
 
 /**
+ * Each account's history, read by its layout: unreadable days dropped (the rest written back
+ * into `next`), a history of a newer layout (after a downgrade) left as it is for the version
+ * that wrote it, anything else under a history key removed. Returns the keys to remove.
+ */
+function repairHistories(data: Stored, next: Stored, changes: string[]): string[] {
+  const removals: string[] = [];
+  for (const [name, value] of Object.entries(data)) {
+    if (!name.startsWith(HISTORY_KEY_PREFIX)) continue;
+    const decoded = decodeHistory(value);
+    if (decoded && decoded.accountId === name.slice(HISTORY_KEY_PREFIX.length)) {
+      if (decoded.dropped) {
+        next[name] = encodeHistory(decoded.accountId, decoded.days);
+        changes.push(`a history: ${decoded.dropped} unreadable days dropped`);
+      }
+    } else if (!(isJsonObject(value) && typeof value.v === 'number' && value.v > HISTORY_LAYOUT_VERSION)) {
+      removals.push(name);
+      changes.push('an unreadable history was removed');
+    }
+  }
+  return removals;
+}
+
+/**
  * Brings `storage.local` to {@link STORAGE_SCHEMA_VERSION}: runs the migrations from the stored
  * version; from an unknown (newer) version, as after a downgrade, drops the cache and keeps the
  * key and the settings it can read; in every case repairs values that do not match their
@@ -82,8 +112,8 @@ function cleanEntries<E>(
  * Writes only what changed. Rejects only when storage itself fails.
  */
 export async function migrateStorage(local = browser.storage.local): Promise<StorageRepair> {
-  const keys = [...Object.values(STORAGE_KEYS), ...RETIRED_KEYS];
-  const before: Stored = await local.get(keys);
+  // Everything: the history has a key per account.
+  const before: Stored = await local.get(null);
   let data: Stored = { ...before };
   const from = typeof data[STORAGE_KEYS.schema] === 'number' ? (data[STORAGE_KEYS.schema] as number) : 0;
   const changes: string[] = [];
@@ -108,10 +138,18 @@ export async function migrateStorage(local = browser.storage.local): Promise<Sto
   };
   if (data[STORAGE_KEYS.settings] !== undefined)
     next[STORAGE_KEYS.settings] = coerceSettings(data[STORAGE_KEYS.settings]);
+  if (data[STORAGE_KEYS.goals] !== undefined) next[STORAGE_KEYS.goals] = readGoals(data[STORAGE_KEYS.goals]);
+  if (data[STORAGE_KEYS.notifiedAlerts] !== undefined) {
+    const ids = data[STORAGE_KEYS.notifiedAlerts];
+    next[STORAGE_KEYS.notifiedAlerts] = (Array.isArray(ids) ? ids : [])
+      .filter((id): id is string => typeof id === 'string')
+      .slice(-MAX_REMEMBERED_ALERTS);
+  }
+  const historyRemovals = repairHistories(data, next, changes);
 
   const key = data[STORAGE_KEYS.apiKey];
   const keyIsValid = typeof key === 'string' && parseApiKey(key).ok && key === key.trim();
-  const removals = RETIRED_KEYS.filter((name) => before[name] !== undefined);
+  const removals = [...RETIRED_KEYS.filter((name) => before[name] !== undefined), ...historyRemovals];
   if (key !== undefined && key !== null && !keyIsValid) {
     removals.push(STORAGE_KEYS.apiKey);
     changes.push('an unreadable API key was removed');
@@ -123,7 +161,8 @@ export async function migrateStorage(local = browser.storage.local): Promise<Sto
   }
   if (Object.keys(writes).length) {
     const repaired = Object.keys(writes).filter(
-      (name) => name !== STORAGE_KEYS.schema && before[name] !== undefined,
+      (name) =>
+        name !== STORAGE_KEYS.schema && before[name] !== undefined && !name.startsWith(HISTORY_KEY_PREFIX),
     );
     changes.push(...repaired.map((name) => `${name} repaired`));
     await local.set(writes);

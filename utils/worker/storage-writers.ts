@@ -10,8 +10,11 @@ import { createSerialQueue } from './serial-queue';
 import { type Settings } from '../settings';
 import { migrateStorage } from './storage-schema';
 import { readAccountsEntry, readCacheEntry } from '../api-cache';
-import { accountsItem, settingsItem, ssiCacheItem } from '../storage';
+import { readGoals, type Goal } from '../history/goal';
+import { accountsItem, goalsItem, notifiedAlertsItem, settingsItem, ssiCacheItem } from '../storage';
 import { createEntryStore } from './entry-store';
+import { createHistoryStore } from './history-store';
+import { MAX_REMEMBERED_ALERTS } from './notifications';
 
 export function createStorageWriters() {
   const enqueue = createSerialQueue();
@@ -34,6 +37,25 @@ export function createStorageWriters() {
             : { [apiKeyItem.key]: apiKey || null, [ssiCacheItem.key]: {}, [accountsItem.key]: {} }),
         }),
       ),
+    /** Every account's history; its writes share the queue. */
+    history: createHistoryStore(enqueue, browser.storage.local),
+    /** Sets (or with null removes) an account's goal, read and written back in one step. */
+    setGoal: (accountId: string, goal: Goal | null) =>
+      enqueue(async () => {
+        const goals = readGoals(await goalsItem.getValue());
+        if (goal) goals[accountId] = goal;
+        else delete goals[accountId];
+        await goalsItem.setValue(goals);
+      }),
+    /** Adds notifications to those shown, keeping the newest {@link MAX_REMEMBERED_ALERTS}. */
+    rememberAlerts: (ids: string[]) =>
+      enqueue(async () => {
+        const stored: unknown = await notifiedAlertsItem.getValue();
+        const known = Array.isArray(stored)
+          ? stored.filter((id): id is string => typeof id === 'string')
+          : [];
+        await notifiedAlertsItem.setValue([...known, ...ids].slice(-MAX_REMEMBERED_ALERTS));
+      }),
     /** Brings storage up to date (see `migrateStorage`), between two writes, never during one. */
     repair: () => enqueue(() => migrateStorage()),
   };

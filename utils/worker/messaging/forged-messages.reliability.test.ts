@@ -112,6 +112,8 @@ function setup() {
     'settings:get': () => settings.getSettings(),
     'debug:get': vi.fn(async () => null),
     'settings:save': (payload) => settings.saveSettings(payload),
+    'history:import': vi.fn(async () => ({ ok: true as const, value: { added: 0 } })),
+    'goal:set': vi.fn(async () => null),
     'connection:test': async (payload) => {
       const result = await settings.testConnection(payload);
       return result.ok

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../settings';
 import { PRODUCTION_API } from '../../api-origin';
 import type { SsiState } from '../../ssi/state';
 import type { ProfileBadgeState, MessageType, PublicSettings, SenderKind } from '../../messaging/protocol';
+import { MAX_IMPORT_BYTES } from '../../history/history-file';
 import { MAX_MESSAGE_BYTES } from '../../messaging/protocol';
 import { createMessageRouter, type CallContext, type Handlers } from './router';
 import { LINKEDIN_ORIGIN, type ExtensionIdentity, type SenderFacts } from './senders';
@@ -41,6 +42,8 @@ const VALID_PAYLOADS: { [T in MessageType]: unknown } = {
   'debug:get': null,
   'settings:save': { settings: { ...DEFAULT_SETTINGS }, apiKey: { action: 'set', value: FAKE_KEY } },
   'connection:test': { apiBaseUrl: PRODUCTION_API, accountId: '', apiKey: FAKE_KEY },
+  'history:import': { histories: [{ v: 1, accountId: 'acc_1', days: [] }] },
+  'goal:set': { accountId: 'acc_1', goal: { target: 70, by: '2027-03-01' } },
 };
 
 const VIEW: SsiState = { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false };
@@ -64,6 +67,8 @@ function setup() {
       ok: true,
       value: { summary: 'Connected.' },
     })),
+    'history:import': vi.fn<Handlers['history:import']>(async () => ({ ok: true, value: { added: 0 } })),
+    'goal:set': vi.fn<Handlers['goal:set']>(async () => null),
   };
   const log = vi.fn<(reason: string, facts: { type: string; origin: string | null }) => void>();
   const route = createMessageRouter(handlers, SELF, log);
@@ -109,6 +114,12 @@ describe('createMessageRouter', () => {
       { type: 'connection:test', sender: 'extension-page', allowed: true },
       { type: 'connection:test', sender: 'linkedin-tab', allowed: false },
       { type: 'connection:test', sender: 'forged', allowed: false },
+      { type: 'history:import', sender: 'extension-page', allowed: true },
+      { type: 'history:import', sender: 'linkedin-tab', allowed: false },
+      { type: 'history:import', sender: 'forged', allowed: false },
+      { type: 'goal:set', sender: 'extension-page', allowed: true },
+      { type: 'goal:set', sender: 'linkedin-tab', allowed: false },
+      { type: 'goal:set', sender: 'forged', allowed: false },
     ];
 
     it.each(table.filter((row) => row.allowed))(
@@ -261,6 +272,23 @@ describe('createMessageRouter', () => {
       expect(h.handlers['ssi:get']).toHaveBeenCalledTimes(1);
     });
 
+    it('reads a history import as large as a 5 MB file (its own bound), and refuses a larger one unread', async () => {
+      const history = { v: 1, accountId: 'acc_1', days: [['x'.repeat(MAX_IMPORT_BYTES)]] };
+      const reply = await h.route(
+        { type: 'history:import', payload: { histories: [history] } },
+        SENDERS['extension-page'],
+      );
+      expect(reply.ok).toBe(true);
+      expect(h.handlers['history:import']).toHaveBeenCalledTimes(1);
+
+      h = setup();
+      const over = await h.route(
+        { type: 'history:import', payload: { histories: [history, history, history] } },
+        SENDERS['extension-page'],
+      );
+      expectRefusedUnread(over, 'message too large');
+    });
+
     it('logs the sender origin and the message type with a refusal', async () => {
       await h.route(
         { type: 'settings:save', payload: VALID_PAYLOADS['settings:save'] },
@@ -291,13 +319,7 @@ describe('createMessageRouter', () => {
         new Error(`QUOTA_BYTES quota exceeded for ${FAKE_KEY}`),
       );
       const save = {
-        settings: {
-          apiBaseUrl: 'https://api.connectsafely.ai',
-          accountId: '',
-          freshnessMinutes: 60,
-          debug: false,
-          showProfileBadge: true,
-        },
+        settings: { ...DEFAULT_SETTINGS },
         apiKey: { action: 'keep' },
       };
 
