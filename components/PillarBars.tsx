@@ -6,6 +6,12 @@ import { useChart } from './charts/use-chart';
 
 export interface PillarBarsProps {
   pillars: PillarScore[];
+  /**
+   * How the table of the numbers shows: `shown` under the chart, or `disclosed` one click
+   * away (a `<details>` the keyboard and screen readers reach like any control), where space
+   * is short (the popup). The chart's text alternative holds every number either way.
+   */
+  numbers?: 'shown' | 'disclosed';
 }
 
 /** Splits a pillar label into two lines for the chart's axis. */
@@ -33,7 +39,7 @@ const SERIES = [
  * The four pillars: a chart.js bar chart of the member against the industry and network
  * averages (0-25), and the same numbers as a table, so every value is readable as text.
  */
-export function PillarBars({ pillars }: PillarBarsProps) {
+export function PillarBars({ pillars, numbers = 'shown' }: PillarBarsProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const key = pillars.map((p) => `${p.score}/${p.industryAverage}/${p.networkAverage}`).join('|');
   // "You" always; an average only when the API gave one.
@@ -69,6 +75,29 @@ export function PillarBars({ pillars }: PillarBarsProps) {
     };
   }, [key]);
 
+  const table = (
+    <table class="pillars__table">
+      <thead>
+        <tr>
+          <th scope="col">Pillar (0–{MAX_PILLAR})</th>
+          <th scope="col">You</th>
+          <th scope="col">Industry</th>
+          <th scope="col">Network</th>
+        </tr>
+      </thead>
+      <tbody>
+        {pillars.map((pillar) => (
+          <tr key={pillar.id} data-pillar={pillar.id}>
+            <th scope="row">{PILLAR_LABELS[pillar.id]}</th>
+            <td class="pillars__you">{formatPillarScore(pillar.score)}</td>
+            <td>{formatPillarScore(pillar.industryAverage)}</td>
+            <td>{formatPillarScore(pillar.networkAverage)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
   return (
     <section class="pillars" aria-labelledby="pillars-heading">
       <h2 id="pillars-heading" class="section-heading">
@@ -90,26 +119,14 @@ export function PillarBars({ pillars }: PillarBarsProps) {
           </li>
         ))}
       </ul>
-      <table class="pillars__table">
-        <thead>
-          <tr>
-            <th scope="col">Pillar (0–{MAX_PILLAR})</th>
-            <th scope="col">You</th>
-            <th scope="col">Industry</th>
-            <th scope="col">Network</th>
-          </tr>
-        </thead>
-        <tbody>
-          {pillars.map((pillar) => (
-            <tr key={pillar.id} data-pillar={pillar.id}>
-              <th scope="row">{PILLAR_LABELS[pillar.id]}</th>
-              <td class="pillars__you">{formatPillarScore(pillar.score)}</td>
-              <td>{formatPillarScore(pillar.industryAverage)}</td>
-              <td>{formatPillarScore(pillar.networkAverage)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {numbers === 'shown' ? (
+        table
+      ) : (
+        <details class="pillars__numbers">
+          <summary>Pillar numbers</summary>
+          {table}
+        </details>
+      )}
     </section>
   );
 }

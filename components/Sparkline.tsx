@@ -15,15 +15,22 @@ export interface SparklineProps {
   label: string;
 }
 
+/** The least span of the y axis, in points: a change of a point or two stays a small one. */
+const MIN_SPAN = 10;
+
 /**
  * The overall score over recent days as a small line, drawn as SVG: no chart library, so the
- * popup can show it in its first frame. The y axis is fixed to 0–100, so a flat line means a
- * flat score whatever its level. Fewer than two points draw no line.
+ * popup can show it in its first frame. The y axis spans the points' range, at least
+ * {@link MIN_SPAN} points, within 0–100. Fewer than two points draw no line.
  */
 export function Sparkline({ points, width = 120, height = 28, label }: SparklineProps) {
   if (points.length < 2) return null;
   const step = width / (points.length - 1);
-  const y = (overall: number) => height - 2 - (overall / MAX_OVERALL) * (height - 4);
+  const values = points.map((point) => point.overall);
+  const middle = (Math.min(...values) + Math.max(...values)) / 2;
+  const span = Math.max(MIN_SPAN, Math.max(...values) - Math.min(...values));
+  const low = Math.min(Math.max(0, middle - span / 2), MAX_OVERALL - span);
+  const y = (overall: number) => height - 2 - ((overall - low) / span) * (height - 4);
   const path = points.map((point, index) => `${(index * step).toFixed(1)},${y(point.overall).toFixed(1)}`);
   const first = points[0]!;
   const last = points.at(-1)!;

@@ -51,6 +51,9 @@ export class OptionsPage {
   }
 }
 
+/** The tallest a toolbar popup can be: Chrome caps popups at 800 × 600. */
+export const POPUP_MAX_HEIGHT = 600;
+
 export class PopupPage {
   constructor(readonly page: Page) {}
 
@@ -69,7 +72,8 @@ export class PopupPage {
 
   private static async openAt(url: string, session: ExtensionSession, page?: Page): Promise<PopupPage> {
     const tab = page ?? (await session.context.newPage());
-    await tab.setViewportSize({ width: 380, height: 760 });
+    // Chrome's cap on a toolbar popup's height (its width is the popup's own 380 px).
+    await tab.setViewportSize({ width: 380, height: POPUP_MAX_HEIGHT });
     await tab.goto(url);
     return new PopupPage(tab);
   }

@@ -5,8 +5,13 @@ import { SANDBOX_DEMO_KEY, keyForScenario } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { launchWithExtension, type ExtensionSession } from './browser';
 import { POPUP_MARKS } from '../entrypoints/popup/marks';
-import { OptionsPage, PopupPage } from './pages';
-import { toolbarBadge, toolbarPopupUrl } from './worker';
+import { decodeHistory, encodeHistory, historyStorageKey } from '../utils/history/codec';
+import { localDay } from '../utils/history/day';
+import { changeOver } from '../utils/history/trends';
+import { formatDelta } from '../utils/format';
+import { readingsUntil } from '../utils/testing/readings';
+import { OptionsPage, POPUP_MAX_HEIGHT, PopupPage } from './pages';
+import { readExtensionStorage, toolbarBadge, toolbarPopupUrl, writeExtensionStorage } from './worker';
 
 interface ApiSsi {
   memberScore: { overall: number; subScores: { pillar: string; score: number }[] };
@@ -155,6 +160,64 @@ describe('popup against the sandbox API', () => {
       true,
     );
     await expect(popup.page.getByTestId('freshness').textContent()).resolves.toMatch(/Updated just now/);
+  });
+
+  it('fits a 600 px popup: ring, ranks, 30-day sparkline and pillar chart; the numbers one key away', async () => {
+    // The worker recorded today's reading on Save: add the 40 days before it, as an import would.
+    const stored = await readExtensionStorage(session, null);
+    const key = Object.keys(stored).find((name) => name.startsWith('history:'))!;
+    const account = key.slice('history:'.length);
+    const today = (stored[key] as { days: unknown[] }).days;
+    const earlier = readingsUntil(localDay(Date.now() - 86_400_000), 40, (day) => 40 + day * 0.5).map(
+      (reading) => ({
+        ...reading,
+        accountId: account,
+      }),
+    );
+    const history = encodeHistory(account, earlier);
+    await writeExtensionStorage(session, {
+      [historyStorageKey(account)]: { ...history, days: [...history.days, ...today] },
+    });
+
+    const popup = await PopupPage.open(session);
+    await popup.settled();
+    const sparkline = popup.page.getByRole('img', { name: /^SSI over the last 30 days: from \d+ to \d+$/ });
+    await expect.poll(() => sparkline.isVisible()).toBe(true);
+    // The changes against 7 and 30 days ago, as the recorded history says.
+    const recorded = decodeHistory((await readExtensionStorage(session, [key]))[key])!.days;
+    const trend = popup.page.getByTestId('recent-trend');
+    for (const [span, ago] of [
+      ['7 days', 7],
+      ['30 days', 30],
+    ] as const) {
+      const change = formatDelta(changeOver(recorded, ago));
+      expect(change).not.toBe('—');
+      await expect.poll(() => trend.locator(`[data-span="${span}"] strong`).textContent()).toBe(change);
+    }
+
+    // Everything but the numbers table within Chrome's 600 px, without scrolling.
+    const bottom = (selector: string) =>
+      popup.page.locator(selector).evaluate((node) => node.getBoundingClientRect().bottom);
+    for (const selector of ['.score-ring', '.ranks', '.recent-trend', '.pillars__chart', '.popup__footer']) {
+      expect(await bottom(selector), selector).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+    }
+    expect(await popup.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+      POPUP_MAX_HEIGHT,
+    );
+
+    // The table of numbers: one key away, for keyboard and screen reader users.
+    const table = popup.page.locator('.pillars__table');
+    expect(await table.isVisible()).toBe(false);
+    await popup.page.getByText('Pillar numbers').focus();
+    await popup.page.keyboard.press('Enter');
+    await expect.poll(() => table.isVisible()).toBe(true);
+  });
+
+  it('opens the dashboard in a tab', async () => {
+    const popup = await PopupPage.open(session);
+    const opened = session.context.waitForEvent('page');
+    await popup.page.getByRole('button', { name: 'Open dashboard' }).click();
+    expect((await opened).url()).toBe(session.url('dashboard.html'));
   });
 
   it('paints the cached score in its first frame, before the app, and hands over without a second score', async () => {

@@ -7,7 +7,12 @@ import { parseApiKey } from '@/utils/api-key';
 import { API_PRESETS, needsHostPermission, originPattern, parseApiBaseUrl } from '@/utils/api-origin';
 import type { PublicSettings } from '@/utils/messaging/protocol';
 import { parseAccountId } from '@/utils/account-id';
-import { FRESHNESS_MINUTES, type SettingsProblem } from '@/utils/settings';
+import {
+  FRESHNESS_MINUTES,
+  NOTIFY_THRESHOLD,
+  type BackgroundRefresh,
+  type SettingsProblem,
+} from '@/utils/settings';
 import { DebugPanel } from './DebugPanel';
 import { buildSave, formFromSettings, settingsOf, type FormValues } from './form';
 
@@ -37,6 +42,23 @@ function releaseHostAccess(previous: string, next: string) {
   void browser.permissions.remove({ origins: [originPattern(previous)] }).catch(() => {});
 }
 
+/** The choices of "Refresh in the background", in words. */
+const BACKGROUND_REFRESH_CHOICES: ReadonlyArray<readonly [BackgroundRefresh, string]> = [
+  ['off', 'Off'],
+  ['6h', 'Every 6 hours'],
+  ['12h', 'Every 12 hours'],
+  ['24h', 'Every 24 hours'],
+];
+
+/** Asks for the optional `notifications` permission. Must run inside the click. */
+async function askNotificationPermission(): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ permissions: ['notifications'] });
+  } catch {
+    return false;
+  }
+}
+
 function Field(props: { id: string; label: string; hint?: string; problem?: string; children: JSX.Element }) {
   return (
     <div class="field">
@@ -64,6 +86,7 @@ export function App() {
   const [saveOutcome, setSaveOutcome] = useState<Outcome>(null);
   const [testOutcome, setTestOutcome] = useState<Outcome>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [permissionProblem, setPermissionProblem] = useState<string | null>(null);
 
   useEffect(() => {
     void sendMessage('settings:get', null).then((reply) => {
@@ -111,17 +134,32 @@ export function App() {
   });
 
   /** A setting that is on or off, as a labelled checkbox. */
-  const switchOf = (id: string, field: SwitchField, label: string) => (
+  const switchOf = (id: string, field: SwitchField, label: string, disabled = false) => (
     <div class="field field--check">
       <input
         id={id}
         type="checkbox"
         checked={values[field]}
+        disabled={disabled}
         onChange={(event) => update(field, event.currentTarget.checked)}
       />
       <label for={id}>{label}</label>
     </div>
   );
+
+  /**
+   * Notifications need the browser's permission, asked as the user turns them on (inside the
+   * click); without it they stay off and the page says why.
+   */
+  async function onNotificationsChange(on: boolean) {
+    setPermissionProblem(null);
+    if (on && !(await askNotificationPermission())) {
+      update('notifications', false);
+      setPermissionProblem('The browser did not allow notifications: they stay off.');
+      return;
+    }
+    update('notifications', on);
+  }
 
   async function onSave(event: Event) {
     event.preventDefault();
@@ -280,7 +318,67 @@ export function App() {
           />
         </Field>
 
+        <Field
+          id="background-refresh"
+          label="Refresh in the background"
+          hint="How often the extension refreshes your SSI by itself, to record its history, even with no page open."
+        >
+          <select
+            id="background-refresh"
+            value={values.backgroundRefresh}
+            aria-describedby="background-refresh-hint"
+            onChange={(event) => update('backgroundRefresh', event.currentTarget.value)}
+          >
+            {BACKGROUND_REFRESH_CHOICES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+
         {switchOf('show-badge', 'showProfileBadge', 'Show the badge on LinkedIn (on your own profile only)')}
+
+        <fieldset class="options__group">
+          <legend>Notifications</legend>
+          <div class="field field--check">
+            <input
+              id="notifications"
+              type="checkbox"
+              checked={values.notifications}
+              onChange={(event) => void onNotificationsChange(event.currentTarget.checked)}
+            />
+            <label for="notifications">
+              Notify me when my SSI moves or a rank crosses a band (top 1, 5, 10, 25%)
+            </label>
+          </div>
+          {permissionProblem && (
+            <p class="field__problem" role="alert">
+              {permissionProblem}
+            </p>
+          )}
+          <Field
+            id="notify-threshold"
+            label="Notify me of a move of more than (points)"
+            hint={`From ${NOTIFY_THRESHOLD.min} to ${NOTIFY_THRESHOLD.max} points of the SSI's 100.`}
+            problem={problems.notifyThreshold}
+          >
+            <input
+              {...inputOf('notify-threshold', 'notifyThreshold')}
+              type="number"
+              min={NOTIFY_THRESHOLD.min}
+              max={NOTIFY_THRESHOLD.max}
+              disabled={!values.notifications}
+            />
+          </Field>
+          {switchOf(
+            'weekly-summary',
+            'weeklySummary',
+            'Also a summary of my week, every week',
+            !values.notifications,
+          )}
+        </fieldset>
+
         {switchOf('debug', 'debug', "Debug: also ask the API for LinkedIn's raw answer")}
 
         <div class="options__buttons">

@@ -1,13 +1,17 @@
-import { useCallback, useEffect, useReducer } from 'preact/hooks';
+import { useCallback, useEffect, useReducer, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { GroupRanks } from '@/components/GroupRanks';
 import { PillarBars } from '@/components/PillarBars';
+import { RecentTrend } from '@/components/RecentTrend';
 import { ScoreRing } from '@/components/ScoreRing';
 import { StatusNotice } from '@/components/StatusNotice';
 import { readCacheEntry } from '@/utils/api-cache';
 import { formatAge, formatSeat } from '@/utils/format';
+import { historyAccountOf, type DailyReading } from '@/utils/history/reading';
+import { DASHBOARD_PAGE } from '@/utils/popup-preview';
 import { sendMessage } from '@/utils/messaging/client';
 import { settingsItem, ssiCacheItem } from '@/utils/storage';
+import { readHistory, watchHistory } from './recent-history';
 import { isRefreshing, popupReducer, shownProblem, type PopupState } from './state';
 
 export interface AppProps {
@@ -15,6 +19,8 @@ export interface AppProps {
   /** The cache slot of the configured account (`targetKey(settings)`). */
   cacheKey: string;
   accountLabel: string;
+  /** The account ID of the settings (empty for the key's default account). */
+  accountId: string;
 }
 
 /** Opens the options page; from a popup opened in a tab it opens in a new tab all the same. */
@@ -22,8 +28,26 @@ function openSettings() {
   void browser.runtime.openOptionsPage();
 }
 
-export function App({ initial, cacheKey, accountLabel }: AppProps) {
+/** Opens the dashboard in a tab (the popup closes as the tab takes the focus). */
+function openDashboard() {
+  void browser.tabs.create({ url: `/${DASHBOARD_PAGE}` });
+}
+
+export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
   const [state, dispatch] = useReducer(popupReducer, initial);
+  const [days, setDays] = useState<readonly DailyReading[]>([]);
+  const historyAccount = historyAccountOf(state.ssi?.snapshot?.accountId ?? null, accountId);
+
+  // The history after the first render, never before it: the score does not wait for it.
+  useEffect(() => {
+    let current = true;
+    void readHistory(historyAccount).then((read) => current && setDays(read));
+    const unwatch = watchHistory(historyAccount, setDays);
+    return () => {
+      current = false;
+      unwatch();
+    };
+  }, [historyAccount]);
 
   const load = useCallback(async (refresh: boolean) => {
     dispatch({ type: 'request-started', refresh });
@@ -115,10 +139,13 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
       {snapshot ? (
         <main class="popup__body">
           <section class="summary" aria-label="Overall score">
-            <ScoreRing overall={snapshot.overall} />
+            <div class="summary__score">
+              <ScoreRing overall={snapshot.overall} />
+              <RecentTrend days={days} now={now} />
+            </div>
             <GroupRanks snapshot={snapshot} />
           </section>
-          <PillarBars pillars={snapshot.pillars} />
+          <PillarBars pillars={snapshot.pillars} numbers="disclosed" />
         </main>
       ) : (
         !ssi?.error && (
@@ -128,19 +155,24 @@ export function App({ initial, cacheKey, accountLabel }: AppProps) {
         )
       )}
 
-      {snapshot && (
-        <footer class="popup__footer">
-          <span data-testid="freshness" title={new Date(snapshot.fetchedAt).toLocaleString()}>
-            Updated {formatAge(snapshot.fetchedAt, now)}
-            {ssi?.stale && !busy ? ' · may be out of date' : ''}
-          </span>
-          {refreshing && (
+      <footer class="popup__footer">
+        <div class="popup__status">
+          {snapshot && (
+            <span data-testid="freshness" title={new Date(snapshot.fetchedAt).toLocaleString()}>
+              Updated {formatAge(snapshot.fetchedAt, now)}
+              {ssi?.stale && !busy ? ' · may be out of date' : ''}
+            </span>
+          )}
+          {snapshot && refreshing && (
             <span role="status" class="popup__refreshing">
               Checking for a newer score…
             </span>
           )}
-        </footer>
-      )}
+        </div>
+        <button type="button" class="button" onClick={openDashboard}>
+          Open dashboard
+        </button>
+      </footer>
     </div>
   );
 }

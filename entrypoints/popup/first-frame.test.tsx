@@ -43,6 +43,7 @@ function start(snapshot: SsiSnapshot, accountId = 'acc_1'): PopupStart {
     cacheKey: `https://api.connectsafely.ai|${accountId}`,
     freshnessMinutes: 60,
     accountLabel: accountLabelFor(accountId),
+    accountId,
     entry: { snapshot, lastError: null },
   };
 }
@@ -83,6 +84,7 @@ function renderApp(popupStart: PopupStart): HTMLElement {
       initial={initialPopupState(popupStart.entry, popupStart.freshnessMinutes, T0 + 60_000)}
       cacheKey={popupStart.cacheKey}
       accountLabel={popupStart.accountLabel}
+      accountId={popupStart.accountId}
     />,
     container,
   );
@@ -189,6 +191,7 @@ describe('readPopupStart', () => {
       cacheKey: 'https://api.connectsafely.ai|acc_1',
       freshnessMinutes: 30,
       accountLabel: 'Account acc_1',
+      accountId: 'acc_1',
       entry,
     });
   });

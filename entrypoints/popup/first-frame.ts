@@ -70,7 +70,9 @@ export function drawFirstFrame(root: HTMLElement, preview: PopupPreview): boolea
   if (root.hasChildNodes()) return false;
   const summary = el('section', 'summary');
   summary.setAttribute('aria-label', 'Overall score');
-  summary.append(scoreRing(preview.overall));
+  const score = el('div', 'summary__score');
+  score.append(scoreRing(preview.overall));
+  summary.append(score);
   const body = el('main', 'popup__body');
   body.append(summary);
   const popup = el('div', 'popup');

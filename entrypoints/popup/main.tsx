@@ -12,13 +12,14 @@ import { initialPopupState } from './state';
  * so the page never shows both, nor neither.
  */
 async function start(root: HTMLElement) {
-  const { entry, freshnessMinutes, cacheKey, accountLabel } = await readPopupStart();
+  const { entry, freshnessMinutes, cacheKey, accountLabel, accountId } = await readPopupStart();
   root.replaceChildren();
   render(
     <App
       initial={initialPopupState(entry, freshnessMinutes, Date.now(), navigator.onLine)}
       cacheKey={cacheKey}
       accountLabel={accountLabel}
+      accountId={accountId}
     />,
     root,
   );

@@ -13,6 +13,8 @@ export interface PopupStart {
   freshnessMinutes: number;
   /** How the header names the account: its ID, or "Default account". */
   accountLabel: string;
+  /** The settings' account ID (empty for the key's default account). */
+  accountId: string;
   /** The cached entry of that account; null when there is none (or storage could not be read). */
   entry: CacheEntry | null;
 }
@@ -27,6 +29,7 @@ export async function readPopupStart(): Promise<PopupStart> {
     cacheKey: target.key,
     freshnessMinutes: target.freshnessMinutes,
     accountLabel: accountLabelFor(target.accountId),
+    accountId: target.accountId,
     entry: readCacheEntry(cache, target.key),
   };
 }
