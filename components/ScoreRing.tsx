@@ -1,7 +1,3 @@
-import { useRef } from 'preact/hooks';
-import { BAND_COLORS, MAX_OVERALL } from '@/utils/ssi/model';
-import { prefersReducedMotion, themeColor } from './charts/load';
-import { useChart } from './charts/use-chart';
 import { RING_SIZE, ringFace } from './score-ring-face';
 
 export interface ScoreRingProps {
@@ -11,47 +7,19 @@ export interface ScoreRingProps {
 }
 
 /**
- * The overall score as a ring (a chart.js doughnut) with the whole-number score in its middle.
- * The number and a CSS ring paint at once; the chart replaces the CSS ring when chart.js is in.
+ * The overall score as a ring filled to the score, coloured by band, with the whole-number score
+ * in its middle. Drawn by CSS alone (a conic gradient, `--ring-percent`), so it paints with the
+ * page's first frame and the popup's first-frame script draws the very same markup.
  */
 export function ScoreRing({ overall, size = RING_SIZE }: ScoreRingProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   const face = ringFace(overall);
-  const { band } = face;
-  const drawn = useChart<'doughnut'>(
-    canvas,
-    () => ({
-      type: 'doughnut',
-      data: {
-        datasets: [
-          {
-            data: [overall, MAX_OVERALL - overall],
-            backgroundColor: [
-              themeColor(`--band-${band}`, BAND_COLORS[band]),
-              themeColor('--ring-track', '#e4e7ec'),
-            ],
-            borderWidth: 0,
-          },
-        ],
-      },
-      options: {
-        cutout: '78%',
-        responsive: false,
-        animation: prefersReducedMotion() ? false : { duration: 400 },
-        events: [],
-      },
-    }),
-    [overall],
-  );
-
   return (
     <div
-      class={drawn ? `${face.className} score-ring--drawn` : face.className}
+      class={face.className}
       style={{ width: `${size}px`, height: `${size}px`, '--ring-percent': `${face.percent}%` }}
       role="img"
       aria-label={face.label}
     >
-      <canvas ref={canvas} width={size} height={size} aria-hidden="true" />
       <span class="score-ring__value">
         <span class="score-ring__number" data-testid="overall-score">
           {face.text}

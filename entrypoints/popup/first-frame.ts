@@ -50,15 +50,11 @@ function scoreRing(overall: number): HTMLElement {
   ring.style.setProperty('--ring-percent', `${face.percent}%`);
   ring.setAttribute('role', 'img');
   ring.setAttribute('aria-label', face.label);
-  const canvas = el('canvas');
-  canvas.width = RING_SIZE;
-  canvas.height = RING_SIZE;
-  canvas.setAttribute('aria-hidden', 'true');
   const number = el('span', 'score-ring__number', face.text);
   number.dataset.testid = 'overall-score';
   const value = el('span', 'score-ring__value');
   value.append(number, el('span', 'score-ring__max', 'of 100'));
-  ring.append(canvas, value);
+  ring.append(value);
   return ring;
 }
 
