@@ -15,7 +15,7 @@ import { TOP_CARD } from '@/utils/linkedin/selectors';
 import type { ProfileBadgeState } from '@/utils/messaging/protocol';
 import { READABLE_CACHE_ENTRY } from '@/utils/testing/cache-entry';
 import { userClick, userKey } from '@/utils/testing/user-input';
-import { BADGE_MARKER, MARKUP_WAIT_MS, startBadge } from './controller';
+import { BADGE_MARKER, MARKUP_WAIT_MS, MAX_REMOUNTS, REMOUNT_WINDOW_MS, startBadge } from './controller';
 import type { Badge } from '@/utils/linkedin/profile-badge-loader';
 import { createScriptLife, type ScriptLife } from '@/utils/linkedin/script-life';
 
@@ -399,5 +399,49 @@ describe('a mounted badge', () => {
     expect(asked.filter((message) => message.type === 'page:open')).toEqual([
       { type: 'page:open', payload: { page: 'popup' } },
     ]);
+  });
+});
+
+describe('a page that takes the badge away', () => {
+  /** The page removes every badge host it sees appear, `times` times at most. */
+  function removeHostsAsTheyCome(times: number) {
+    let removed = 0;
+    const observer = new MutationObserver(() => {
+      for (const host of hosts()) if (removed < times && ++removed) host.remove();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    return { removed: () => removed, stop: () => observer.disconnect() };
+  }
+
+  it(`puts it back at most ${MAX_REMOUNTS} times in ${REMOUNT_WINDOW_MS / 1000} s, then gives up until the next navigation`, async () => {
+    drawPage(ownMain());
+    await start(urlOf(ME));
+    expect(roots).toHaveLength(1);
+
+    const page = removeHostsAsTheyCome(100);
+    hosts()[0]!.remove();
+    await settle(1_000);
+    await settle(REMOUNT_WINDOW_MS);
+
+    expect(roots).toHaveLength(1 + MAX_REMOUNTS);
+    expect(page.removed()).toBe(MAX_REMOUNTS);
+    expect(hosts()).toHaveLength(0);
+    page.stop();
+
+    badge.visit(urlOf(ME), true);
+    await settle();
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('puts it back each time when LinkedIn re-renders now and then', async () => {
+    drawPage(ownMain());
+    await start(urlOf(ME));
+
+    for (let round = 0; round < 2 * MAX_REMOUNTS; round++) {
+      document.querySelector(TOP_CARD)!.replaceWith(parse(topCard(ME, { own: true })));
+      await settle();
+      expect(hosts()).toHaveLength(1);
+      await settle(REMOUNT_WINDOW_MS / (MAX_REMOUNTS - 1));
+    }
   });
 });

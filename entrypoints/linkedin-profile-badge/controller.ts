@@ -30,6 +30,13 @@ export const MARKUP_WAIT_MS = 10_000;
 const WATCHDOG_MS = 2_000;
 /** The attribute that marks the badge's host element: how the extension and its tests find it. */
 export const BADGE_MARKER = 'data-ssi-badge';
+/**
+ * At most this many badges put back within `REMOUNT_WINDOW_MS`, per navigation: a page that
+ * takes the host away as soon as it appears (its own MutationObserver) would otherwise keep the
+ * badge and the page in a loop. Past it the badge gives up until the next navigation.
+ */
+export const MAX_REMOUNTS = 5;
+export const REMOUNT_WINDOW_MS = 10_000;
 
 interface Mounted {
   ui: ShadowUi<ProfileBadgeUi>;
@@ -86,6 +93,10 @@ export function startBadge(life: ScriptLife): Badge {
   /** While a badge is mounted: notices it taken off the page. */
   let guard: MutationObserver | null = null;
   let watchdog: Cancel | undefined;
+  /** When the badge was put back after the page took it away, this navigation (see MAX_REMOUNTS). */
+  let remounts: number[] = [];
+  /** Set when the page took the badge away too often: nothing is mounted until the next navigation. */
+  let gaveUp = false;
 
   function stopWatching() {
     watcher?.disconnect();
@@ -129,10 +140,18 @@ export function startBadge(life: ScriptLife): Badge {
     mounted = { ui, slug: at, anchor };
     // LinkedIn may re-render the top card (or any container) the badge sat in, taking the host
     // with it: then decide and place it again, for the page as it is now (a move within the
-    // same profile keeps this badge, and a newer navigation's wait).
+    // same profile keeps this badge, and a newer navigation's wait), unless the page has taken
+    // it too often (MAX_REMOUNTS).
     const lost = () => {
       if (mounted?.ui !== ui || ui.host.isConnected) return;
       unmount();
+      const now = Date.now();
+      remounts = remounts.filter((at) => now - at < REMOUNT_WINDOW_MS);
+      if (remounts.length >= MAX_REMOUNTS) {
+        gaveUp = true;
+        return;
+      }
+      remounts.push(now);
       watch(generation);
     };
     // Noticed within the frame it happens in, so the badge is back with the new card. Cheap on
@@ -152,7 +171,7 @@ export function startBadge(life: ScriptLife): Badge {
     const decision = decide(state, slug, readPageIdentity(document, slug, staleIds), final);
     if (decision.kind === 'wait') return false;
     if (decision.kind === 'none') unmount();
-    else mount(slug, decision.anchor, state);
+    else if (!gaveUp) mount(slug, decision.anchor, state);
     return true;
   }
 
@@ -194,6 +213,8 @@ export function startBadge(life: ScriptLife): Badge {
   function onLocation(href: string, navigated: boolean) {
     const next = profileSlugFromUrl(href);
     generation++;
+    remounts = [];
+    gaveUp = false;
     stopWatching();
     if (!next) {
       slug = null;

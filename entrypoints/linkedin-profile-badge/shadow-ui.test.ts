@@ -74,7 +74,7 @@ describe('mountShadowUi', () => {
     expect(document.body.lastElementChild).toBe(ui.host);
   });
 
-  it('keeps keys typed inside from reaching the page', () => {
+  it("keeps keys typed inside from the page's bubbling listeners", () => {
     const pageKeys = vi.fn();
     document.addEventListener('keydown', pageKeys);
     const ui = mountShadowUi({
@@ -89,6 +89,24 @@ describe('mountShadowUi', () => {
 
     expect(pageKeys).toHaveBeenCalledTimes(1);
     document.removeEventListener('keydown', pageKeys);
+  });
+
+  // (Browsers show the page the event retargeted to the host; happy-dom does not retarget.)
+  it("cannot keep them from the page's capturing listeners", () => {
+    const seen: string[] = [];
+    const capture = (event: KeyboardEvent) => seen.push(event.key);
+    document.addEventListener('keydown', capture, true);
+    const ui = mountShadowUi({
+      marker: MARKER,
+      css: '',
+      anchor: null,
+      onMount: (container) => container.appendChild(document.createElement('button')),
+    });
+
+    ui.mounted!.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
+
+    expect(seen).toEqual(['j']);
+    document.removeEventListener('keydown', capture, true);
   });
 
   it('leaves nothing behind when removed', () => {

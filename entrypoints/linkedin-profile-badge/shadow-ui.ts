@@ -1,9 +1,9 @@
 /**
  * The badge's host element: a plain `span` with a closed shadow root holding the badge's CSS
  * and a container, so LinkedIn's styles stay out and ours stay in, and LinkedIn's scripts can
- * neither read the badge nor reach its buttons. Keys typed inside do not reach LinkedIn's
- * shortcuts. Synchronous and dependency-free (the content script's size and start-up budgets
- * count every byte).
+ * neither read the badge nor reach its buttons (keys typed inside: see `ISOLATED_EVENTS`).
+ * Synchronous and dependency-free (the content script's size and start-up budgets count every
+ * byte).
  *
  * Not a custom element: the page's own custom-element registry upgrades a custom element we
  * create, so a page that defines the tag first would run its constructor on our host and own
@@ -27,7 +27,12 @@ export interface ShadowUi<T> {
   remove(): void;
 }
 
-/** Keys pressed in the badge stay in the badge. */
+/**
+ * Keys pressed in the badge stop at its shadow root: the page's listeners of the bubbling phase
+ * (a shortcut handler on the document, say) never see them. Listeners of the capturing phase
+ * above the host do, before the badge, retargeted to the host: no code inside can keep those
+ * from the page, which learns which key was pressed on the badge, and can act on it.
+ */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
 /** Creates the host, builds the UI into it and puts it on the page. */
