@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { badge } from './badge-probe';
 import { watchErrors } from './browser';
 import { badgeSessionPerFile } from './badge-session';
-import { BADGE_HOST, LINKEDIN, ME } from './linkedin';
+import { FIND_BADGE_HOSTS, LINKEDIN, ME } from './linkedin';
 
 const suite = badgeSessionPerFile();
 /** What the badge says on the own profile. */
@@ -32,7 +32,7 @@ async function ownProfile(initScript?: string): Promise<{ page: Page; errors: st
  * Space, Escape) at the host, the document and everything else. Returns what it could see.
  */
 const HOSTILE_SCRIPT = (rounds: number) => `(async () => {
-  const host = document.querySelector(${JSON.stringify(BADGE_HOST)});
+  const host = ${FIND_BADGE_HOSTS}[0];
   const box = host.getBoundingClientRect();
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
@@ -66,8 +66,8 @@ describe('Hostile page scripts', () => {
   it('cannot read the badge: no shadow root, no text, nothing in serialized markup', async () => {
     const { page, errors } = await ownProfile();
 
-    const seen = await page.evaluate((selector) => {
-      const host = document.querySelector<HTMLElement>(selector)!;
+    const host = await page.evaluateHandle(`${FIND_BADGE_HOSTS}[0]`);
+    const seen = await host.evaluate((host: HTMLElement) => {
       let attach = 'attached';
       try {
         host.attachShadow({ mode: 'open' });
@@ -76,6 +76,7 @@ describe('Hostile page scripts', () => {
       }
       return {
         tag: host.localName,
+        attributes: host.getAttributeNames(),
         shadowRoot: host.shadowRoot,
         textContent: host.textContent,
         innerText: host.innerText,
@@ -84,10 +85,12 @@ describe('Hostile page scripts', () => {
         markup: document.body.getHTML({ serializableShadowRoots: true }),
         attach,
       };
-    }, BADGE_HOST);
+    });
 
     expect(seen).toMatchObject({
       tag: 'span',
+      // Nothing to find the extension by, with a selector.
+      attributes: [],
       shadowRoot: null,
       textContent: '',
       innerText: '',
@@ -112,13 +115,10 @@ describe('Hostile page scripts', () => {
       customElements.define('ssi-span', class extends HTMLSpanElement { constructor() { super(); own(this); } }, { extends: 'span' });
     })();`);
 
-    const seen = await page.evaluate(
-      (selector) => ({
-        upgraded: (window as unknown as { __upgraded: number }).__upgraded,
-        shadowRoot: document.querySelector(selector)!.shadowRoot,
-      }),
-      BADGE_HOST,
-    );
+    const seen = await page.evaluate(`({
+      upgraded: window.__upgraded,
+      shadowRoot: ${FIND_BADGE_HOSTS}[0].shadowRoot,
+    })`);
 
     expect(seen).toEqual({ upgraded: 0, shadowRoot: null });
     expect(await badge(page).count()).toBe(1);

@@ -1,7 +1,8 @@
 /**
- * The badge's host element: a plain `span` with a closed shadow root holding the badge's CSS
- * and a container, so LinkedIn's styles stay out and ours stay in, and LinkedIn's scripts can
- * neither read the badge nor reach its buttons (keys typed inside: see `ISOLATED_EVENTS`).
+ * The badge's host element: a plain `span`, with no attribute of ours, holding in a closed
+ * shadow root the badge's CSS and a container, so LinkedIn's styles stay out and ours stay in,
+ * and LinkedIn's scripts can neither read the badge, nor reach its buttons, nor select the host
+ * by a marker (the tests find it through the DevTools protocol, `e2e/badge-probe.ts`).
  * Synchronous and dependency-free (the content script's size and start-up budgets count every
  * byte).
  *
@@ -11,8 +12,6 @@
  */
 
 export interface ShadowUiOptions<T> {
-  /** The attribute that marks the host (the extension and its tests find the badge by it). */
-  marker: string;
   css: string;
   /** Where the host goes: right after `anchor`, or last in `document.body` when null. */
   anchor: Element | null;
@@ -38,7 +37,6 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 /** Creates the host, builds the UI into it and puts it on the page. */
 export function mountShadowUi<T>(options: ShadowUiOptions<T>): ShadowUi<T> {
   const host = document.createElement('span');
-  host.setAttribute(options.marker, '');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   // Nothing of the page's inherited styles leaks in.
