@@ -10,5 +10,7 @@ export default defineConfig({
     // The hardening suites run on their own, with their table: npm run test:reliability.
     exclude: ['**/*.reliability.test.{ts,tsx}', '**/node_modules/**'],
     restoreMocks: true,
+    // The profile badge's CSS as it ships, so that its tests can read what the shadow root holds.
+    css: { include: [/entrypoints\/linkedin-profile-badge\/.*\.css/] },
   },
 });

@@ -3,6 +3,7 @@
  * for a fresh sandbox, and LinkedIn's fixtures served under LinkedIn's real URLs.
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { SsiBody } from '../sandbox/data';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { launchWithExtension, type ExtensionSession } from './browser';
@@ -14,6 +15,8 @@ export interface BadgeSession {
   session: ExtensionSession;
   /** The account's score as the sandbox gives it, rounded as the badge shows it ("67"). */
   score: string;
+  /** The sandbox's answer for the account, which the badge shows. */
+  reading: SsiBody;
   /** Closes every tab (between tests). */
   closePages(): Promise<void>;
   close(): Promise<void>;
@@ -29,11 +32,12 @@ async function startBadgeSession(): Promise<BadgeSession> {
   const response = await fetch(`${sandbox.url}/linkedin/ssi`, {
     headers: { Authorization: `Bearer ${SANDBOX_DEMO_KEY}` },
   });
-  const body = (await response.json()) as { memberScore: { overall: number } };
+  const body = (await response.json()) as SsiBody;
   return {
     sandbox,
     session,
     score: String(Math.round(body.memberScore.overall)),
+    reading: body,
     async closePages() {
       for (const page of session.context.pages()) await page.close();
     },

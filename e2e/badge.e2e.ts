@@ -51,6 +51,8 @@ describe('the SSI badge on LinkedIn', () => {
       expect(text).toContain(words);
     }
     expect((await ssi.read('.ssi-pill'))?.attributes['aria-expanded']).toBe('true');
+    // The open card (its shadow too) leaves the pill uncovered: it still works, to close the card.
+    expect(await ssi.isSeen('.ssi-pill')).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => ssi.isVisible(card)).toBe(false);
     await ssi.focus('.ssi-pill');

@@ -1,15 +1,19 @@
 /**
  * LinkedIn's own scripts, or anything injected into its pages, run beside the badge. They must
  * not be able to read it, take it over or press its controls: the host is a plain `span` (no
- * custom element the page could define first), its shadow root is closed, and every handler
- * ignores events a script makes (`isTrusted` false). Only the user's own input works it.
+ * custom element the page could define first) with no attribute of ours, its shadow root is
+ * closed, its words are drawn by CSS (neither `window.find` nor a selection reads them), and
+ * every handler ignores events a script makes (`isTrusted` false). Only the user's own input
+ * works it, and only on a badge the user can see: a page that fades, covers or moves it to lead
+ * the user's clicks onto it gets nothing (and the badge put back).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { badge } from './badge-probe';
+import { badge, recordBadgeShown } from './badge-probe';
 import { watchErrors } from './browser';
 import { badgeSessionPerFile } from './badge-session';
-import { BADGE_HOST, LINKEDIN, ME } from './linkedin';
+import { formatPillarScore } from '../utils/format';
+import { FIND_BADGE_HOSTS, LINKEDIN, ME } from './linkedin';
 
 const suite = badgeSessionPerFile();
 /** What the badge says on the own profile. */
@@ -32,7 +36,7 @@ async function ownProfile(initScript?: string): Promise<{ page: Page; errors: st
  * Space, Escape) at the host, the document and everything else. Returns what it could see.
  */
 const HOSTILE_SCRIPT = (rounds: number) => `(async () => {
-  const host = document.querySelector(${JSON.stringify(BADGE_HOST)});
+  const host = ${FIND_BADGE_HOSTS}[0];
   const box = host.getBoundingClientRect();
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
@@ -66,8 +70,8 @@ describe('Hostile page scripts', () => {
   it('cannot read the badge: no shadow root, no text, nothing in serialized markup', async () => {
     const { page, errors } = await ownProfile();
 
-    const seen = await page.evaluate((selector) => {
-      const host = document.querySelector<HTMLElement>(selector)!;
+    const host = await page.evaluateHandle(`${FIND_BADGE_HOSTS}[0]`);
+    const seen = await host.evaluate((host: HTMLElement) => {
       let attach = 'attached';
       try {
         host.attachShadow({ mode: 'open' });
@@ -76,6 +80,7 @@ describe('Hostile page scripts', () => {
       }
       return {
         tag: host.localName,
+        attributes: host.getAttributeNames(),
         shadowRoot: host.shadowRoot,
         textContent: host.textContent,
         innerText: host.innerText,
@@ -84,10 +89,12 @@ describe('Hostile page scripts', () => {
         markup: document.body.getHTML({ serializableShadowRoots: true }),
         attach,
       };
-    }, BADGE_HOST);
+    });
 
     expect(seen).toMatchObject({
       tag: 'span',
+      // Nothing to find the extension by, with a selector.
+      attributes: [],
       shadowRoot: null,
       textContent: '',
       innerText: '',
@@ -112,13 +119,10 @@ describe('Hostile page scripts', () => {
       customElements.define('ssi-span', class extends HTMLSpanElement { constructor() { super(); own(this); } }, { extends: 'span' });
     })();`);
 
-    const seen = await page.evaluate(
-      (selector) => ({
-        upgraded: (window as unknown as { __upgraded: number }).__upgraded,
-        shadowRoot: document.querySelector(selector)!.shadowRoot,
-      }),
-      BADGE_HOST,
-    );
+    const seen = await page.evaluate(`({
+      upgraded: window.__upgraded,
+      shadowRoot: ${FIND_BADGE_HOSTS}[0].shadowRoot,
+    })`);
 
     expect(seen).toEqual({ upgraded: 0, shadowRoot: null });
     expect(await badge(page).count()).toBe(1);
@@ -168,4 +172,166 @@ describe('Hostile page scripts', () => {
     }
     expect(errors).toEqual([]);
   });
+
+  it('cannot find its words with window.find, nor take them from a selection, with the card open', async () => {
+    const { page, errors } = await ownProfile();
+    const ssi = badge(page);
+    await ssi.click('.ssi-pill');
+    await expect.poll(() => ssi.isVisible('[role="dialog"]')).toBe(true);
+    const { reading } = suite();
+    const pillars = reading.memberScore.subScores.map((pillar) => formatPillarScore(pillar.score));
+    const industry = reading.industry.industryName!;
+    // What the card shows the user: the words a page would look for.
+    const card = (await ssi.text('[role="dialog"]'))!;
+    for (const words of [`${suite().score} / 100`, industry, ...pillars]) expect(card).toContain(words);
+
+    const scores = Array.from({ length: 101 }, (_, score) => `SSI ${score}`);
+    // (string, caseSensitive, backwards, wrapAround): Chromium's find in page, from a script.
+    const found = await page.evaluate(
+      (wanted) =>
+        wanted.filter((words) => {
+          getSelection()!.removeAllRanges();
+          return (window as unknown as { find(...args: unknown[]): boolean }).find(words, false, false, true);
+        }),
+      [...scores, ...pillars, industry, 'Social Selling Index', 'Open full view', 'Head of Sales'],
+    );
+
+    // Only the page's own words: the search works, and finds nothing of the badge's.
+    expect(found).toEqual(['Head of Sales']);
+
+    // The user's own triple-click on the card's title: nothing of it is selected for the page.
+    const { x, y } = await ssi.pointAt('.ssi-card__title');
+    await page.mouse.click(x, y, { clickCount: 3 });
+    const selected = await page.evaluate(() => getSelection()!.toString());
+    expect(selected).not.toContain(suite().score);
+    expect(selected).not.toMatch(/SSI|Social Selling/);
+    expect(await ssi.isVisible('[role="dialog"]')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Hostile page scripts', () => {
+  /** Tabs the extension opens from now on. */
+  function watchTabs(): Page[] {
+    const tabs: Page[] = [];
+    suite().session.context.on('page', (tab) => tabs.push(tab));
+    return tabs;
+  }
+
+  it('cannot make the pill invisible by setting its colours on the host: the user sees what they click', async () => {
+    const { page, errors } = await ownProfile();
+    const ssi = badge(page);
+    const box = await page.evaluate(`(() => {
+      const { x, y, width, height } = ${FIND_BADGE_HOSTS}[0].getBoundingClientRect();
+      return { x, y, width, height };
+    })()`);
+    const drawn = () =>
+      page.screenshot({ clip: box as { x: number; y: number; width: number; height: number } });
+    const before = await drawn();
+
+    // Custom properties are inherited, and `all: initial` does not reset them.
+    await page.addStyleTag({
+      content: `span, h1 + span, * { ${[
+        'bg',
+        'text',
+        'muted',
+        'border',
+        'accent',
+        'track',
+        'low',
+        'mid',
+        'high',
+        'ring',
+      ]
+        .map((name) => `--ssi-${name}: transparent !important;`)
+        .join(' ')} opacity: 1 }`,
+    });
+
+    expect((await drawn()).equals(before)).toBe(true);
+    await ssi.click('.ssi-pill');
+    await expect.poll(() => ssi.isVisible('[role="dialog"]')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('cannot lead a click onto it by moving it into a faded wrapper under the pointer: it is back in place within a second', async () => {
+    const page = await suite().session.context.newPage();
+    const errors = watchErrors(page);
+    await recordBadgeShown(page);
+    await page.goto(`${LINKEDIN}/in/${ME.slug}/`);
+    const ssi = badge(page);
+    await expect.poll(() => ssi.text('.ssi-pill__label')).toBe(expectedLabel());
+    const tabs = watchTabs();
+
+    const movedAt = (await page.evaluate(`(() => {
+      const wrapper = document.createElement('div');
+      wrapper.style.cssText = 'position: fixed; left: 0; top: 0; opacity: 0; z-index: 2147483647';
+      document.body.append(wrapper);
+      document.addEventListener('mousemove', (event) => {
+        wrapper.style.left = event.clientX - 30 + 'px';
+        wrapper.style.top = event.clientY - 12 + 'px';
+      });
+      wrapper.append(${FIND_BADGE_HOSTS}[0]);
+      window.__wrapper = wrapper;
+      return performance.now();
+    })()`)) as number;
+    await page.mouse.move(600, 500);
+    await page.mouse.click(600, 500);
+
+    const back = await page.waitForFunction(
+      (after) => (window as unknown as { __badgeShown: number[] }).__badgeShown.find((at) => at > after),
+      movedAt,
+      { timeout: 5_000 },
+    );
+    expect(((await back.jsonValue()) as number) - movedAt).toBeLessThan(1_000);
+    expect(await ssi.placement()).toEqual({ after: 'H1', inVisibleCard: true, corner: false });
+    expect(
+      await page.evaluate(() => (window as unknown as { __wrapper: Element }).__wrapper.childElementCount),
+    ).toBe(0);
+    await ssi.holdsCount(1, 500);
+    expect(await ssi.isVisible('[role="dialog"]')).toBe(false);
+    expect(tabs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    {
+      how: 'fades what it sits in',
+      hide: `host.parentElement.style.opacity = '0'`,
+      show: `host.parentElement.style.opacity = ''`,
+    },
+    {
+      how: 'covers it with a decoy the pointer goes through',
+      hide: `const { x, y, width, height } = host.getBoundingClientRect();
+        const decoy = Object.assign(document.createElement('div'), { id: 'decoy', textContent: 'Claim your prize' });
+        decoy.style.cssText = 'position: fixed; pointer-events: none; background: gold; z-index: 2147483647; left: ' +
+          (x - 4) + 'px; top: ' + (y - 4) + 'px; width: ' + (width + 8) + 'px; height: ' + (height + 8) + 'px';
+        document.body.append(decoy)`,
+      show: `document.getElementById('decoy').remove()`,
+    },
+  ])(
+    'cannot lead a click onto it when it $how: the click does nothing until the user can see it again',
+    async ({ hide, show }) => {
+      const { page, errors } = await ownProfile();
+      const ssi = badge(page);
+      const tabs = watchTabs();
+      const onHost = (code: string) =>
+        page.evaluate(`(() => { const host = ${FIND_BADGE_HOSTS}[0]; ${code}; })()`);
+
+      await onHost(hide);
+      // Long enough for the badge to have been told (IntersectionObserver v2 reports within ~100 ms).
+      await page.waitForTimeout(300);
+      await ssi.click('.ssi-pill', { look: false });
+      await page.keyboard.press('Enter');
+      for (const start = Date.now(); Date.now() - start < 1_000; await page.waitForTimeout(50)) {
+        expect(await ssi.isVisible('[role="dialog"]')).toBe(false);
+      }
+
+      await onHost(show);
+      await ssi.click('.ssi-pill');
+      await expect.poll(() => ssi.isVisible('[role="dialog"]')).toBe(true);
+      expect(await ssi.placement()).toEqual({ after: 'H1', inVisibleCard: true, corner: false });
+      expect(tabs).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 });

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeError, type ErrorDescription, type SsiError } from '@/utils/errors';
 import { profileBadgeModel, type ProfileBadgeModel } from '@/utils/linkedin/profile-badge-model';
 import type { ProfileBadgeState } from '@/utils/messaging/protocol';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
+import { installFakeSight, type FakeSight } from '@/utils/testing/sight';
 import { userClick, userKey } from '@/utils/testing/user-input';
 import { renderBadge } from './badge-ui';
+import { SEEN_MS } from './sight';
 
 const NOW = Date.parse('2026-03-14T09:00:00.000Z');
 
@@ -42,20 +44,65 @@ const SETUP = model(null);
 const OFFLINE = model(null, { code: 'network' });
 const REJECTED = model(null, { code: 'unauthorized', status: 401 });
 
-function setup(initial: ProfileBadgeModel = OK) {
+/**
+ * The words the badge draws in `node`, in order: each element's `data-text`, which the CSS
+ * draws as its `::before` (style.css), and the text of any text node (the badge makes none:
+ * see "draws every word with CSS").
+ */
+function drawnText(node: Node): string {
+  const words: string[] = [];
+  const walk = (at: Node) => {
+    if (at instanceof Element && at.hasAttribute('data-text')) words.push(at.getAttribute('data-text')!);
+    if (at.nodeType === Node.TEXT_NODE) words.push(at.textContent ?? '');
+    at.childNodes.forEach(walk);
+  };
+  walk(node);
+  return words.join('\n');
+}
+
+/** Every text node under `node`. */
+function textNodes(node: Node): Text[] {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const found: Text[] = [];
+  while (walker.nextNode()) found.push(walker.currentNode as Text);
+  return found;
+}
+
+let sight: FakeSight;
+
+/** The user looks at the badge as it is now, for as long as its controls ask (SEEN_MS). */
+function userSees() {
+  sight.look();
+  vi.advanceTimersByTime(SEEN_MS);
+}
+
+function setup(initial: ProfileBadgeModel = OK, theme: 'light' | 'dark' = 'light') {
   const container = document.createElement('div');
   document.body.append(container);
   const actions = { refresh: vi.fn(), openSettings: vi.fn(), openFullView: vi.fn() };
-  const view = renderBadge(container, actions);
+  const view = renderBadge(container, actions, theme);
   view.update(initial);
   const pill = container.querySelector<HTMLButtonElement>('button[aria-haspopup]')!;
   const card = container.querySelector<HTMLElement>('[role="dialog"]')!;
   const buttonNamed = (name: string) =>
-    [...card.querySelectorAll('button')].find((node) => node.textContent === name) ?? null;
-  return { container, actions, view, pill, card, buttonNamed };
+    [...card.querySelectorAll('button')].find((node) => drawnText(node) === name) ?? null;
+  userSees();
+  /** Opens the card with the user's click, and lets the user see it. */
+  const openCard = () => {
+    userClick(pill);
+    userSees();
+  };
+  return { container, actions, view, pill, card, buttonNamed, openCard };
 }
 
+beforeEach(() => {
+  vi.useFakeTimers();
+  sight = installFakeSight();
+});
+
 afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
   document.body.replaceChildren();
 });
 
@@ -63,8 +110,8 @@ describe('renderBadge', () => {
   it('shows the label and the industry change on the pill, with the description as its name', () => {
     const { pill } = setup(OK);
 
-    expect(pill.textContent).toContain('SSI 67');
-    expect(pill.textContent).toContain('+2');
+    expect(drawnText(pill)).toContain('SSI 67');
+    expect(drawnText(pill)).toContain('+2');
     expect(pill.getAttribute('aria-label')).toBe(OK.description);
   });
 
@@ -74,8 +121,8 @@ describe('renderBadge', () => {
   ])('shows the $name label without a number', ({ badge, label }) => {
     const { pill } = setup(badge);
 
-    expect(pill.textContent).toContain(label);
-    expect(pill.textContent).not.toMatch(/\d/);
+    expect(drawnText(pill)).toContain(label);
+    expect(drawnText(pill)).not.toMatch(/\d/);
   });
 
   it('is a button that announces a dialog and whether it is open', () => {
@@ -107,10 +154,10 @@ describe('renderBadge', () => {
   });
 
   it('shows the pillars, ranks and age in the card', () => {
-    const { pill, card } = setup();
-    userClick(pill);
+    const { card, openCard } = setup();
+    openCard();
 
-    const text = card.textContent ?? '';
+    const text = drawnText(card);
     for (const pillar of OK.card.pillars) {
       expect(text).toContain(pillar.label);
       expect(text).toContain(pillar.value);
@@ -181,8 +228,8 @@ describe('renderBadge', () => {
     { name: 'Refresh', badge: OK, action: 'refresh' },
     { name: 'Open full view', badge: OK, action: 'openFullView' },
   ] as const)('calls $action from "$name", and nothing else', ({ name, badge, action }) => {
-    const { pill, buttonNamed, actions } = setup(badge);
-    userClick(pill);
+    const { buttonNamed, actions, openCard } = setup(badge);
+    openCard();
 
     userClick(buttonNamed(name)!);
 
@@ -190,13 +237,13 @@ describe('renderBadge', () => {
   });
 
   it('ignores clicks and keys that a page script makes (untrusted events)', () => {
-    const { pill, card, view, buttonNamed, actions } = setup(SETUP);
+    const { pill, card, view, buttonNamed, actions, openCard } = setup(SETUP);
 
     pill.click();
     pill.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     expect(view.isOpen()).toBe(false);
 
-    userClick(pill);
+    openCard();
     for (const name of ['Open settings', 'Open full view']) {
       buttonNamed(name)!.click();
       buttonNamed(name)!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
@@ -215,9 +262,9 @@ describe('renderBadge', () => {
 
     expect(view.isOpen()).toBe(true);
     expect(pill.getAttribute('aria-expanded')).toBe('true');
-    expect(pill.textContent).toContain('SSI 67');
-    expect(card.textContent).toContain('Top 5% in Computer Software');
-    expect(card.textContent).not.toContain(SETUP.card.title);
+    expect(drawnText(pill)).toContain('SSI 67');
+    expect(drawnText(card)).toContain('Top 5% in Computer Software');
+    expect(drawnText(card)).not.toContain(SETUP.card.title);
   });
 
   it('stays closed when updated while closed', () => {
@@ -236,8 +283,8 @@ describe('renderBadge', () => {
 
     userClick(pill);
 
-    expect(card.textContent).toContain('Top 5% in Computer Software');
-    expect(card.textContent).not.toContain(SETUP.card.title);
+    expect(drawnText(card)).toContain('Top 5% in Computer Software');
+    expect(drawnText(card)).not.toContain(SETUP.card.title);
   });
 
   it('hides the ring without a score and shows it with one', () => {
@@ -269,7 +316,7 @@ describe('renderBadge', () => {
 
     view.update(model(makeSnapshot({ industry: null })));
 
-    expect(pill.textContent).not.toContain('+2');
+    expect(drawnText(pill)).not.toContain('+2');
   });
 
   it('puts hostile strings in as text, never as markup', () => {
@@ -290,8 +337,9 @@ describe('renderBadge', () => {
     userClick(pill);
 
     expect(container.querySelector('img, script, b')).toBeNull();
-    expect(container.textContent).toContain(`Top 5% in ${industryName}`);
-    expect(container.textContent).toContain(problem.message);
+    expect(drawnText(container)).toContain(`Top 5% in ${industryName}`);
+    expect(drawnText(container)).toContain(problem.message);
+    expect(textNodes(container)).toEqual([]);
   });
 
   it('puts a hostile problem title in as text when there is no reading', () => {
@@ -304,8 +352,114 @@ describe('renderBadge', () => {
     userClick(pill);
 
     expect(container.querySelector('img, script')).toBeNull();
-    expect(container.textContent).toContain(problem.title);
-    expect(container.textContent).toContain(problem.message);
+    expect(drawnText(container)).toContain(problem.title);
+    expect(drawnText(container)).toContain(problem.message);
+    expect(textNodes(container)).toEqual([]);
     expect(pill.getAttribute('aria-label')).toContain(problem.title);
+  });
+
+  it.each([
+    { name: 'a good reading', badge: OK, words: ['SSI 67', '+2', 'Social Selling Index 67 / 100', '16.9'] },
+    {
+      name: 'a failed refresh',
+      badge: model(makeSnapshot(), { code: 'network' }),
+      words: ['Showing your last SSI'],
+    },
+    { name: 'no key', badge: SETUP, words: ['SSI: set up', SETUP.card.title, 'Open settings'] },
+  ])(
+    'draws every word with CSS, none as a text node a page could find or select: $name',
+    ({ badge, words }) => {
+      const { container, openCard } = setup(badge);
+      openCard();
+
+      for (const word of words) expect(drawnText(container)).toContain(word);
+      expect(textNodes(container)).toEqual([]);
+    },
+  );
+
+  it.each([
+    { theme: 'dark', classes: ['ssi', 'ssi--dark'] },
+    { theme: 'light', classes: ['ssi'] },
+  ] as const)(
+    "takes the $theme theme as a class of its inner root, out of the page's reach",
+    ({ theme, classes }) => {
+      const { container } = setup(OK, theme);
+
+      expect([...container.firstElementChild!.classList]).toEqual(classes);
+    },
+  );
+});
+
+describe('renderBadge, against clickjacking: a control acts only once the user could see it', () => {
+  it(`opens the card only once the pill has been seen for ${SEEN_MS} ms without a break`, () => {
+    const container = document.body.appendChild(document.createElement('div'));
+    const view = renderBadge(
+      container,
+      { refresh: vi.fn(), openSettings: vi.fn(), openFullView: vi.fn() },
+      'light',
+    );
+    view.update(OK);
+    const pill = container.querySelector<HTMLElement>('.ssi-pill')!;
+
+    userClick(pill);
+    expect(view.isOpen()).toBe(false);
+    sight.look();
+    vi.advanceTimersByTime(SEEN_MS - 1);
+    userClick(pill);
+    expect(view.isOpen()).toBe(false);
+
+    vi.advanceTimersByTime(1);
+    userClick(pill);
+    expect(view.isOpen()).toBe(true);
+  });
+
+  it("ignores the user's click on a pill the page faded or covered, until it has been seen again long enough", () => {
+    const { pill, view } = setup(OK);
+
+    sight.report(pill, false);
+    userClick(pill);
+    expect(view.isOpen()).toBe(false);
+
+    // Back in view just before the click (flashed under the pointer): not yet.
+    sight.report(pill, true);
+    vi.advanceTimersByTime(SEEN_MS / 2);
+    userClick(pill);
+    expect(view.isOpen()).toBe(false);
+
+    vi.advanceTimersByTime(SEEN_MS / 2);
+    userClick(pill);
+    expect(view.isOpen()).toBe(true);
+  });
+
+  it("ignores the card's buttons until the card has been seen, and while the page hides it", () => {
+    const { pill, actions, buttonNamed, view } = setup(OK);
+    userClick(pill);
+
+    userClick(buttonNamed('Open full view')!);
+    expect(actions.openFullView).not.toHaveBeenCalled();
+
+    userSees();
+    sight.report(buttonNamed('Open full view')!.closest('[role="dialog"]')!, false);
+    userClick(buttonNamed('Open full view')!);
+    userClick(buttonNamed('Refresh')!);
+    expect(actions.openFullView).not.toHaveBeenCalled();
+    expect(actions.refresh).not.toHaveBeenCalled();
+
+    userSees();
+    userClick(buttonNamed('Open full view')!);
+    expect(actions.openFullView).toHaveBeenCalledTimes(1);
+    // Closing asks for no sight: it only hides the badge's own card.
+    sight.report(pill, false);
+    userKey(buttonNamed('Refresh')!, 'Escape');
+    expect(view.isOpen()).toBe(false);
+  });
+
+  it('stops watching when stopped', () => {
+    const { view } = setup(OK);
+    expect(sight.observers).toBe(1);
+
+    view.stop();
+
+    expect(sight.observers).toBe(0);
   });
 });

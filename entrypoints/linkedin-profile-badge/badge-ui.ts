@@ -1,10 +1,12 @@
 /**
  * The badge and its card as plain DOM inside the shadow root (no framework: the content script
- * runs on every LinkedIn page and must stay small). Every piece of data is set as text, and
- * every control answers the user's own input only (see `trusted`).
+ * runs on every LinkedIn page and must stay small). Every word is drawn by CSS from an
+ * attribute (see `drawn`), and every control answers only the user's own input (`trusted`) on a
+ * control the user could see (`sight.ts`).
  */
 import { el } from '@/utils/dom';
 import type { ProfileBadgeModel } from '@/utils/linkedin/profile-badge-model';
+import { watchSight } from './sight';
 
 export interface BadgeActions {
   refresh(): void;
@@ -17,6 +19,8 @@ export interface ProfileBadgeUi {
   /** Closes the card (Esc, a click outside). */
   close(): void;
   isOpen(): boolean;
+  /** Stops watching what the user sees (the badge is being removed). */
+  stop(): void;
 }
 
 /**
@@ -30,10 +34,21 @@ export function trusted<E extends Event>(handler: (event: E) => void): (event: E
   };
 }
 
-function button(text: string, onClick: () => void, className = 'ssi-action'): HTMLButtonElement {
-  const node = el('button', className, text);
+/**
+ * `node` showing `text` as CSS generated content (`[data-text]::before`, style.css), never as a
+ * text node: a page's `window.find` finds text inside a closed shadow root, and a selection
+ * then hands it to the page; neither reads what CSS draws. Screen readers do read it. Set as
+ * an attribute's value, it is never parsed as markup.
+ */
+function drawn<T extends HTMLElement>(node: T, text: string): T {
+  node.setAttribute('data-text', text);
+  return node;
+}
+
+function button(text: string, onClick: (event: Event) => void, className = 'ssi-action'): HTMLButtonElement {
+  const node = drawn(el('button', className), text);
   node.type = 'button';
-  node.addEventListener('click', trusted(onClick));
+  node.addEventListener('click', onClick);
   return node;
 }
 
@@ -47,9 +62,17 @@ function ring(): HTMLElement {
   return node;
 }
 
-/** Builds the badge into `container` and returns the handle that updates it. */
-export function renderBadge(container: HTMLElement, actions: BadgeActions): ProfileBadgeUi {
-  const root = el('div', 'ssi');
+/**
+ * Builds the badge into `container`, in LinkedIn's `theme`, and returns the handle that updates
+ * it. The theme is a class of the inner root, where the colours are declared: out of the
+ * page's reach (style.css).
+ */
+export function renderBadge(
+  container: HTMLElement,
+  actions: BadgeActions,
+  theme: 'light' | 'dark',
+): ProfileBadgeUi {
+  const root = el('div', theme === 'dark' ? 'ssi ssi--dark' : 'ssi');
   const pill = el('button', 'ssi-pill');
   pill.type = 'button';
   pill.setAttribute('aria-haspopup', 'dialog');
@@ -67,6 +90,12 @@ export function renderBadge(container: HTMLElement, actions: BadgeActions): Prof
   pill.setAttribute('aria-controls', card.id);
   root.append(pill, card);
   container.append(root);
+  const sight = watchSight(pill, card);
+  /** `handler` for the user's own input on `control`, once the user could see it (sight.ts). */
+  const acts = (control: Element, handler: () => void) =>
+    trusted(() => {
+      if (sight.seen(control)) handler();
+    });
 
   let current: ProfileBadgeModel | null = null;
   /** The model the card's content was built from: it is built when first shown, not before. */
@@ -85,37 +114,40 @@ export function renderBadge(container: HTMLElement, actions: BadgeActions): Prof
 
   function fillCard(model: ProfileBadgeModel) {
     const { card: content } = model;
-    const parts: HTMLElement[] = [el('p', 'ssi-card__title', content.title)];
+    const parts: HTMLElement[] = [drawn(el('p', 'ssi-card__title'), content.title)];
     if (content.message) {
-      const message = el('p', 'ssi-card__message', content.message);
+      const message = drawn(el('p', 'ssi-card__message'), content.message);
       message.setAttribute('role', 'alert');
       parts.push(message);
     }
     if (content.pillars.length) {
       const list = el('dl', 'ssi-card__pillars');
       for (const pillar of content.pillars)
-        list.append(el('dt', undefined, pillar.label), el('dd', undefined, pillar.value));
+        list.append(drawn(el('dt'), pillar.label), drawn(el('dd'), pillar.value));
       parts.push(list);
     }
     if (content.ranks.length) {
       const ranks = el('ul', 'ssi-card__ranks');
-      for (const rank of content.ranks) ranks.append(el('li', undefined, rank));
+      for (const rank of content.ranks) ranks.append(drawn(el('li'), rank));
       parts.push(ranks);
     }
-    if (content.updated) parts.push(el('p', 'ssi-card__updated', content.updated));
+    if (content.updated) parts.push(drawn(el('p', 'ssi-card__updated'), content.updated));
     const buttons = el('div', 'ssi-card__actions');
+    const act = (handler: () => void) => acts(card, handler);
     if (content.action === 'open-settings')
-      buttons.append(button('Open settings', actions.openSettings, 'ssi-action ssi-action--primary'));
-    if (model.band !== null || content.action === 'retry') buttons.append(button('Refresh', actions.refresh));
-    buttons.append(button('Open full view', actions.openFullView));
+      buttons.append(button('Open settings', act(actions.openSettings), 'ssi-action ssi-action--primary'));
+    if (model.band !== null || content.action === 'retry')
+      buttons.append(button('Refresh', act(actions.refresh)));
+    buttons.append(button('Open full view', act(actions.openFullView)));
     parts.push(buttons);
     card.replaceChildren(...parts);
   }
 
   pill.addEventListener(
     'click',
-    trusted(() => setOpen(card.hidden)),
+    acts(pill, () => setOpen(card.hidden)),
   );
+  // Closing is not held to sight: it only hides the badge's own card.
   card.addEventListener(
     'keydown',
     trusted<KeyboardEvent>((event) => {
@@ -131,8 +163,8 @@ export function renderBadge(container: HTMLElement, actions: BadgeActions): Prof
       current = model;
       root.dataset.tone = model.tone;
       root.dataset.band = model.band ?? 'none';
-      label.textContent = model.label;
-      change.textContent = model.change ?? '';
+      drawn(label, model.label);
+      drawn(change, model.change ?? '');
       change.hidden = model.change === null;
       // Named as ConnectSafely reports it: the contract does not say whether rank or score moved.
       if (model.change) change.title = 'Weekly change in your industry group, as ConnectSafely reports it';
@@ -148,5 +180,6 @@ export function renderBadge(container: HTMLElement, actions: BadgeActions): Prof
       if (current && !card.hidden) setOpen(false);
     },
     isOpen: () => !card.hidden,
+    stop: sight.stop,
   };
 }

@@ -14,8 +14,10 @@ import {
 import { TOP_CARD } from '@/utils/linkedin/selectors';
 import type { ProfileBadgeState } from '@/utils/messaging/protocol';
 import { READABLE_CACHE_ENTRY } from '@/utils/testing/cache-entry';
+import { installFakeSight, type FakeSight } from '@/utils/testing/sight';
 import { userClick, userKey } from '@/utils/testing/user-input';
-import { BADGE_MARKER, MARKUP_WAIT_MS, startBadge } from './controller';
+import { MARKUP_WAIT_MS, MAX_REMOUNTS, REMOUNT_WINDOW_MS, startBadge } from './controller';
+import { SEEN_MS } from './sight';
 import type { Badge } from '@/utils/linkedin/profile-badge-loader';
 import { createScriptLife, type ScriptLife } from '@/utils/linkedin/script-life';
 
@@ -59,6 +61,7 @@ let badge: Badge;
 let life: ScriptLife;
 /** Every shadow root made, so the tests can look inside the closed one. */
 let roots: ShadowRoot[];
+let sight: FakeSight;
 
 function parse(html: string): Element {
   const body = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
@@ -80,7 +83,8 @@ const ownMain = (cards = [topCard(ME, { own: true })]) => profileMain({ viewer: 
 const otherMain = (cards = [topCard(OTHER, { own: false })]) =>
   profileMain({ viewer: ME, profile: OTHER, cards });
 
-const hosts = () => [...document.querySelectorAll(`[${BADGE_MARKER}]`)] as HTMLElement[];
+/** The badge's hosts on the page: the hosts of the shadow roots it made (they carry no marker). */
+const hosts = () => roots.map((root) => root.host as HTMLElement).filter((host) => host.isConnected);
 
 /** The closed shadow root of the one badge on the page. */
 function badgeRoot(): ShadowRoot {
@@ -88,18 +92,27 @@ function badgeRoot(): ShadowRoot {
   return roots.find((root) => root.host === hosts()[0])!;
 }
 
+/** Whether the badge's own CSS pins its host to the corner (corner.css). */
+const pinned = (host: Element) =>
+  /position:\s*fixed/.test(roots.find((root) => root.host === host)!.querySelector('style')!.textContent!);
+
 /** Where the badge's host is: beside the name, pinned in the corner, or elsewhere. */
 function placeOf(host: Element): 'beside the name' | 'corner' | 'elsewhere' {
-  if (host.previousElementSibling?.tagName === 'H1' && !host.hasAttribute('data-corner'))
-    return 'beside the name';
-  if (host.parentElement === document.body && host.hasAttribute('data-corner')) return 'corner';
+  if (host.previousElementSibling?.tagName === 'H1' && !pinned(host)) return 'beside the name';
+  if (host.parentElement === document.body && pinned(host)) return 'corner';
   return 'elsewhere';
 }
 
-const label = () => badgeRoot().querySelector('.ssi-pill__label')!.textContent;
+const label = () => badgeRoot().querySelector('.ssi-pill__label')!.getAttribute('data-text');
 const cardOpen = () => !badgeRoot().querySelector<HTMLElement>('[role="dialog"]')!.hidden;
 const buttonNamed = (name: string) =>
-  [...badgeRoot().querySelectorAll('button')].find((button) => button.textContent === name)!;
+  [...badgeRoot().querySelectorAll('button')].find((button) => button.getAttribute('data-text') === name)!;
+
+/** The user looks at the badge as it is now, for as long as its controls ask. */
+const userSees = () => {
+  sight.look();
+  return settle(SEEN_MS);
+};
 const badgeGets = () => asked.filter((message) => message.type === 'profile-badge:get').length;
 
 /** Lets the badge ask the worker and the page's frames run. */
@@ -120,6 +133,7 @@ beforeEach(() => {
   answer = badgeState();
   asked = [];
   roots = [];
+  sight = installFakeSight();
   const attachShadow = Element.prototype.attachShadow;
   vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
     const root = attachShadow.call(this, init);
@@ -144,7 +158,9 @@ afterEach(() => {
   alive = false;
   expect(life.ended).toBe(true);
   expect(hosts()).toHaveLength(0);
+  expect(sight.observers).toBe(0);
   vi.useRealTimers();
+  vi.unstubAllGlobals();
   document.body.replaceChildren();
 });
 
@@ -371,12 +387,14 @@ describe('a mounted badge', () => {
     await start(urlOf(ME));
     const pill = badgeRoot().querySelector<HTMLElement>('.ssi-pill')!;
 
+    await userSees();
     pill.click();
     hosts()[0]!.click();
     expect(cardOpen()).toBe(false);
 
     userClick(pill);
     expect(cardOpen()).toBe(true);
+    await userSees();
     document.body.click();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     buttonNamed('Open full view').click();
@@ -394,10 +412,78 @@ describe('a mounted badge', () => {
     userClick(document.body);
     expect(cardOpen()).toBe(false);
     userClick(pill);
+    await userSees();
     userClick(buttonNamed('Open full view'));
     await settle();
     expect(asked.filter((message) => message.type === 'page:open')).toEqual([
       { type: 'page:open', payload: { page: 'popup' } },
     ]);
+  });
+
+  it.each([
+    { place: 'beside the name', main: () => ownMain(), wait: 0 },
+    { place: 'corner', main: () => ownMain([]), wait: MARKUP_WAIT_MS },
+  ] as const)(
+    'is put back $place within a frame when the page moves its host (into a faded wrapper under the pointer)',
+    async ({ place, main, wait }) => {
+      drawPage(main());
+      await start(urlOf(ME));
+      await settle(wait);
+      expect(placeOf(hosts()[0]!)).toBe(place);
+
+      const wrapper = document.createElement('div');
+      wrapper.style.cssText = 'position: fixed; opacity: 0; left: 0; top: 0';
+      document.body.append(wrapper);
+      wrapper.append(hosts()[0]!);
+      await settle();
+
+      expect(wrapper.childElementCount).toBe(0);
+      expect(hosts()).toHaveLength(1);
+      expect(placeOf(hosts()[0]!)).toBe(place);
+    },
+  );
+});
+
+describe('a page that takes the badge away', () => {
+  /** The page removes every badge host it sees appear, `times` times at most. */
+  function removeHostsAsTheyCome(times: number) {
+    let removed = 0;
+    const observer = new MutationObserver(() => {
+      for (const host of hosts()) if (removed < times && ++removed) host.remove();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    return { removed: () => removed, stop: () => observer.disconnect() };
+  }
+
+  it(`puts it back at most ${MAX_REMOUNTS} times in ${REMOUNT_WINDOW_MS / 1000} s, then gives up until the next navigation`, async () => {
+    drawPage(ownMain());
+    await start(urlOf(ME));
+    expect(roots).toHaveLength(1);
+
+    const page = removeHostsAsTheyCome(100);
+    hosts()[0]!.remove();
+    await settle(1_000);
+    await settle(REMOUNT_WINDOW_MS);
+
+    expect(roots).toHaveLength(1 + MAX_REMOUNTS);
+    expect(page.removed()).toBe(MAX_REMOUNTS);
+    expect(hosts()).toHaveLength(0);
+    page.stop();
+
+    badge.visit(urlOf(ME), true);
+    await settle();
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('puts it back each time when LinkedIn re-renders now and then', async () => {
+    drawPage(ownMain());
+    await start(urlOf(ME));
+
+    for (let round = 0; round < 2 * MAX_REMOUNTS; round++) {
+      document.querySelector(TOP_CARD)!.replaceWith(parse(topCard(ME, { own: true })));
+      await settle();
+      expect(hosts()).toHaveLength(1);
+      await settle(REMOUNT_WINDOW_MS / (MAX_REMOUNTS - 1));
+    }
   });
 });

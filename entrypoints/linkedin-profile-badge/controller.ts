@@ -21,6 +21,7 @@ import type { Badge } from '@/utils/linkedin/profile-badge-loader';
 import type { Cancel, ScriptLife } from '@/utils/linkedin/script-life';
 import { mountShadowUi, type ShadowUi } from './shadow-ui';
 import css from './style.css?inline';
+import cornerCss from './corner.css?inline';
 import { pageTheme } from './theme';
 import { renderBadge, trusted, type ProfileBadgeUi } from './badge-ui';
 
@@ -28,8 +29,13 @@ import { renderBadge, trusted, type ProfileBadgeUi } from './badge-ui';
 export const MARKUP_WAIT_MS = 10_000;
 /** How often a mounted badge checks that its extension is still there. */
 const WATCHDOG_MS = 2_000;
-/** The attribute that marks the badge's host element: how the extension and its tests find it. */
-export const BADGE_MARKER = 'data-ssi-badge';
+/**
+ * At most this many badges put back within `REMOUNT_WINDOW_MS`, per navigation: a page that
+ * takes the host away as soon as it appears (its own MutationObserver) would otherwise keep the
+ * badge and the page in a loop. Past it the badge gives up until the next navigation.
+ */
+export const MAX_REMOUNTS = 5;
+export const REMOUNT_WINDOW_MS = 10_000;
 
 interface Mounted {
   ui: ShadowUi<ProfileBadgeUi>;
@@ -54,6 +60,16 @@ function decide(state: ProfileBadgeState, slug: string, page: PageIdentity, fina
   const anchor = badgeAnchor(page);
   // Our own profile with no name to sit beside by the end of the wait: the corner.
   return anchor || final ? { kind: 'mount', anchor } : { kind: 'wait' };
+}
+
+/**
+ * Whether the host is where the badge put it: right after its anchor, or in the body for the
+ * corner. A page that moves it (into a faded wrapper under the pointer, say) must not keep it.
+ */
+function inPlace(host: Element, anchor: Element | null): boolean {
+  return anchor
+    ? host.isConnected && host.previousElementSibling === anchor
+    : host.parentElement === document.body;
 }
 
 /**
@@ -86,6 +102,10 @@ export function startBadge(life: ScriptLife): Badge {
   /** While a badge is mounted: notices it taken off the page. */
   let guard: MutationObserver | null = null;
   let watchdog: Cancel | undefined;
+  /** When the badge was put back after the page took it away, this navigation (see MAX_REMOUNTS). */
+  let remounts: number[] = [];
+  /** Set when the page took the badge away too often: nothing is mounted until the next navigation. */
+  let gaveUp = false;
 
   function stopWatching() {
     watcher?.disconnect();
@@ -99,6 +119,7 @@ export function startBadge(life: ScriptLife): Badge {
   function unmount() {
     guard?.disconnect();
     guard = null;
+    mounted?.ui.mounted?.stop();
     mounted?.ui.remove();
     mounted = null;
     watchdog?.();
@@ -106,43 +127,54 @@ export function startBadge(life: ScriptLife): Badge {
   }
 
   function mount(at: string, anchor: Element | null, current: ProfileBadgeState) {
-    if (mounted && mounted.slug === at && mounted.anchor === anchor && mounted.ui.host.isConnected) {
+    if (mounted && mounted.slug === at && mounted.anchor === anchor && inPlace(mounted.ui.host, anchor)) {
       mounted.ui.mounted?.update(profileBadgeModel(current, Date.now()));
       return;
     }
     unmount();
     const ui = mountShadowUi<ProfileBadgeUi>({
-      marker: BADGE_MARKER,
       anchor,
-      css,
-      onMount(container, host) {
-        host.dataset.theme = pageTheme(document);
-        if (!anchor) host.dataset.corner = '';
-        return renderBadge(container, {
-          refresh: () => void load(true),
-          openSettings: () => void sendMessage('page:open', { page: 'settings' }),
-          openFullView: () => void sendMessage('page:open', { page: 'popup' }),
-        });
-      },
+      // The corner's layout is chosen in the shadow root's own CSS: nothing on the host says it.
+      css: anchor ? css : css + cornerCss,
+      onMount: (container) =>
+        renderBadge(
+          container,
+          {
+            refresh: () => void load(true),
+            openSettings: () => void sendMessage('page:open', { page: 'settings' }),
+            openFullView: () => void sendMessage('page:open', { page: 'popup' }),
+          },
+          pageTheme(document),
+        ),
     });
     ui.mounted?.update(profileBadgeModel(current, Date.now()));
     mounted = { ui, slug: at, anchor };
     // LinkedIn may re-render the top card (or any container) the badge sat in, taking the host
-    // with it: then decide and place it again, for the page as it is now (a move within the
-    // same profile keeps this badge, and a newer navigation's wait).
+    // with it, and a page may move the host elsewhere: then decide and place it again, for the
+    // page as it is now (a move within the same profile keeps this badge, and a newer
+    // navigation's wait), unless the page has taken it too often (MAX_REMOUNTS).
     const lost = () => {
-      if (mounted?.ui !== ui || ui.host.isConnected) return;
+      if (mounted?.ui !== ui || inPlace(ui.host, anchor)) return;
+      // The corner comes only at the end of a wait: unless a newer one runs, decide at once.
+      const final = !anchor && !watcher;
       unmount();
-      watch(generation);
+      const now = Date.now();
+      remounts = remounts.filter((at) => now - at < REMOUNT_WINDOW_MS);
+      if (remounts.length >= MAX_REMOUNTS) {
+        gaveUp = true;
+        return;
+      }
+      remounts.push(now);
+      watch(generation, final);
     };
     // Noticed within the frame it happens in, so the badge is back with the new card. Cheap on
-    // purpose, unlike the wait's search of the page: one read of `isConnected` (a flag on the
-    // node, no search) per batch of the page's mutations; the page is searched only once the
-    // host is gone.
+    // purpose, unlike the wait's search of the page: a few reads of the host's own links (no
+    // search) per batch of the page's mutations; the page is searched only once the host has
+    // left its place.
     guard = observeDocument(lost);
     // An extension update or reload does not tell old content scripts: life.setInterval checks
     // the extension before each tick (an ended life runs onEnd, which removes the badge). The
-    // tick itself repeats the guard's one read.
+    // tick itself repeats the guard's check.
     watchdog = life.setInterval(lost, WATCHDOG_MS);
   }
 
@@ -152,7 +184,7 @@ export function startBadge(life: ScriptLife): Badge {
     const decision = decide(state, slug, readPageIdentity(document, slug, staleIds), final);
     if (decision.kind === 'wait') return false;
     if (decision.kind === 'none') unmount();
-    else mount(slug, decision.anchor, state);
+    else if (!gaveUp) mount(slug, decision.anchor, state);
     return true;
   }
 
@@ -160,10 +192,11 @@ export function startBadge(life: ScriptLife): Badge {
    * Decides now if the page allows it; else re-checks after changes anywhere in the document,
    * once per frame at most, until decided, and at the end of the wait applies what the page
    * shows then (changes of attributes alone, such as a card unhidden, are seen only there).
+   * `final`: this navigation's wait is over already: decide now.
    */
-  function watch(gen: number) {
+  function watch(gen: number, final = false) {
     stopWatching();
-    if (check(gen)) return;
+    if (check(gen, final)) return;
     watcher = observeDocument(() => {
       frame ??= life.requestAnimationFrame(() => {
         frame = undefined;
@@ -194,6 +227,8 @@ export function startBadge(life: ScriptLife): Badge {
   function onLocation(href: string, navigated: boolean) {
     const next = profileSlugFromUrl(href);
     generation++;
+    remounts = [];
+    gaveUp = false;
     stopWatching();
     if (!next) {
       slug = null;

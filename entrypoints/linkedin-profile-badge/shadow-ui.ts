@@ -1,9 +1,10 @@
 /**
- * The badge's host element: a plain `span` with a closed shadow root holding the badge's CSS
- * and a container, so LinkedIn's styles stay out and ours stay in, and LinkedIn's scripts can
- * neither read the badge nor reach its buttons. Keys typed inside do not reach LinkedIn's
- * shortcuts. Synchronous and dependency-free (the content script's size and start-up budgets
- * count every byte).
+ * The badge's host element: a plain `span`, with no attribute of ours, holding in a closed
+ * shadow root the badge's CSS and a container, so LinkedIn's styles stay out and ours stay in,
+ * and LinkedIn's scripts can neither read the badge, nor reach its buttons, nor select the host
+ * by a marker (the tests find it through the DevTools protocol, `e2e/badge-probe.ts`).
+ * Synchronous and dependency-free (the content script's size and start-up budgets count every
+ * byte).
  *
  * Not a custom element: the page's own custom-element registry upgrades a custom element we
  * create, so a page that defines the tag first would run its constructor on our host and own
@@ -11,8 +12,6 @@
  */
 
 export interface ShadowUiOptions<T> {
-  /** The attribute that marks the host (the extension and its tests find the badge by it). */
-  marker: string;
   css: string;
   /** Where the host goes: right after `anchor`, or last in `document.body` when null. */
   anchor: Element | null;
@@ -27,13 +26,17 @@ export interface ShadowUi<T> {
   remove(): void;
 }
 
-/** Keys pressed in the badge stay in the badge. */
+/**
+ * Keys pressed in the badge stop at its shadow root: the page's listeners of the bubbling phase
+ * (a shortcut handler on the document, say) never see them. Listeners of the capturing phase
+ * above the host do, before the badge, retargeted to the host: no code inside can keep those
+ * from the page, which learns which key was pressed on the badge, and can act on it.
+ */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
 /** Creates the host, builds the UI into it and puts it on the page. */
 export function mountShadowUi<T>(options: ShadowUiOptions<T>): ShadowUi<T> {
   const host = document.createElement('span');
-  host.setAttribute(options.marker, '');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   // Nothing of the page's inherited styles leaks in.
