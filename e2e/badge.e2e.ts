@@ -62,17 +62,17 @@ describe('the SSI badge on LinkedIn', () => {
     await expect.poll(() => ssi.isVisible(card)).toBe(false);
   });
 
-  it("opens the extension's full view in a new tab from the card", async () => {
+  it('opens the dashboard in a new tab from the card', async () => {
     const page = await open(`/in/${ME.slug}/`);
     const ssi = badge(page);
     await expect.poll(() => ssi.count()).toBe(1);
     await ssi.click('.ssi-pill');
     const opened = suite().session.context.waitForEvent('page');
-    await ssi.click({ selector: 'button', text: 'Open full view' });
+    await ssi.click({ selector: 'button', text: 'Open dashboard' });
     const tab = await opened;
 
     await tab.waitForLoadState();
-    expect(tab.url()).toBe(suite().session.url('popup.html'));
+    expect(tab.url()).toBe(suite().session.url('dashboard.html'));
     await expect.poll(() => tab.getByTestId('overall-score').textContent()).toBe(suite().score);
   });
 

@@ -92,7 +92,7 @@ describe('Forged and stray messages', () => {
     expect(reply).not.toContain(SANDBOX_DEMO_KEY);
   });
 
-  it('100 "open the full view" and 100 forced refreshes from a LinkedIn tab open one tab and make at most one API request', async () => {
+  it('100 "open the dashboard" and 100 forced refreshes from a LinkedIn tab open one tab and make at most one API request', async () => {
     // The page's own asks (its badge, the account lookup) are done once the badge is drawn.
     await expect.poll(() => badge(linkedIn).count()).toBe(1);
     sandbox.resetRequests();
@@ -103,7 +103,7 @@ describe('Forged and stray messages', () => {
     // (one page per tab per 2 s, one forced refresh per account per 30 s) are what holds.
     const replies = await world.evaluate<string[]>(`Promise.all([
       ...Array.from({ length: 100 }, () =>
-        chrome.runtime.sendMessage({ type: 'page:open', payload: { page: 'popup' } })),
+        chrome.runtime.sendMessage({ type: 'page:open', payload: { page: 'dashboard' } })),
       ...Array.from({ length: 100 }, () =>
         chrome.runtime.sendMessage({ type: 'profile-badge:get', payload: { refresh: true } })),
     ]).then((all) => all.map((reply) => JSON.stringify(reply)))`);

@@ -158,11 +158,11 @@ describe('Hostile page scripts', () => {
     expect(tabs).toEqual([]);
     expect(suite().sandbox.requests()).toEqual([]);
 
-    // The user's own click works, and one press of "Open full view" opens one tab.
+    // The user's own click works, and one press of "Open dashboard" opens one tab.
     await ssi.click('.ssi-pill');
     await expect.poll(() => ssi.isVisible('[role="dialog"]')).toBe(true);
     expect(await openings()).toBeGreaterThan(0);
-    await ssi.click({ selector: 'button', text: 'Open full view' });
+    await ssi.click({ selector: 'button', text: 'Open dashboard' });
     await expect.poll(() => tabs.length).toBe(1);
     await tabs[0]!.waitForLoadState();
     expect(tabs[0]!.url()).toBe(suite().session.url('popup.html'));
@@ -193,7 +193,7 @@ describe('Hostile page scripts', () => {
           getSelection()!.removeAllRanges();
           return (window as unknown as { find(...args: unknown[]): boolean }).find(words, false, false, true);
         }),
-      [...scores, ...pillars, industry, 'Social Selling Index', 'Open full view', 'Head of Sales'],
+      [...scores, ...pillars, industry, 'Social Selling Index', 'Open dashboard', 'Head of Sales'],
     );
 
     // Only the page's own words: the search works, and finds nothing of the badge's.

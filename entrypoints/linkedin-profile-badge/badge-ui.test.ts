@@ -79,7 +79,7 @@ function userSees() {
 function setup(initial: ProfileBadgeModel = OK, theme: 'light' | 'dark' = 'light') {
   const container = document.createElement('div');
   document.body.append(container);
-  const actions = { refresh: vi.fn(), openSettings: vi.fn(), openFullView: vi.fn() };
+  const actions = { refresh: vi.fn(), openSettings: vi.fn(), openDashboard: vi.fn() };
   const view = renderBadge(container, actions, theme);
   view.update(initial);
   const pill = container.querySelector<HTMLButtonElement>('button[aria-haspopup]')!;
@@ -220,13 +220,13 @@ describe('renderBadge', () => {
 
     expect(buttonNamed('Open settings') !== null).toBe(settings);
     expect(buttonNamed('Refresh') !== null).toBe(refresh);
-    expect(buttonNamed('Open full view')).not.toBeNull();
+    expect(buttonNamed('Open dashboard')).not.toBeNull();
   });
 
   it.each([
     { name: 'Open settings', badge: SETUP, action: 'openSettings' },
     { name: 'Refresh', badge: OK, action: 'refresh' },
-    { name: 'Open full view', badge: OK, action: 'openFullView' },
+    { name: 'Open dashboard', badge: OK, action: 'openDashboard' },
   ] as const)('calls $action from "$name", and nothing else', ({ name, badge, action }) => {
     const { buttonNamed, actions, openCard } = setup(badge);
     openCard();
@@ -244,7 +244,7 @@ describe('renderBadge', () => {
     expect(view.isOpen()).toBe(false);
 
     openCard();
-    for (const name of ['Open settings', 'Open full view']) {
+    for (const name of ['Open settings', 'Open dashboard']) {
       buttonNamed(name)!.click();
       buttonNamed(name)!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     }
@@ -395,7 +395,7 @@ describe('renderBadge, against clickjacking: a control acts only once the user c
     const container = document.body.appendChild(document.createElement('div'));
     const view = renderBadge(
       container,
-      { refresh: vi.fn(), openSettings: vi.fn(), openFullView: vi.fn() },
+      { refresh: vi.fn(), openSettings: vi.fn(), openDashboard: vi.fn() },
       'light',
     );
     view.update(OK);
@@ -435,19 +435,19 @@ describe('renderBadge, against clickjacking: a control acts only once the user c
     const { pill, actions, buttonNamed, view } = setup(OK);
     userClick(pill);
 
-    userClick(buttonNamed('Open full view')!);
-    expect(actions.openFullView).not.toHaveBeenCalled();
+    userClick(buttonNamed('Open dashboard')!);
+    expect(actions.openDashboard).not.toHaveBeenCalled();
 
     userSees();
-    sight.report(buttonNamed('Open full view')!.closest('[role="dialog"]')!, false);
-    userClick(buttonNamed('Open full view')!);
+    sight.report(buttonNamed('Open dashboard')!.closest('[role="dialog"]')!, false);
+    userClick(buttonNamed('Open dashboard')!);
     userClick(buttonNamed('Refresh')!);
-    expect(actions.openFullView).not.toHaveBeenCalled();
+    expect(actions.openDashboard).not.toHaveBeenCalled();
     expect(actions.refresh).not.toHaveBeenCalled();
 
     userSees();
-    userClick(buttonNamed('Open full view')!);
-    expect(actions.openFullView).toHaveBeenCalledTimes(1);
+    userClick(buttonNamed('Open dashboard')!);
+    expect(actions.openDashboard).toHaveBeenCalledTimes(1);
     // Closing asks for no sight: it only hides the badge's own card.
     sight.report(pill, false);
     userKey(buttonNamed('Refresh')!, 'Escape');

@@ -11,7 +11,7 @@ import { watchSight } from './sight';
 export interface BadgeActions {
   refresh(): void;
   openSettings(): void;
-  openFullView(): void;
+  openDashboard(): void;
 }
 
 export interface ProfileBadgeUi {
@@ -138,7 +138,7 @@ export function renderBadge(
       buttons.append(button('Open settings', act(actions.openSettings), 'ssi-action ssi-action--primary'));
     if (model.band !== null || content.action === 'retry')
       buttons.append(button('Refresh', act(actions.refresh)));
-    buttons.append(button('Open full view', act(actions.openFullView)));
+    buttons.append(button('Open dashboard', act(actions.openDashboard)));
     parts.push(buttons);
     card.replaceChildren(...parts);
   }

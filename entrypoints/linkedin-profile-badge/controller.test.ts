@@ -397,7 +397,7 @@ describe('a mounted badge', () => {
     await userSees();
     document.body.click();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    buttonNamed('Open full view').click();
+    buttonNamed('Open dashboard').click();
     buttonNamed('Refresh').click();
     await settle();
     expect(cardOpen()).toBe(true);
@@ -413,10 +413,10 @@ describe('a mounted badge', () => {
     expect(cardOpen()).toBe(false);
     userClick(pill);
     await userSees();
-    userClick(buttonNamed('Open full view'));
+    userClick(buttonNamed('Open dashboard'));
     await settle();
     expect(asked.filter((message) => message.type === 'page:open')).toEqual([
-      { type: 'page:open', payload: { page: 'popup' } },
+      { type: 'page:open', payload: { page: 'dashboard' } },
     ]);
   });
 

@@ -142,7 +142,7 @@ export function startBadge(life: ScriptLife): Badge {
           {
             refresh: () => void load(true),
             openSettings: () => void sendMessage('page:open', { page: 'settings' }),
-            openFullView: () => void sendMessage('page:open', { page: 'popup' }),
+            openDashboard: () => void sendMessage('page:open', { page: 'dashboard' }),
           },
           pageTheme(document),
         ),

@@ -41,7 +41,7 @@ export interface ProfileBadgeState {
 }
 
 /** The pages of the extension a message may open in a tab. */
-export const EXTENSION_PAGES = ['popup', 'settings', 'dashboard'] as const;
+export const EXTENSION_PAGES = ['dashboard', 'settings'] as const;
 export type ExtensionPage = (typeof EXTENSION_PAGES)[number];
 
 /** The answer's type of a declaration: carried by the type only, nothing at run time. */

@@ -8,7 +8,7 @@ import { mayCallOrigin } from '../api-origin';
 import { describeError } from '../errors';
 import { historyAccountOf } from '../history/reading';
 import type { DescribedSsiState, ExtensionPage } from '../messaging/protocol';
-import { DASHBOARD_PAGE, POPUP_PAGE } from '../popup-preview';
+import { DASHBOARD_PAGE } from '../popup-preview';
 import { err, ok } from '../result';
 import type { SsiState } from '../ssi/state';
 import { targetKey } from '../settings';
@@ -36,8 +36,9 @@ import { toolbarBadgeFor } from './toolbar-badge';
 
 /** Opens one of the extension's pages in a tab (by paths relative to the extension's root). */
 function openPage(page: ExtensionPage): Promise<unknown> {
-  if (page === 'settings') return browser.runtime.openOptionsPage();
-  return browser.tabs.create({ url: page === 'dashboard' ? DASHBOARD_PAGE : POPUP_PAGE });
+  return page === 'settings'
+    ? browser.runtime.openOptionsPage()
+    : browser.tabs.create({ url: DASHBOARD_PAGE });
 }
 
 function mayCall(origin: string): Promise<boolean> {

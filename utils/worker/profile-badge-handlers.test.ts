@@ -97,7 +97,7 @@ function setup(
       }),
       send,
     },
-    openPage: vi.fn(async (_page: 'popup' | 'settings') => undefined),
+    openPage: vi.fn(async (_page: 'dashboard' | 'settings') => undefined),
     now: () => state.now,
   } satisfies ProfileBadgeDeps;
   return { state, deps, ssi, accounts, send, handlers: createProfileBadgeHandlers(deps) };
@@ -352,8 +352,8 @@ describe('what a LinkedIn tab may ask for, and how often', () => {
   it(`opens at most one page per tab per ${PAGE_OPEN_EVERY_MS / 1000} s; further asks open nothing`, async () => {
     const h = setup();
 
-    for (let i = 0; i < 100; i++) await h.handlers.openPageFor(i % 2 ? 'settings' : 'popup', 7);
-    expect(h.deps.openPage).toHaveBeenCalledExactlyOnceWith('popup');
+    for (let i = 0; i < 100; i++) await h.handlers.openPageFor(i % 2 ? 'settings' : 'dashboard', 7);
+    expect(h.deps.openPage).toHaveBeenCalledExactlyOnceWith('dashboard');
 
     h.state.now = T0 + PAGE_OPEN_EVERY_MS - 1;
     await h.handlers.openPageFor('settings', 7);
@@ -368,9 +368,9 @@ describe('what a LinkedIn tab may ask for, and how often', () => {
   it('counts pages opened per tab: another tab has its own window', async () => {
     const h = setup();
 
-    await h.handlers.openPageFor('popup', 7);
-    await h.handlers.openPageFor('popup', 8);
-    await h.handlers.openPageFor('popup', 8);
+    await h.handlers.openPageFor('dashboard', 7);
+    await h.handlers.openPageFor('dashboard', 8);
+    await h.handlers.openPageFor('dashboard', 8);
 
     expect(h.deps.openPage).toHaveBeenCalledTimes(2);
   });

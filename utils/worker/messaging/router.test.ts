@@ -330,10 +330,13 @@ describe('createMessageRouter', () => {
     });
 
     it('wraps the answer and hands the handler the parsed payload and the tab of a LinkedIn caller', async () => {
-      const reply = await h.route({ type: 'page:open', payload: { page: 'popup' } }, SENDERS['linkedin-tab']);
+      const reply = await h.route(
+        { type: 'page:open', payload: { page: 'dashboard' } },
+        SENDERS['linkedin-tab'],
+      );
 
       expect(reply).toEqual({ ok: true, value: null });
-      expect(h.handlers['page:open']).toHaveBeenCalledWith({ page: 'popup' }, {
+      expect(h.handlers['page:open']).toHaveBeenCalledWith({ page: 'dashboard' }, {
         kind: 'linkedin-tab',
         tabId: 42,
       } satisfies CallContext);
