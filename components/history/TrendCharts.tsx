@@ -31,7 +31,11 @@ function commonOptions() {
     animation: prefersReducedMotion() ? (false as const) : { duration: 300 },
     interaction: { mode: 'index' as const, intersect: false },
     plugins: { legend: { labels: { color: text, boxWidth: 12 } } },
-    x: { ticks: { color: text, maxTicksLimit: 8, autoSkip: true }, grid: { display: false } },
+    // Level labels, fewer of them on a narrow chart (chart.js skips what does not fit).
+    x: {
+      ticks: { color: text, maxTicksLimit: 8, autoSkip: true, autoSkipPadding: 16, maxRotation: 0 },
+      grid: { display: false },
+    },
     grid,
     text,
   };
