@@ -4,22 +4,10 @@
  * one day in forty moves all four at once (a LinkedIn-wide recalculation). Deterministic: the
  * same arguments give the same days.
  */
-import { DEFAULT_ACCOUNT } from '../sandbox/data';
+import { DEFAULT_ACCOUNT, seededRandom } from '../sandbox/data';
 import { addDays, type DayKey } from '../utils/history/day';
 import type { DailyReading } from '../utils/history/reading';
 import { PILLAR_IDS, type PillarId } from '../utils/ssi/model';
-
-/** A small seeded generator (mulberry32): numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
@@ -40,7 +28,7 @@ export function generatedHistory(
   count: number,
   options: HistoryOptions = {},
 ): DailyReading[] {
-  const random = seeded(options.seed ?? 42);
+  const random = seededRandom(`history:${options.seed ?? 42}`);
   const accountId = options.accountId ?? DEFAULT_ACCOUNT.id;
   const target = DEFAULT_ACCOUNT.basePillars;
   const pillars = target.map((score) => score * 0.8);

@@ -10,6 +10,7 @@ import type { DescribedSsiState } from '@/utils/messaging/protocol';
 import { err, ok, type Result } from '@/utils/result';
 import { readingOn } from '@/utils/testing/readings';
 import { makeSnapshot } from '@/utils/testing/snapshot';
+import { describedState as described } from '@/utils/testing/ssi-state';
 import type * as Load from '@/components/charts/load';
 import { App } from './App';
 import type { DashboardPort } from './port';
@@ -31,18 +32,6 @@ function daysUntilToday(count: number, accountId = 'acc-1'): DailyReading[] {
   return Array.from({ length: count }, (_, index) =>
     readingOn(addDays(TODAY, index - count + 1), 40 + index * 0.25, { accountId }),
   );
-}
-
-function described(overrides: Partial<DescribedSsiState> = {}): DescribedSsiState {
-  return {
-    snapshot: null,
-    error: null,
-    errorAt: null,
-    stale: false,
-    refreshing: false,
-    problem: null,
-    ...overrides,
-  };
 }
 
 function noKey(): DescribedSsiState {

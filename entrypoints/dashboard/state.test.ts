@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCAL_DESCRIPTIONS, type ErrorDescription } from '@/utils/errors';
-import type { DescribedSsiState } from '@/utils/messaging/protocol';
 import { makeSnapshot } from '@/utils/testing/snapshot';
+import { describedState as ssi } from '@/utils/testing/ssi-state';
 import {
   dashboardReducer,
   initialDashboardState,
@@ -15,18 +15,6 @@ import type { DashboardStored } from './stored';
 
 const T0 = Date.parse('2026-12-02T09:00:00Z');
 const PROBLEM: ErrorDescription = { title: 'Trouble', message: 'Try again later.', action: 'retry' };
-
-function ssi(overrides: Partial<DescribedSsiState> = {}): DescribedSsiState {
-  return {
-    snapshot: null,
-    error: null,
-    errorAt: null,
-    stale: false,
-    refreshing: false,
-    problem: null,
-    ...overrides,
-  };
-}
 
 function stored(overrides: Partial<DashboardStored> = {}): DashboardStored {
   return { accountId: 'acc-1', entry: null, days: [], goal: null, ...overrides };
@@ -89,23 +77,15 @@ describe('todaySnapshot', () => {
   const older = makeSnapshot({ overall: 60, fetchedAt: T0 });
   const newer = makeSnapshot({ overall: 62, fetchedAt: T0 + 60_000 });
 
-  it('shows the newer of the cached reading and the worker’s answer', () => {
-    expect(
-      todaySnapshot(
-        run(
-          { type: 'stored-read', stored: stored({ entry: { snapshot: newer, lastError: null } }) },
-          { type: 'state-received', ssi: ssi({ snapshot: older }), refresh: false },
-        ),
-      ),
-    ).toBe(newer);
-    expect(
-      todaySnapshot(
-        run(
-          { type: 'stored-read', stored: stored({ entry: { snapshot: older, lastError: null } }) },
-          { type: 'state-received', ssi: ssi({ snapshot: newer }), refresh: false },
-        ),
-      ),
-    ).toBe(newer);
+  it.each([
+    ['the cache', newer, older],
+    ["the worker's answer", older, newer],
+  ])('shows the newer reading when it is in %s', (_, cached, answered) => {
+    const state = run(
+      { type: 'stored-read', stored: stored({ entry: { snapshot: cached, lastError: null } }) },
+      { type: 'state-received', ssi: ssi({ snapshot: answered }), refresh: false },
+    );
+    expect(todaySnapshot(state)).toBe(newer);
   });
 
   it('keeps the cached reading when the worker answers with a failure, but not once the key is removed', () => {
