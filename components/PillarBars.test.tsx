@@ -1,12 +1,27 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PILLAR_IDS, type PillarScore } from '@/utils/ssi/model';
+import type * as Load from './charts/load';
 import { PillarBars } from './PillarBars';
 
 afterEach(() => {
   cleanup();
 });
+
+/** The configurations chart.js was asked to draw, by a stand-in Chart class. */
+const drawn = vi.hoisted(() => [] as { options?: { plugins?: { legend?: { display?: boolean } } } }[]);
+vi.mock('./charts/load', async (original) => ({
+  ...(await original<typeof Load>()),
+  loadChart: async () =>
+    class {
+      ctx = {};
+      constructor(_canvas: unknown, config: (typeof drawn)[number]) {
+        drawn.push(config);
+      }
+      destroy() {}
+    },
+}));
 
 const LABELS = [
   'Establish your professional brand',
@@ -77,5 +92,12 @@ describe('PillarBars', () => {
     render(<PillarBars pillars={PILLARS} />);
 
     expect(screen.getByRole('region', { name: 'Pillars' })).toBeTruthy();
+  });
+
+  it("draws no chart.js legend over its HTML one, even on a page that registers chart.js's legend", async () => {
+    drawn.length = 0;
+    render(<PillarBars pillars={PILLARS} />);
+    await waitFor(() => expect(drawn).toHaveLength(1));
+    expect(drawn[0]!.options?.plugins?.legend?.display).toBe(false);
   });
 });

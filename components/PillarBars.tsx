@@ -67,6 +67,9 @@ export function PillarBars({ pillars, numbers = 'shown' }: PillarBarsProps) {
         maintainAspectRatio: false,
         animation: prefersReducedMotion() ? false : { duration: 300 },
         events: [],
+        // The legend is HTML, below. Pages that register chart.js's legend plugin (the
+        // dashboard, for its trend) would otherwise draw a second one on the canvas.
+        plugins: { legend: { display: false } },
         scales: {
           x: { min: 0, max: MAX_PILLAR, ticks: { stepSize: 5, color: text }, grid: { color: grid } },
           y: { ticks: { color: text, font: { size: 11 } }, grid: { display: false } },

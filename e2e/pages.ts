@@ -1,4 +1,5 @@
 /** Page objects for the extension's pages, driven the way a user drives them. */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './browser';
 import { toolbarPopupUrl } from './worker';
@@ -104,5 +105,82 @@ export class PopupPage {
       values[label] = (await row.locator('td').first().textContent()) ?? '';
     }
     return values;
+  }
+}
+
+/** A file to import, as Playwright hands it to a file input. */
+export interface ImportFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens `dashboard.html` (with `hash`, e.g. `#range=90d`) in a new tab. */
+  static async open(session: ExtensionSession, hash = ''): Promise<DashboardPage> {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(session.url(`dashboard.html${hash}`));
+    const dashboard = new DashboardPage(page);
+    await dashboard.section('Trend').waitFor();
+    return dashboard;
+  }
+
+  section(name: 'Today' | 'Focus' | 'Goal' | 'Trend' | 'Export and import') {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  overallScore() {
+    return this.section('Today').getByTestId('overall-score');
+  }
+
+  /** The history table's rows, newest first. */
+  historyRows() {
+    return this.section('Trend').locator('tbody tr[data-day]');
+  }
+
+  /** The days the history table shows, newest first. */
+  async historyDays(): Promise<string[]> {
+    return this.historyRows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-day') ?? ''));
+  }
+
+  async chooseRange(label: '7 days' | '30 days' | '90 days' | '1 year' | 'All'): Promise<void> {
+    const button = this.section('Trend').getByRole('button', { name: label, exact: true });
+    await button.click();
+    await this.page.locator(`.range-picker button[aria-pressed="true"]`, { hasText: label }).waitFor();
+  }
+
+  /** Sets a goal like a user, and waits for its progress to show. */
+  async setGoal(target: number, by: string): Promise<void> {
+    const goal = this.section('Goal');
+    await goal.getByLabel('Target SSI').fill(String(target));
+    await goal.getByLabel('By').fill(by);
+    await goal.getByRole('button', { name: /^(Set|Update) goal$/ }).click();
+    await goal.getByRole('progressbar').waitFor();
+  }
+
+  /** Picks `file` in "Import" and resolves with what the page then says. */
+  async importFile(file: ImportFile): Promise<string> {
+    const outcome = this.page.getByTestId('import-outcome');
+    await this.page.getByLabel('Import', { exact: true }).setInputFiles(file);
+    await outcome
+      .filter({ hasText: /\S/ })
+      .filter({ hasNotText: /^Importing…$/ })
+      .waitFor();
+    return ((await outcome.textContent()) ?? '').trim();
+  }
+
+  /** Presses "Export CSV" or "Export JSON"; resolves with the file's name and text. */
+  async export(format: 'CSV' | 'JSON'): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.section('Export and import')
+        .getByRole('button', { name: `Export ${format}` })
+        .click(),
+    ]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
   }
 }

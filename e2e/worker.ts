@@ -11,6 +11,10 @@ interface ChromeInWorker {
     };
   };
   runtime: { reload(): void };
+  alarms: {
+    getAll(): Promise<{ name: string; periodInMinutes?: number }[]>;
+    clearAll(): Promise<boolean>;
+  };
   action: {
     getPopup(details: object): Promise<string>;
     getBadgeText(details: object): Promise<string>;
@@ -31,6 +35,21 @@ export async function readExtensionStorage(session: ExtensionSession, keys: stri
 export async function writeExtensionStorage(session: ExtensionSession, items: Record<string, unknown>) {
   const worker = await session.serviceWorker();
   await worker.evaluate((values) => chrome.storage.local.set(values), items);
+}
+
+/** The extension's alarms, as the browser holds them: name and period (minutes), by name. */
+export async function readAlarms(session: ExtensionSession): Promise<{ name: string; period?: number }[]> {
+  const worker = await session.serviceWorker();
+  const alarms = await worker.evaluate(() => chrome.alarms.getAll());
+  return alarms
+    .map((alarm) => ({ name: alarm.name, period: alarm.periodInMinutes }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Clears every alarm of the extension, as a browser that forgot them would leave it. */
+export async function clearAlarms(session: ExtensionSession): Promise<void> {
+  const worker = await session.serviceWorker();
+  await worker.evaluate(() => chrome.alarms.clearAll());
 }
 
 /** The page the toolbar button opens now: `popup.html` with the preview the worker put in it. */

@@ -410,7 +410,7 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 /** A deterministic pseudo-random generator in [0, 1) (FNV-1a seed, mulberry32 steps). */
-function seededRandom(seed: string): () => number {
+export function seededRandom(seed: string): () => number {
   let state = fnv1a(seed);
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: builds the extension, starts the sandbox API, opens Chromium with the
- * extension loaded and configured for the sandbox (through its options page, as a user would).
- * With a display it stays open until Ctrl+C; without one it runs headless, writes screenshots
- * of the popup and the options page, and exits.
+ * extension loaded and configured for the sandbox (through its options page, as a user would),
+ * and imports about four months of made-up history into the dashboard (the sandbox has no
+ * past). With a display it stays open until Ctrl+C; without one it runs headless, writes
+ * screenshots of the popup, the options page, the badge and the dashboard, and exits.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -10,11 +11,18 @@ import { resolve } from 'node:path';
 import { launchWithExtension } from '../e2e/browser';
 import { badge } from '../e2e/badge-probe';
 import { LINKEDIN, ME, serveLinkedIn } from '../e2e/linkedin';
-import { OptionsPage, PopupPage } from '../e2e/pages';
+import { generatedHistory } from '../e2e/history';
+import { DashboardPage, OptionsPage, PopupPage } from '../e2e/pages';
+import { addDays, localDay } from '../utils/history/day';
+import { exportHistory } from '../utils/history/history-file';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { startSandbox } from '../sandbox/server';
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', 'artifacts', 'demo');
+/** How many days of history the demo imports before today's reading. */
+const HISTORY_DAYS = 120;
+/** The goal the demo sets on the dashboard. */
+const GOAL = { target: 75, inDays: 120 };
 
 function build(): void {
   console.log('Building the extension…');
@@ -49,6 +57,18 @@ async function main(): Promise<void> {
   await popup.settled();
   console.log(`Popup shows SSI ${await popup.overallScore().textContent()}.`);
 
+  // The worker recorded today's reading on Save; the days before it come from a file, as
+  // they would for a user moving browsers.
+  const dashboard = await DashboardPage.open(session, '#range=90d');
+  const history = generatedHistory(addDays(localDay(Date.now()), -1), HISTORY_DAYS);
+  const imported = await dashboard.importFile({
+    name: 'ssi-history.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(exportHistory(history, 'csv', Date.now())),
+  });
+  await dashboard.setGoal(GOAL.target, addDays(localDay(Date.now()), GOAL.inDays));
+  console.log(`Dashboard: ${imported} Goal: SSI ${GOAL.target} in ${GOAL.inDays} days.`);
+
   if (!headless) {
     console.log('Chromium is open with the extension. Press Ctrl+C to stop.');
     await new Promise<void>((stop) => {
@@ -66,6 +86,15 @@ async function main(): Promise<void> {
         await page.waitForTimeout(400); // let chart.js draw
       }
       await popup.page.screenshot({ path: resolve(SCREENSHOT_DIR, `popup-${scheme}.png`), fullPage: true });
+      await dashboard.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await dashboard.page.reload();
+      await dashboard.historyRows().first().waitFor();
+      await dashboard.page.locator('.today .score-ring--drawn').waitFor();
+      await dashboard.page.waitForTimeout(400); // let chart.js draw
+      await dashboard.page.screenshot({
+        path: resolve(SCREENSHOT_DIR, `dashboard-${scheme}.png`),
+        fullPage: true,
+      });
       await options.page.screenshot({
         path: resolve(SCREENSHOT_DIR, `options-${scheme}.png`),
         fullPage: true,

@@ -5,9 +5,13 @@
  */
 import { kb, measureEntries } from './sizes';
 
-/** Budgets in gzip bytes, from the performance issue: the popup includes chart.js. */
+/**
+ * Budgets in gzip bytes, from the performance issue: the popup includes chart.js; so does the
+ * dashboard (issue 15), with its line charts.
+ */
 export const BUDGETS: Record<string, number> = {
   popup: 60 * 1024,
+  dashboard: 120 * 1024,
   'content script': 10 * 1024,
   background: 25 * 1024,
 };

@@ -95,6 +95,7 @@ export function measureEntries(dir = OUTPUT_DIR): EntrySize[] {
   return [
     htmlEntry(dir, 'popup.html'),
     htmlEntry(dir, 'options.html'),
+    htmlEntry(dir, 'dashboard.html'),
     scriptEntry(dir, 'content script', everyPage, onProfiles),
     scriptEntry(dir, 'background', ['background.js']),
   ];

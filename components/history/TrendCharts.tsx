@@ -12,10 +12,10 @@ export interface TrendChartsProps {
 
 /** The pillars' line colours, by LinkedIn's order. */
 const PILLAR_COLORS = [
-  ['--chart-pillar-1', '#2e90fa'],
-  ['--chart-pillar-2', '#12b76a'],
-  ['--chart-pillar-3', '#f79009'],
-  ['--chart-pillar-4', '#9e77ed'],
+  ['--chart-pillar-1', '#dd2590'],
+  ['--chart-pillar-2', '#079455'],
+  ['--chart-pillar-3', '#e04f16'],
+  ['--chart-pillar-4', '#6938ef'],
 ] as const;
 
 function axisColors() {
@@ -31,7 +31,11 @@ function commonOptions() {
     animation: prefersReducedMotion() ? (false as const) : { duration: 300 },
     interaction: { mode: 'index' as const, intersect: false },
     plugins: { legend: { labels: { color: text, boxWidth: 12 } } },
-    x: { ticks: { color: text, maxTicksLimit: 8, autoSkip: true }, grid: { display: false } },
+    // Level labels, fewer of them on a narrow chart (chart.js skips what does not fit).
+    x: {
+      ticks: { color: text, maxTicksLimit: 8, autoSkip: true, autoSkipPadding: 16, maxRotation: 0 },
+      grid: { display: false },
+    },
     grid,
     text,
   };
@@ -148,8 +152,9 @@ export function TrendCharts({ readings }: TrendChartsProps) {
             x: common.x,
             y: {
               reverse: true,
+              // Top 1% at the top; the bottom follows the data, so that a climb from top 14%
+              // to top 4% fills the chart rather than its top fifth.
               min: 1,
-              suggestedMax: 50,
               title: { display: true, text: 'Top X% (lower is better)', color: common.text },
               ticks: { color: common.text, callback: (value) => `Top ${value}%` },
               grid: { color: common.grid },

@@ -10,6 +10,7 @@ import { FocusPanel } from './FocusPanel';
 import { GoalPanel } from './GoalPanel';
 import { HistoryTable } from './HistoryTable';
 import { RangePicker } from './RangePicker';
+import { ScoreChanges } from './ScoreChanges';
 import { TrendCharts } from './TrendCharts';
 
 afterEach(cleanup);
@@ -182,5 +183,21 @@ describe('TrendCharts', () => {
     );
     expect(ranks!.getAttribute('aria-label')).toMatch(/top X%: lower is better/);
     expect(ranks!.querySelector('canvas')?.getAttribute('aria-hidden')).toBe('true');
+  });
+});
+
+describe('ScoreChanges', () => {
+  it('tells the change against 7 and 30 days ago, and says when history does not reach that far', () => {
+    // 10 days, a point a day: 7 days back is known, 30 is not.
+    render(<ScoreChanges days={readingsUntil('2026-12-02', 10, (index) => 50 + index)} />);
+    const list = screen.getByText('Since 7 days ago').closest('dl')!;
+    const pairs = [...list.querySelectorAll('dt')].map((term) => [
+      term.textContent,
+      term.nextElementSibling?.textContent,
+    ]);
+    expect(pairs).toEqual([
+      ['Since 7 days ago', '+7.0'],
+      ['Since 30 days ago', 'Not recorded yet'],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
+import '@/components/today.css';
 import './style.css';
 import { App } from './App';
 import { POPUP_MARKS } from './marks';

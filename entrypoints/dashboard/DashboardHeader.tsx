@@ -1,0 +1,35 @@
+export interface DashboardHeaderProps {
+  /** The account whose SSI is shown (its history ID: `default` for the key's default account). */
+  accountId: string | null;
+  refreshing: boolean;
+  onRefresh(): void;
+  onOpenSettings(): void;
+}
+
+/** How the header names the account. */
+function accountLabel(accountId: string | null): string {
+  if (accountId === null) return '';
+  return accountId === 'default' ? 'Default account' : `Account ${accountId}`;
+}
+
+/** The product's name, whose SSI this is, and the page's two actions. */
+export function DashboardHeader({ accountId, refreshing, onRefresh, onOpenSettings }: DashboardHeaderProps) {
+  return (
+    <header class="dashboard__header">
+      <div>
+        <h1 class="dashboard__title">SSI Companion</h1>
+        <p class="dashboard__account" data-testid="account">
+          {accountLabel(accountId)}
+        </p>
+      </div>
+      <div class="dashboard__actions">
+        <button type="button" class="button" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
+          {refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+        <button type="button" class="button" onClick={onOpenSettings}>
+          Settings
+        </button>
+      </div>
+    </header>
+  );
+}
