@@ -165,7 +165,7 @@ describe('Hostile page scripts', () => {
     await ssi.click({ selector: 'button', text: 'Open dashboard' });
     await expect.poll(() => tabs.length).toBe(1);
     await tabs[0]!.waitForLoadState();
-    expect(tabs[0]!.url()).toBe(suite().session.url('popup.html'));
+    expect(tabs[0]!.url()).toBe(suite().session.url('dashboard.html'));
     // Exactly one, held for a second: a second tab would come from the same press.
     for (const start = Date.now(); Date.now() - start < 1_000; await page.waitForTimeout(50)) {
       expect(tabs).toHaveLength(1);
