@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       await dashboard.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await dashboard.page.reload();
       await dashboard.historyRows().first().waitFor();
-      await dashboard.page.locator('.today .score-ring--drawn').waitFor();
+      await dashboard.page.locator('.today .score-ring').waitFor();
       await dashboard.page.waitForTimeout(400); // let chart.js draw
       await dashboard.page.screenshot({
         path: resolve(SCREENSHOT_DIR, `dashboard-${scheme}.png`),
