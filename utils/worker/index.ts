@@ -19,7 +19,7 @@ import {
   settingsItem,
   ssiCacheItem,
 } from '../storage';
-import { createAccountLookup } from './account-lookup';
+import { createKeyAccountsService } from './key-accounts-service';
 import { createSsiClient } from './api/client';
 import { createHistoryService } from './history-service';
 import { createMessageRouter, type Handlers } from './messaging/router';
@@ -119,7 +119,7 @@ export function startWorker(): void {
   });
   const badge = createProfileBadgeHandlers({
     ssi,
-    accounts: createAccountLookup({
+    accounts: createKeyAccountsService({
       client,
       store: storage.accounts,
       read: readSavedConfig,

@@ -7,7 +7,7 @@ import { SANDBOX_API } from '../api-origin';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
 import type { SsiState } from '../ssi/state';
 import type { SsiService } from './ssi-service';
-import type { AccountLookup } from './account-lookup';
+import type { KeyAccountsService } from './key-accounts-service';
 import {
   createProfileBadgeHandlers,
   FORCED_REFRESH_EVERY_MS,
@@ -47,7 +47,7 @@ function makeView(overrides: Partial<SsiState> = {}): SsiState {
 }
 
 function account(id: string, publicId: string | null): AccountSummary {
-  return { id, name: `Name of ${id}`, publicId, status: 'CONNECTED' };
+  return { id, name: `Name of ${id}`, publicId, status: 'AVAILABLE', apiSeat: true };
 }
 
 const ACCOUNTS = [
@@ -77,10 +77,11 @@ function setup(
     getSsi: vi.fn<SsiService['getSsi']>(async () => state.view),
   } satisfies SsiService;
   const accounts = {
-    publicIdOf: vi.fn<AccountLookup['publicIdOf']>(
+    list: vi.fn<KeyAccountsService['list']>(async () => ({ accounts: ACCOUNTS, error: null })),
+    publicIdOf: vi.fn<KeyAccountsService['publicIdOf']>(
       async (_config, id) => ACCOUNTS.find((account) => account.id === id)?.publicId ?? null,
     ),
-  } satisfies AccountLookup;
+  } satisfies KeyAccountsService;
   const send = vi.fn(async (tabId: number, _notice: TabNotice) => {
     if (state.dead.has(tabId))
       throw new Error('Could not establish connection. Receiving end does not exist.');

@@ -10,12 +10,12 @@ import { createSerialQueue } from './serial-queue';
 import { targetKey } from '../settings';
 import type { SavedConfig } from './saved-config';
 import type { SsiService } from './ssi-service';
-import type { AccountLookup } from './account-lookup';
+import type { KeyAccountsService } from './key-accounts-service';
 
 export interface ProfileBadgeDeps {
   ssi: SsiService;
   /** Who the account is on LinkedIn (its slug). */
-  accounts: AccountLookup;
+  accounts: KeyAccountsService;
   /** The saved settings and key, read together (`readSavedConfig`). */
   read: () => Promise<SavedConfig>;
   tabs: {

@@ -4,7 +4,7 @@ import { buildSsiBody, SANDBOX_ACCOUNTS, toAccountSummary } from '../../sandbox/
 import { createSsiClient } from './api/client';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createSsiService } from './ssi-service';
-import { createAccountLookup } from './account-lookup';
+import { createKeyAccountsService } from './key-accounts-service';
 import { readSavedConfig } from './saved-config';
 import { createSettingsHandlers } from './settings-handlers';
 import { createStorageWriters } from './storage-writers';
@@ -69,7 +69,7 @@ describe('a save that changes the API origin and the key together', () => {
       mayCall,
       store: { read: readSavedConfig, save: storage.saveConfig },
     });
-    const accounts = createAccountLookup({
+    const accounts = createKeyAccountsService({
       client,
       store: storage.accounts,
       read: readSavedConfig,

@@ -12,7 +12,7 @@ const SAVED_KEY = 'sk_saved_key_11111111';
 const TYPED_KEY = 'sk_typed_key_22222222';
 
 function account(id: string, name: string): AccountSummary {
-  return { id, name, publicId: null, status: 'CONNECTED' };
+  return { id, name, publicId: null, status: 'AVAILABLE', apiSeat: true };
 }
 
 function setup(options: { apiKey?: string | null; settings?: unknown; mayCall?: boolean } = {}) {

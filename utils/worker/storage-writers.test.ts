@@ -12,7 +12,7 @@ const KEY = 'sk_live_0123456789abcdef';
 const SLOT = 'https://api.connectsafely.ai|acc_1';
 const ENTRY = READABLE_CACHE_ENTRY;
 const ORIGIN = 'https://api.connectsafely.ai';
-const ACCOUNTS: AccountsEntry = { slugs: { acc_1: 'ada', acc_2: null }, lastError: null };
+const ACCOUNTS: AccountsEntry = { slugs: { acc_1: 'ada', acc_2: null }, list: null, lastError: null };
 
 const stored = () => fakeBrowser.storage.local.get(null);
 
@@ -127,7 +127,7 @@ describe('createStorageWriters', () => {
 
   it('keeps the accounts of each origin next to the others, read back validated', async () => {
     const writers = createStorageWriters();
-    const failed = { slugs: {}, lastError: { error: { code: 'network' as const }, at: 1 } };
+    const failed = { slugs: {}, list: null, lastError: { error: { code: 'network' as const }, at: 1 } };
 
     await Promise.all([writers.accounts.write(ORIGIN, ACCOUNTS), writers.accounts.write('b', failed)]);
 
