@@ -67,7 +67,7 @@ describe('a save that changes the API origin and the key together', () => {
     const settings = createSettingsHandlers({
       client,
       mayCall,
-      store: { read: readSavedConfig, save: storage.saveConfig },
+      store: { read: readSavedConfig, save: storage.saveConfig, select: storage.selectAccount },
     });
     const accounts = createKeyAccountsService({
       client,

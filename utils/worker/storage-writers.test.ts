@@ -144,4 +144,15 @@ describe('createStorageWriters', () => {
     expect((await stored()).apiKey ?? null).toBeNull();
     expect((await readSavedConfig()).apiKey).toBeNull();
   });
+
+  it('selects an account, keeping the other settings as stored and the key', async () => {
+    const writers = createStorageWriters();
+    await writers.saveConfig({ ...DEFAULT_SETTINGS, freshnessMinutes: 15 }, 'sk_live_selected_0123');
+
+    await writers.selectAccount('acc_2');
+
+    const all = await stored();
+    expect(all.settings).toEqual({ ...DEFAULT_SETTINGS, freshnessMinutes: 15, accountId: 'acc_2' });
+    expect(all.apiKey).toBe('sk_live_selected_0123');
+  });
 });

@@ -341,7 +341,13 @@ describe('a successful answer that echoes the key', () => {
       );
 
       expect(accounts).toEqual([
-        { id: '[redacted]', name: '[redacted] Lovelace', publicId: '[redacted]', status: null, apiSeat: null },
+        {
+          id: '[redacted]',
+          name: '[redacted] Lovelace',
+          publicId: '[redacted]',
+          status: null,
+          apiSeat: null,
+        },
       ]);
     },
   );
