@@ -127,6 +127,7 @@ export function startWorker(): void {
   const badge = createProfileBadgeHandlers({
     ssi,
     accounts: keyAccounts,
+    readEntry: (key) => cache.read(key),
     read: readSavedConfig,
     tabs: {
       read: () => profileBadgeTabsItem.getValue(),
@@ -164,7 +165,8 @@ export function startWorker(): void {
       return selected;
     },
     'debug:get': async () => ((await readSettings()).debug ? lastExchangeItem.getValue() : null),
-    'profile-badge:get': (payload, context) => badge.getProfileBadge(payload.refresh, context.tabId),
+    'profile-badge:get': (payload, context) =>
+      badge.getProfileBadge(payload.refresh, context.tabId, payload.page),
     'page:open': ({ page }, context) => badge.openPageFor(page, context.tabId),
     'settings:save': async (payload) => {
       const saved = await settings.saveSettings(payload);
