@@ -12,7 +12,9 @@ import { DASHBOARD_PAGE } from '../popup-preview';
 import { err, ok } from '../result';
 import type { SsiState } from '../ssi/state';
 import { targetKey } from '../settings';
+import { keyAccountsViewOf } from '../key-accounts';
 import {
+  accountsItem,
   lastExchangeItem,
   notifiedAlertsItem,
   profileBadgeTabsItem,
@@ -143,18 +145,22 @@ export function startWorker(): void {
     store: { read: readSavedConfig, save: storage.saveConfig, select: storage.selectAccount },
   });
 
+  /** The key's accounts and default account for an API origin, as stored. */
+  async function readAccountsView(apiBaseUrl: string) {
+    return keyAccountsViewOf(
+      await storage.accounts.read(apiBaseUrl),
+      await cache.read(targetKey({ apiBaseUrl, accountId: '' })),
+    );
+  }
+
   const handlers: Handlers = {
     'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
     'settings:get': () => settings.getSettings(),
     'accounts:get': async ({ refresh }) => {
       const config = await readSavedConfig();
       const { accounts, error } = await keyAccounts.list(config, { refresh });
-      const defaults = await cache.read(targetKey({ ...config.settings, accountId: '' }));
-      return {
-        accounts,
-        defaultAccountId: defaults?.snapshot?.accountId ?? null,
-        problem: error ? describeError(error) : null,
-      };
+      const { defaultAccountId } = await readAccountsView(config.settings.apiBaseUrl);
+      return { accounts, defaultAccountId, problem: error ? describeError(error) : null };
     },
     'account:select': async ({ accountId }) => {
       const selected = await settings.selectAccount(accountId);
@@ -241,10 +247,14 @@ export function startWorker(): void {
   const popupPreview = createPopupPreviewKeeper({
     readSettings,
     readEntry: (key) => cache.read(key),
+    readAccounts: (apiBaseUrl) => readAccountsView(apiBaseUrl),
     setPopupPath: (popup) => browser.action.setPopup({ popup }),
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (settingsItem.key in changes || ssiCacheItem.key in changes)) {
+    if (
+      area === 'local' &&
+      (settingsItem.key in changes || ssiCacheItem.key in changes || accountsItem.key in changes)
+    ) {
       void popupPreview.update();
     }
   });
