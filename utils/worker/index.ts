@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { mayCallOrigin } from '../api-origin';
+import { readCacheEntry } from '../api-cache';
 import { describeError } from '../errors';
 import { historyAccountOf } from '../history/reading';
 import type { DescribedSsiState, ExtensionPage } from '../messaging/protocol';
@@ -129,7 +130,10 @@ export function startWorker(): void {
   const badge = createProfileBadgeHandlers({
     ssi,
     accounts: keyAccounts,
-    readEntry: (key) => cache.read(key),
+    readEntries: async (keys) => {
+      const stored = await ssiCacheItem.getValue();
+      return keys.map((key) => readCacheEntry(stored, key));
+    },
     read: readSavedConfig,
     tabs: {
       read: () => profileBadgeTabsItem.getValue(),
