@@ -190,6 +190,13 @@ describe('Secrets', () => {
       const stored = await readExtensionStorage(session, ['ssiCache']);
       expect(JSON.stringify(stored)).not.toContain(SANDBOX_DEMO_KEY);
 
+      // Save also asked for the key's accounts: once that is done, a Refresh makes the echoing
+      // SSI answer the last exchange the debug view shows.
+      await expect
+        .poll(() => sandbox.requests().some((request) => request.path === '/linkedin/accounts'))
+        .toBe(true);
+      await popup.refresh();
+      await popup.settled();
       await options.page.reload();
       const debugView = options.page.getByRole('region', { name: 'Last API exchange' });
       await expect.poll(() => options.page.getByTestId('debug-outcome').textContent()).toMatch(/^forbidden/);
