@@ -42,6 +42,8 @@ function releaseHostAccess(previous: string, next: string) {
   void browser.permissions.remove({ origins: [originPattern(previous)] }).catch(() => {});
 }
 
+const PERMISSION_REFUSED = 'The extension needs your permission to call this address.';
+
 /** The choices of "Refresh in the background", in words. */
 const BACKGROUND_REFRESH_CHOICES: ReadonlyArray<readonly [BackgroundRefresh, string]> = [
   ['off', 'Off'],
@@ -161,6 +163,18 @@ export function App() {
     update('notifications', on);
   }
 
+  /**
+   * Picks a preset. The sandbox host is an optional permission: it is asked for here, inside
+   * the click, and again on Save if it was refused.
+   */
+  async function onPreset(origin: string) {
+    update('apiBaseUrl', origin);
+    setProblems(({ apiBaseUrl: _, ...others }) => others);
+    if (!(await ensureHostAccess(origin))) {
+      setProblems((others) => ({ ...others, apiBaseUrl: PERMISSION_REFUSED }));
+    }
+  }
+
   async function onSave(event: Event) {
     event.preventDefault();
     if (!values || !saved) return;
@@ -172,7 +186,7 @@ export function App() {
     }
     setProblems({});
     if (!(await ensureHostAccess(save.value.settings.apiBaseUrl))) {
-      setProblems({ apiBaseUrl: 'The extension needs your permission to call this address.' });
+      setProblems({ apiBaseUrl: PERMISSION_REFUSED });
       setSaveOutcome({ kind: 'error', text: 'Permission to call the API base URL was not granted.' });
       return;
     }
@@ -287,7 +301,7 @@ export function App() {
                 type="button"
                 class="button"
                 aria-pressed={values.apiBaseUrl === preset.origin}
-                onClick={() => update('apiBaseUrl', preset.origin)}
+                onClick={() => void onPreset(preset.origin)}
               >
                 {preset.label}
               </button>
