@@ -20,6 +20,7 @@ import {
   ssiCacheItem,
 } from '../storage';
 import { createAccountLookup } from './account-lookup';
+import { createDataDeletion } from './data-deletion';
 import { createSsiClient } from './api/client';
 import { createHistoryService } from './history-service';
 import { createMessageRouter, type Handlers } from './messaging/router';
@@ -141,6 +142,12 @@ export function startWorker(): void {
     store: { read: readSavedConfig, save: storage.saveConfig },
   });
 
+  const deletion = createDataDeletion({
+    clearLocal: storage.clearAll,
+    notifyTabs: () => badge.notifyTabs(),
+    requiredOrigins: browser.runtime.getManifest().host_permissions ?? [],
+  });
+
   const handlers: Handlers = {
     'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
     'settings:get': () => settings.getSettings(),
@@ -168,6 +175,7 @@ export function startWorker(): void {
       await history.setGoal(accountId, goal);
       return null;
     },
+    'data:delete-all': () => deletion.deleteAll(),
     'connection:test': async (payload) => {
       const result = await settings.testConnection(payload);
       return result.ok ? result : err({ code: result.error.code, ...describeError(result.error) });

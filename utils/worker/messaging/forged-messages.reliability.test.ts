@@ -114,6 +114,7 @@ function setup() {
     'settings:save': (payload) => settings.saveSettings(payload),
     'history:import': vi.fn(async () => ({ ok: true as const, value: { added: 0 } })),
     'goal:set': vi.fn(async () => null),
+    'data:delete-all': vi.fn(async () => ({ ok: true as const, value: null })),
     'connection:test': async (payload) => {
       const result = await settings.testConnection(payload);
       return result.ok
