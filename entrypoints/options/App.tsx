@@ -14,6 +14,7 @@ import {
   type SettingsProblem,
 } from '@/utils/settings';
 import { DebugPanel } from './DebugPanel';
+import { DeleteAllData } from './DeleteAllData';
 import { buildSave, formFromSettings, settingsOf, type FormValues } from './form';
 
 type Outcome = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
@@ -250,6 +251,26 @@ export function App() {
     }
   }
 
+  /**
+   * Deletes everything (`data:delete-all`), then shows the settings as they now are: the
+   * defaults, no key. Resolves with the sentence to show when it could not.
+   */
+  async function onDeleteAll(): Promise<string | null> {
+    const reply = await sendMessage('data:delete-all', null);
+    const failure = !reply.ok ? reply.error : !reply.value.ok ? reply.value.error : null;
+    if (failure) return describeLocally(failure).message;
+    const fresh = await sendMessage('settings:get', null);
+    if (!fresh.ok) return describeLocally(fresh.error).message;
+    setSaved(fresh.value);
+    setValues(formFromSettings(fresh.value));
+    setProblems({});
+    setShowKey(false);
+    setSaveOutcome(null);
+    setTestOutcome(null);
+    setPermissionProblem(null);
+    return null;
+  }
+
   return (
     <main class="options">
       <h1>SSI Companion settings</h1>
@@ -419,6 +440,7 @@ export function App() {
         </p>
       </form>
       {saved.debug && <DebugPanel />}
+      <DeleteAllData onDelete={onDeleteAll} />
     </main>
   );
 }
