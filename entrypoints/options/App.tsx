@@ -15,9 +15,9 @@ import {
 } from '@/utils/settings';
 import { DebugPanel } from './DebugPanel';
 import { DeleteAllData } from './DeleteAllData';
+import { OutcomeLine, type Outcome } from './Outcome';
 import { buildSave, formFromSettings, settingsOf, type FormValues } from './form';
 
-type Outcome = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 type FieldName = SettingsProblem['field'];
 /** The form's fields typed as text (every one but the switches). */
 type TextField = { [K in keyof FormValues]: FormValues[K] extends string ? K : never }[keyof FormValues];
@@ -424,20 +424,8 @@ export function App() {
             Test connection
           </button>
         </div>
-        <p
-          class={`outcome outcome--${saveOutcome?.kind ?? 'none'}`}
-          role={saveOutcome?.kind === 'error' ? 'alert' : 'status'}
-          data-testid="save-outcome"
-        >
-          {saveOutcome?.text}
-        </p>
-        <p
-          class={`outcome outcome--${testOutcome?.kind ?? 'none'}`}
-          role={testOutcome?.kind === 'error' ? 'alert' : 'status'}
-          data-testid="test-outcome"
-        >
-          {testOutcome?.text}
-        </p>
+        <OutcomeLine outcome={saveOutcome} testId="save-outcome" />
+        <OutcomeLine outcome={testOutcome} testId="test-outcome" />
       </form>
       {saved.debug && <DebugPanel />}
       <DeleteAllData onDelete={onDeleteAll} />

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { OutcomeLine, type Outcome } from './Outcome';
 
 type Step = 'idle' | 'confirm' | 'busy';
-type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 
 export const DELETE_QUESTION =
   'Delete everything? This removes your API key, settings, cached scores and history from this browser.';
@@ -89,13 +89,7 @@ export function DeleteAllData(props: { onDelete: () => Promise<string | null> })
           </div>
         </div>
       )}
-      <p
-        class={`outcome outcome--${outcome?.kind ?? 'none'}`}
-        role={outcome?.kind === 'error' ? 'alert' : 'status'}
-        data-testid="delete-outcome"
-      >
-        {outcome?.text}
-      </p>
+      <OutcomeLine outcome={outcome} testId="delete-outcome" />
     </section>
   );
 }
