@@ -98,7 +98,7 @@ function setup() {
   const settings = createSettingsHandlers({
     client,
     mayCall: async () => true,
-    store: { read: readSavedConfig, save: writers.saveConfig },
+    store: { read: readSavedConfig, save: writers.saveConfig, select: writers.selectAccount },
   });
   // The real deletion: a forged request that got through would leave storage empty.
   const deletion = createDataDeletion({
@@ -120,6 +120,8 @@ function setup() {
     'page:open': vi.fn(async () => null),
     'settings:get': () => settings.getSettings(),
     'debug:get': vi.fn(async () => null),
+    'accounts:get': vi.fn(),
+    'account:select': vi.fn(),
     'settings:save': (payload) => settings.saveSettings(payload),
     'history:import': vi.fn(async () => ({ ok: true as const, value: { added: 0 } })),
     'goal:set': vi.fn(async () => null),
