@@ -63,11 +63,8 @@ describe('Secrets', () => {
       expect(manifest().optional_permissions).toEqual(['notifications']);
     });
 
-    it('hosts: the two ConnectSafely APIs; any other https API only on request', () => {
-      expect(manifest().host_permissions).toEqual([
-        'https://api.connectsafely.ai/*',
-        'https://sandbox.api.connectsafely.ai/*',
-      ]);
+    it("hosts: ConnectSafely's production API; its sandbox and any other https API only on request", () => {
+      expect(manifest().host_permissions).toEqual(['https://api.connectsafely.ai/*']);
       expect(manifest().optional_host_permissions).toEqual(['https://*/*']);
     });
 
