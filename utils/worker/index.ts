@@ -25,6 +25,7 @@ import {
 import { createKeyAccountsService } from './key-accounts-service';
 import { createDataDeletion } from './data-deletion';
 import { createSsiClient } from './api/client';
+import { createOriginPause } from './api/origin-pause';
 import { createHistoryService } from './history-service';
 import { createMessageRouter, type Handlers } from './messaging/router';
 import { createNotifier } from './notifications';
@@ -87,6 +88,8 @@ export function startWorker(): void {
     },
   });
   const storage = createStorageWriters();
+  // A 429 pauses every ask to its API origin: the SSI of any account and the key's accounts.
+  const pause = createOriginPause();
   const { cache } = storage;
   const ssi = createSsiService({
     client,
@@ -100,6 +103,7 @@ export function startWorker(): void {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
     },
+    pause,
     onState: (ssi) => void applyToolbarBadge(ssi),
     onUpdate: () => void badge.notifyTabs(),
     onReading: (snapshot, settings) => void history.record(snapshot, settings),
@@ -127,6 +131,7 @@ export function startWorker(): void {
     read: readSavedConfig,
     mayCall,
     now: () => Date.now(),
+    pause,
   });
   const badge = createProfileBadgeHandlers({
     ssi,
