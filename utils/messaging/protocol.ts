@@ -34,7 +34,10 @@ export interface PublicSettings extends Settings {
  */
 export type DescribedSsiState = SsiState & { problem: ErrorDescription | null };
 
-/** What a LinkedIn tab needs to draw the profile badge: never the key, never another account's data. */
+/**
+ * What a LinkedIn tab needs to draw the profile badge: never the key; one account's data, of the
+ * key's account whose own profile the tab showed, else of the selected account.
+ */
 export interface ProfileBadgeState {
   /** The user's "Show the badge on LinkedIn" setting. */
   show: boolean;
@@ -114,7 +117,12 @@ export const MESSAGES = {
        * The profile the tab is on, as far as it knows yet: its URL's slug (normalised) and the
        * fsd profile ID its markup shows. The badge is for the key's account it names, if any.
        */
-      page: v.optional(v.strictObject({ slug: shortText(200), profileId: v.nullable(shortText(100)) })),
+      page: v.optional(
+        v.strictObject({
+          slug: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+          profileId: v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/))),
+        }),
+      ),
     }),
     answer: answer<ProfileBadgeState>(),
   },

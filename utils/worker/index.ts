@@ -106,7 +106,9 @@ export function startWorker(): void {
     pause,
     onState: (ssi) => void applyToolbarBadge(ssi),
     onUpdate: () => void badge.notifyTabs(),
-    onReading: (snapshot, settings) => void history.record(snapshot, settings),
+    // Every account's reading is recorded; only the selected account's may notify ("your SSI").
+    onReading: (snapshot, settings, selected) =>
+      void history.record(snapshot, settings, { notify: selected }),
   });
   const history = createHistoryService({
     history: storage.history,

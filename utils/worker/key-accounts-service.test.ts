@@ -291,4 +291,22 @@ describe('createKeyAccountsService().list', () => {
     h.state.now = T0 + 5_000;
     expect((await service.list(h.state.config)).accounts).toEqual(ACCOUNTS);
   });
+
+  it('answers a stale list at once when asked in the background, and asks afresh behind it', async () => {
+    const h = setup();
+    await h.lookup.list(h.state.config);
+    h.state.now = T0 + DEFAULT_SETTINGS.freshnessMinutes * 60_000;
+    let release!: () => void;
+    h.listAccounts.mockImplementationOnce(
+      () => new Promise((done) => (release = () => done(ok([ACCOUNTS[0]!])))),
+    );
+
+    expect(await h.lookup.list(h.state.config, { background: true })).toEqual({
+      accounts: ACCOUNTS,
+      error: null,
+    });
+    await vi.waitFor(() => expect(h.listAccounts).toHaveBeenCalledTimes(2));
+    release();
+    await vi.waitFor(() => expect(h.store.entries.get(ORIGIN)?.list?.accounts).toEqual([ACCOUNTS[0]]));
+  });
 });

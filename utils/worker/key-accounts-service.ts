@@ -39,9 +39,10 @@ export interface KeyAccountsService {
   /**
    * The saved key's accounts: from storage while fresh, else asked of the API when the rules
    * allow it. `refresh` (the user asked) skips the freshness window and the failure cooldown,
-   * never a 429's pause. Never rejects.
+   * never a 429's pause. `background`: a stored list, even stale, is answered at once (and
+   * asked afresh behind, by the same rules). Never rejects.
    */
-  list(config: SavedConfig, options?: { refresh?: boolean }): Promise<KeyAccountsState>;
+  list(config: SavedConfig, options?: { refresh?: boolean; background?: boolean }): Promise<KeyAccountsState>;
   /**
    * The LinkedIn slug (`publicId`) of account `accountId` of the saved key, from storage, else
    * asked of the API when the rules allow it. Null when it has none, is not the key's, or
@@ -120,13 +121,17 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
   }
 
   return {
-    async list({ settings, apiKey }, { refresh = false } = {}) {
+    async list({ settings, apiKey }, { refresh = false, background = false } = {}) {
       if (!apiKey) return { accounts: null, error: { code: 'no-key' } };
       const origin = settings.apiBaseUrl;
       try {
         const entry = await deps.store.read(origin);
         const fresh = entry?.list && deps.now() - entry.list.at < settings.freshnessMinutes * 60_000;
         if (fresh && !refresh) return { accounts: entry.list?.accounts ?? null, error: null };
+        if (background && entry?.list && !refresh) {
+          void shared(origin, apiKey, { forced: false }).catch(() => {});
+          return { accounts: entry.list.accounts, error: entry.lastError?.error ?? null };
+        }
         const after = (await shared(origin, apiKey, { forced: refresh })) ?? entry;
         const failure = unstored.get(origin) ?? after?.lastError;
         return { accounts: after?.list?.accounts ?? null, error: failure?.error ?? null };

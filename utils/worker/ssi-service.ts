@@ -46,7 +46,7 @@ export interface SsiServiceDeps {
    * was asked with. Never told of a failure, nor of an answer left unwritten (its key was
    * replaced meanwhile).
    */
-  onReading?: (snapshot: SsiSnapshot, settings: Settings) => void;
+  onReading?: (snapshot: SsiSnapshot, settings: Settings, selected: boolean) => void;
 }
 
 export { FAILURE_COOLDOWN_MS } from './api/ask-policy';
@@ -130,7 +130,12 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     );
   }
 
-  async function revalidate(key: string, settings: Settings, apiKey: string): Promise<SsiState> {
+  async function revalidate(
+    key: string,
+    settings: Settings,
+    apiKey: string,
+    selected: boolean,
+  ): Promise<SsiState> {
     let result: Result<SsiSnapshot, SsiError>;
     try {
       result = await request(settings, apiKey);
@@ -160,7 +165,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
       };
     }
     unstored.delete(key);
-    if (result.ok) deps.onReading?.(result.value, settings);
+    if (result.ok) deps.onReading?.(result.value, settings, selected);
     const ssi = stateOf(next, settings, false);
     if (shown(current, deps.now()) !== shown(next, deps.now())) deps.onUpdate?.(ssi);
     return ssi;
@@ -175,7 +180,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     const flight = `${key}|${apiKey}`;
     const running = inFlight.get(flight);
     if (running) return running;
-    const run = revalidate(key, settings, apiKey)
+    const run = revalidate(key, settings, apiKey, selected)
       .catch((): SsiState => ({
         ...stateOf(null, settings, false),
         error: { code: 'internal' },
