@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Reply } from '@/utils/messaging/protocol';
+import { accountListOf, optionLabel, pickerOf, SAVE_KEY_FIRST, type AccountList } from './account-field';
+import { Field } from './Field';
+
+const TYPED_HINT = "Optional. Leave empty for the key's default LinkedIn account.";
+const PICKER_HINT = 'Whose SSI the popup, the toolbar icon and the dashboard show.';
+const AWAITED = { accounts: null, defaultAccountId: null };
+
+export interface AccountFieldProps {
+  /** Whether a key is saved: without one there is no list to ask for. */
+  hasApiKey: boolean;
+  /** Changes each time a key is saved (a new key, or the key for a new address): the list is asked again. */
+  keySaves: number;
+  /** The form's `accountId`: empty for the key's default account. */
+  value: string;
+  /** The form's problem with `accountId`, in words. */
+  problem?: string;
+  onChange(accountId: string): void;
+  /** Asks the service worker for the key's accounts (`accounts:get`). Never rejects. */
+  askAccounts(refresh: boolean): Promise<Reply<'accounts:get'>>;
+}
+
+/**
+ * The "LinkedIn account" field: a picker of the key's accounts by name, with a "Reload list"
+ * button; the typed "Account ID" only while no list can load (no key saved, or the list failed),
+ * saying why. Either way it edits the form's `accountId`, which Save saves with the rest.
+ */
+export function AccountField(props: AccountFieldProps) {
+  const { hasApiKey, keySaves, askAccounts } = props;
+  const [list, setList] = useState<AccountList>(hasApiKey ? { state: 'loading' } : { state: 'no-key' });
+  const [busy, setBusy] = useState(false);
+  // Answers to all but the latest ask are dropped: a reload may overtake the first load.
+  const latest = useRef(0);
+
+  const load = useCallback(
+    async (refresh: boolean) => {
+      const ask = ++latest.current;
+      setBusy(true);
+      const reply = await askAccounts(refresh);
+      if (ask !== latest.current) return;
+      setList(accountListOf(reply));
+      setBusy(false);
+    },
+    [askAccounts],
+  );
+
+  useEffect(() => {
+    if (!hasApiKey) {
+      latest.current++;
+      setBusy(false);
+      setList({ state: 'no-key' });
+      return;
+    }
+    setList({ state: 'loading' });
+    void load(false);
+  }, [hasApiKey, keySaves, load]);
+
+  const reload = (
+    <button
+      type="button"
+      class="button"
+      aria-disabled={busy}
+      aria-busy={busy}
+      onClick={() => {
+        if (!busy) void load(true);
+      }}
+    >
+      {busy ? 'Reloading…' : 'Reload list'}
+    </button>
+  );
+  const status = (
+    <div role="status" class="field__status">
+      {busy && <p class="field__hint">Loading the accounts of your key…</p>}
+    </div>
+  );
+  const describedBy = (...ids: (string | false | null | undefined)[]) =>
+    ids.filter(Boolean).join(' ') || undefined;
+
+  if (list.state === 'no-key' || list.state === 'failed') {
+    const id = 'account-id';
+    const note = list.state === 'no-key' ? SAVE_KEY_FIRST : list.problem;
+    return (
+      <Field
+        id={id}
+        label="Account ID"
+        hint={TYPED_HINT}
+        problem={props.problem}
+        notes={
+          <>
+            <p class={list.state === 'failed' ? 'field__problem' : 'field__hint'} id={`${id}-list`}>
+              {note}
+            </p>
+            {list.state === 'failed' && status}
+          </>
+        }
+      >
+        <div class="field__row">
+          <input
+            id={id}
+            type="text"
+            spellcheck={false}
+            value={props.value}
+            aria-invalid={Boolean(props.problem)}
+            aria-describedby={describedBy(`${id}-hint`, `${id}-list`, props.problem && `${id}-problem`)}
+            onInput={(event) => props.onChange(event.currentTarget.value)}
+          />
+          {list.state === 'failed' && reload}
+        </div>
+      </Field>
+    );
+  }
+
+  const id = 'account';
+  const picker = pickerOf(list.state === 'loaded' ? list.view : AWAITED, props.value);
+  const listProblem = list.state === 'loaded' ? list.problem : null;
+  return (
+    <Field
+      id={id}
+      label="LinkedIn account"
+      hint={PICKER_HINT}
+      problem={props.problem}
+      notes={
+        <>
+          {picker.problem && (
+            <p class="field__problem" id={`${id}-choice`}>
+              {picker.problem}
+            </p>
+          )}
+          {listProblem && (
+            <p class="field__problem" id={`${id}-list`} role="alert">
+              The list may be out of date. {listProblem}
+            </p>
+          )}
+          {status}
+        </>
+      }
+    >
+      <div class="field__row">
+        <select
+          id={id}
+          value={picker.shown}
+          disabled={list.state === 'loading'}
+          aria-invalid={Boolean(props.problem)}
+          aria-describedby={describedBy(
+            `${id}-hint`,
+            picker.problem && `${id}-choice`,
+            listProblem && `${id}-list`,
+            props.problem && `${id}-problem`,
+          )}
+          onChange={(event) => props.onChange(event.currentTarget.value)}
+        >
+          {picker.choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {optionLabel(choice)}
+            </option>
+          ))}
+        </select>
+        {reload}
+      </div>
+    </Field>
+  );
+}
