@@ -23,8 +23,14 @@ function person(index: number): Person {
 
 /** The sandbox's default account, as LinkedIn knows it: the viewer in every fixture. */
 export const ME = person(0);
-/** Someone else. */
+/** Someone else: the sandbox's second account, Grace Hopper. */
 export const OTHER = person(1);
+/** Someone none of the key's accounts is. */
+export const STRANGER: Person = {
+  slug: 'katherine-johnson-nasa',
+  profileId: 'ACoAAE2kJo7hN5sQ8vXw3Rt6Yp1Lm4Bc9Zd',
+  name: 'Katherine Johnson',
+};
 
 export const LINKEDIN = 'https://www.linkedin.com';
 
@@ -40,15 +46,9 @@ export const FIND_BADGE_HOSTS =
 
 /** The `<main>` of every path of the fixture LinkedIn. */
 export function fixtureMains(): Record<string, string> {
-  // LinkedIn keeps hidden duplicates: exactly one badge must appear, on the visible card.
-  const own = profileMain({
-    viewer: ME,
-    profile: ME,
-    cards: [topCard(ME, { own: true, hidden: true }), topCard(ME, { own: true })],
-  });
   return {
     '/feed/': feedMain(),
-    [`/in/${ME.slug}/`]: own,
+    [`/in/${ME.slug}/`]: ownProfileMain(ME),
     // The duplicate the other way round; what `/in/me/` shows has no slug of its own to tie to.
     '/in/me/': profileMain({
       viewer: ME,
@@ -60,6 +60,38 @@ export function fixtureMains(): Record<string, string> {
       profile: OTHER,
       cards: [topCard(OTHER, { own: false, hidden: true }), topCard(OTHER, { own: false })],
     }),
+  };
+}
+
+/**
+ * The `<main>` of `member`'s own profile, as LinkedIn shows it to them (signed in as
+ * themselves). LinkedIn keeps hidden duplicates: exactly one badge must appear, on the visible
+ * card.
+ */
+export function ownProfileMain(member: Person): string {
+  return profileMain({
+    viewer: member,
+    profile: member,
+    cards: [topCard(member, { own: true, hidden: true }), topCard(member, { own: true })],
+  });
+}
+
+/**
+ * Full loads of other members' profiles, for the badge of every account of the key: Grace's
+ * own profile (`OTHER`, signed in as herself) and, seen by Ada, a stranger's.
+ */
+export function memberPages(): Record<string, string> {
+  return {
+    [`/in/${OTHER.slug}/`]: page(OTHER, ownProfileMain(OTHER), [OTHER]),
+    [`/in/${STRANGER.slug}/`]: page(
+      ME,
+      profileMain({
+        viewer: ME,
+        profile: STRANGER,
+        cards: [topCard(STRANGER, { own: false, hidden: true }), topCard(STRANGER, { own: false })],
+      }),
+      [ME, STRANGER],
+    ),
   };
 }
 

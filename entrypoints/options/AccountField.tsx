@@ -28,33 +28,37 @@ export interface AccountFieldProps {
  */
 export function AccountField(props: AccountFieldProps) {
   const { hasApiKey, keySaves, askAccounts } = props;
-  const [list, setList] = useState<AccountList>(hasApiKey ? { state: 'loading' } : { state: 'no-key' });
+  // The list belongs to the key saved when it was asked: from the render a key is saved or
+  // removed in, an older list is not shown.
+  const generation = hasApiKey ? keySaves : -1;
+  const [answered, setAnswered] = useState<{ generation: number; list: AccountList } | null>(null);
   const [busy, setBusy] = useState(false);
   // Answers to all but the latest ask are dropped: a reload may overtake the first load.
   const latest = useRef(0);
 
   const load = useCallback(
-    async (refresh: boolean) => {
+    async (refresh: boolean, forKey: number) => {
       const ask = ++latest.current;
       setBusy(true);
       const reply = await askAccounts(refresh);
       if (ask !== latest.current) return;
-      setList(accountListOf(reply));
+      setAnswered({ generation: forKey, list: accountListOf(reply) });
       setBusy(false);
     },
     [askAccounts],
   );
 
   useEffect(() => {
-    if (!hasApiKey) {
-      latest.current++;
-      setBusy(false);
-      setList({ state: 'no-key' });
-      return;
-    }
-    setList({ state: 'loading' });
-    void load(false);
-  }, [hasApiKey, keySaves, load]);
+    latest.current++;
+    setBusy(false);
+    if (generation >= 0) void load(false, generation);
+  }, [generation, load]);
+
+  const list: AccountList = !hasApiKey
+    ? { state: 'no-key' }
+    : answered?.generation === generation
+      ? answered.list
+      : { state: 'loading' };
 
   const reload = (
     <button
@@ -63,7 +67,7 @@ export function AccountField(props: AccountFieldProps) {
       aria-disabled={busy}
       aria-busy={busy}
       onClick={() => {
-        if (!busy) void load(true);
+        if (!busy) void load(true, generation);
       }}
     >
       {busy ? 'Reloading…' : 'Reload list'}
