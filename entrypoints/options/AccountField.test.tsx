@@ -3,25 +3,13 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeError } from '@/utils/errors';
-import type { KeyAccount } from '@/utils/key-accounts';
 import type { DescribedKeyAccounts, Reply } from '@/utils/messaging/protocol';
 import { ok } from '@/utils/result';
+import { ADA, ALAN, GRACE } from '@/utils/testing/key-accounts';
 import { SAVE_KEY_FIRST } from './account-field';
 import { AccountField, type AccountFieldProps } from './AccountField';
 
-const account = (id: string, name: string, more: Partial<KeyAccount> = {}): KeyAccount => ({
-  id,
-  name,
-  publicId: null,
-  status: 'AVAILABLE',
-  apiSeat: true,
-  ...more,
-});
-const ACCOUNTS = [
-  account('acc_ada', 'Ada Lovelace'),
-  account('acc_grace', 'Grace Hopper'),
-  account('acc_alan', 'Alan Turing', { status: 'ERROR' }),
-];
+const ACCOUNTS = [ADA, GRACE, ALAN];
 
 const answer = (over: Partial<DescribedKeyAccounts> = {}): Reply<'accounts:get'> =>
   ok({ accounts: ACCOUNTS, defaultAccountId: 'acc_ada', problem: null, ...over });

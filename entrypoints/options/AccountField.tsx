@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '@/utils/messaging/protocol';
 import { accountListOf, optionLabel, pickerOf, SAVE_KEY_FIRST, type AccountList } from './account-field';
@@ -81,86 +82,84 @@ export function AccountField(props: AccountFieldProps) {
   const describedBy = (...ids: (string | false | null | undefined)[]) =>
     ids.filter(Boolean).join(' ') || undefined;
 
-  if (list.state === 'no-key' || list.state === 'failed') {
-    const id = 'account-id';
-    const note = list.state === 'no-key' ? SAVE_KEY_FIRST : list.problem;
-    return (
-      <Field
+  const typed = list.state === 'no-key' || list.state === 'failed';
+  const id = typed ? 'account-id' : 'account';
+  const problemId = props.problem && `${id}-problem`;
+  let notes: JSX.Element;
+  let control: JSX.Element;
+  if (typed) {
+    const failed = list.state === 'failed';
+    notes = (
+      <>
+        <p class={failed ? 'field__problem' : 'field__hint'} id={`${id}-list`}>
+          {failed ? list.problem : SAVE_KEY_FIRST}
+        </p>
+        {failed && status}
+      </>
+    );
+    control = (
+      <input
         id={id}
-        label="Account ID"
-        hint={TYPED_HINT}
-        problem={props.problem}
-        notes={
-          <>
-            <p class={list.state === 'failed' ? 'field__problem' : 'field__hint'} id={`${id}-list`}>
-              {note}
-            </p>
-            {list.state === 'failed' && status}
-          </>
-        }
+        type="text"
+        spellcheck={false}
+        value={props.value}
+        aria-invalid={Boolean(props.problem)}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-list`, problemId)}
+        onInput={(event) => props.onChange(event.currentTarget.value)}
+      />
+    );
+  } else {
+    const picker = pickerOf(list.state === 'loaded' ? list.view : AWAITED, props.value);
+    const listProblem = list.state === 'loaded' ? list.problem : null;
+    notes = (
+      <>
+        {picker.problem && (
+          <p class="field__problem" id={`${id}-choice`}>
+            {picker.problem}
+          </p>
+        )}
+        {listProblem && (
+          <p class="field__problem" id={`${id}-list`} role="alert">
+            The list may be out of date. {listProblem}
+          </p>
+        )}
+        {status}
+      </>
+    );
+    control = (
+      <select
+        id={id}
+        value={picker.shown}
+        disabled={list.state === 'loading'}
+        aria-invalid={Boolean(props.problem)}
+        aria-describedby={describedBy(
+          `${id}-hint`,
+          picker.problem && `${id}-choice`,
+          listProblem && `${id}-list`,
+          problemId,
+        )}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
       >
-        <div class="field__row">
-          <input
-            id={id}
-            type="text"
-            spellcheck={false}
-            value={props.value}
-            aria-invalid={Boolean(props.problem)}
-            aria-describedby={describedBy(`${id}-hint`, `${id}-list`, props.problem && `${id}-problem`)}
-            onInput={(event) => props.onChange(event.currentTarget.value)}
-          />
-          {list.state === 'failed' && reload}
-        </div>
-      </Field>
+        {picker.choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {optionLabel(choice)}
+          </option>
+        ))}
+      </select>
     );
   }
 
-  const id = 'account';
-  const picker = pickerOf(list.state === 'loaded' ? list.view : AWAITED, props.value);
-  const listProblem = list.state === 'loaded' ? list.problem : null;
   return (
     <Field
       id={id}
-      label="LinkedIn account"
-      hint={PICKER_HINT}
+      label={typed ? 'Account ID' : 'LinkedIn account'}
+      hint={typed ? TYPED_HINT : PICKER_HINT}
       problem={props.problem}
-      notes={
-        <>
-          {picker.problem && (
-            <p class="field__problem" id={`${id}-choice`}>
-              {picker.problem}
-            </p>
-          )}
-          {listProblem && (
-            <p class="field__problem" id={`${id}-list`} role="alert">
-              The list may be out of date. {listProblem}
-            </p>
-          )}
-          {status}
-        </>
-      }
+      notes={notes}
     >
       <div class="field__row">
-        <select
-          id={id}
-          value={picker.shown}
-          disabled={list.state === 'loading'}
-          aria-invalid={Boolean(props.problem)}
-          aria-describedby={describedBy(
-            `${id}-hint`,
-            picker.problem && `${id}-choice`,
-            listProblem && `${id}-list`,
-            props.problem && `${id}-problem`,
-          )}
-          onChange={(event) => props.onChange(event.currentTarget.value)}
-        >
-          {picker.choices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {optionLabel(choice)}
-            </option>
-          ))}
-        </select>
-        {reload}
+        {control}
+        {list.state !== 'no-key' && reload}
       </div>
     </Field>
   );

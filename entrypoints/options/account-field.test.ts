@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_LABEL } from '@/utils/account-choices';
 import { describeError, describeLocally } from '@/utils/errors';
-import type { KeyAccount, KeyAccountsView } from '@/utils/key-accounts';
+import type { KeyAccountsView } from '@/utils/key-accounts';
 import type { DescribedKeyAccounts } from '@/utils/messaging/protocol';
 import { err, ok } from '@/utils/result';
+import { ADA, ALAN, GRACE } from '@/utils/testing/key-accounts';
 import { accountListOf, LIST_FAILED, optionLabel, pickerOf } from './account-field';
 
-const account = (id: string, name: string, more: Partial<KeyAccount> = {}): KeyAccount => ({
-  id,
-  name,
-  publicId: null,
-  status: 'AVAILABLE',
-  apiSeat: true,
-  ...more,
-});
-const ADA = account('acc_ada', 'Ada Lovelace');
-const GRACE = account('acc_grace', 'Grace Hopper');
-const ALAN = account('acc_alan', 'Alan Turing', { status: 'ERROR' });
 const VIEW: KeyAccountsView = { accounts: [ADA, GRACE, ALAN], defaultAccountId: 'acc_ada' };
 
 const reply = (over: Partial<DescribedKeyAccounts>) => ok({ ...VIEW, problem: null, ...over });
