@@ -3,14 +3,13 @@
  * popup and the worker following the account picked, and the profile badge on every member's
  * profile.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_LABEL } from '../utils/account-choices';
 import { buildSsiBody, SANDBOX_ACCOUNTS, type SandboxAccount } from '../sandbox/data';
 import { keyForScenario, SANDBOX_DEMO_KEY } from '../sandbox/keys';
-import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { badge } from './badge-probe';
-import { launchWithExtension, type ExtensionSession } from './browser';
-import { fixturePages, LINKEDIN, memberPages, OTHER, serveLinkedIn, STRANGER } from './linkedin';
+import { badgeSessionPerFile } from './badge-session';
+import { fixturePages, LINKEDIN, memberPages, OTHER, STRANGER } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
 import { readExtensionStorage } from './worker';
 
@@ -27,34 +26,21 @@ function todaysScores(account: SandboxAccount, since: number): string[] {
   );
 }
 
-let sandbox: SandboxServer;
-let session: ExtensionSession;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  session = await launchWithExtension();
-  await serveLinkedIn(session.context, { ...fixturePages(), ...memberPages() });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await sandbox?.close();
-});
-
-afterEach(async () => {
-  sandbox.setScenario(null);
-  for (const page of session.context.pages()) await page.close();
-});
+// The sandbox's key saved, for the sandbox's address; LinkedIn's fixtures with every member's profile.
+const suite = badgeSessionPerFile({ ...fixturePages(), ...memberPages() });
+afterEach(() => suite().sandbox.setScenario(null));
 
 describe("the key's LinkedIn accounts", () => {
-  it('offers the typed Account ID until a key is saved, then picks the accounts by name', async () => {
-    const options = await OptionsPage.open(session);
-    expect(await options.accountField()).toBe('typed');
+  it('offers the typed Account ID while no key is saved, then picks the accounts by name', async () => {
+    const options = await OptionsPage.open(suite().session);
+    expect(await options.accountField()).toBe('picker');
+    await options.page.getByRole('button', { name: 'Remove saved key' }).click();
+    await options.typedAccountId().waitFor();
     await expect(
       options.page.getByText('Save your key to pick an account by name.').isVisible(),
     ).resolves.toBe(true);
 
-    expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
+    expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY })).toBe('Saved.');
     expect(await options.accountField()).toBe('picker');
     // Which account is the default is known once a reading says so: Save asks for one.
     expect([
@@ -72,25 +58,25 @@ describe("the key's LinkedIn accounts", () => {
 
   it("picking Grace and saving shows her SSI in the popup, and the worker's settings hold her ID", async () => {
     const since = Date.now();
-    const options = await OptionsPage.open(session);
+    const options = await OptionsPage.open(suite().session);
     expect(await options.configure({ account: nameOf(GRACE) })).toBe('Saved.');
-    const { settings } = await readExtensionStorage(session, ['settings']);
+    const { settings } = await readExtensionStorage(suite().session, ['settings']);
     expect((settings as { accountId: string }).accountId).toBe(GRACE.id);
 
-    const popup = await PopupPage.open(session);
+    const popup = await PopupPage.open(suite().session);
     await popup.settled();
     expect(todaysScores(GRACE, since)).toContain(await popup.overallScore().textContent());
 
-    const reopened = await OptionsPage.open(session);
+    const reopened = await OptionsPage.open(suite().session);
     expect(await reopened.chosenAccount()).toBe(nameOf(GRACE));
   });
 
   it("with Ada selected, Grace's profile shows a badge with Grace's score, and a stranger's none", async () => {
     const since = Date.now();
-    const options = await OptionsPage.open(session);
+    const options = await OptionsPage.open(suite().session);
     expect(await options.configure({ account: nameOf(ADA) })).toBe('Saved.');
 
-    const grace = await session.context.newPage();
+    const grace = await suite().session.context.newPage();
     await grace.goto(`${LINKEDIN}/in/${OTHER.slug}/`);
     const graceBadge = badge(grace);
     await graceBadge.waitFor('.ssi-pill__label');
@@ -99,15 +85,15 @@ describe("the key's LinkedIn accounts", () => {
     );
     await graceBadge.holdsCount(1);
 
-    const stranger = await session.context.newPage();
+    const stranger = await suite().session.context.newPage();
     await stranger.goto(`${LINKEDIN}/in/${STRANGER.slug}/`);
     await badge(stranger).holdsCount(0);
   });
 
   it('keeps the list it has when a reload fails, and says so', async () => {
-    const options = await OptionsPage.open(session);
+    const options = await OptionsPage.open(suite().session);
     expect(await options.accountField()).toBe('picker');
-    sandbox.setScenario('unauthorized');
+    suite().sandbox.setScenario('unauthorized');
     await options.reloadAccounts();
     await expect(options.page.getByRole('alert').textContent()).resolves.toBe(
       'The list may be out of date. The API key was rejected: check it in settings.',
@@ -116,7 +102,7 @@ describe("the key's LinkedIn accounts", () => {
   });
 
   it('falls back to the typed Account ID, with the failure in words, when no list can load', async () => {
-    const options = await OptionsPage.open(session);
+    const options = await OptionsPage.open(suite().session);
     expect(await options.configure({ apiKey: keyForScenario('trial-expired') })).toBe('Saved.');
     expect(await options.accountField()).toBe('typed');
     /** What a screen reader reads as the typed ID's description, in order, and its validity. */
