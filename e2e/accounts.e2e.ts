@@ -117,7 +117,7 @@ describe("the key's LinkedIn accounts", () => {
       invalid: 'false',
       description: [
         "Optional. Leave empty for the key's default LinkedIn account.",
-        'ConnectSafely refused access: “Your trial has expired. Upgrade your plan to keep using the API.”',
+        'Your accounts could not be listed. ConnectSafely refused access: “Your trial has expired. Upgrade your plan to keep using the API.”',
       ],
     });
 

@@ -98,7 +98,9 @@ describe('the LinkedIn account field', () => {
     const input = await screen.findByRole('textbox', { name: 'Account ID' });
     fireEvent.input(input, { target: { value: 'acc_typed' } });
     expect(screen.getByTestId('value').textContent).toBe('acc_typed');
-    expect(described(input)[1]).toBe('The API key was rejected: check it in settings.');
+    expect(described(input)[1]).toBe(
+      'Your accounts could not be listed. The API key was rejected: check it in settings.',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Reload list' }));
     const picker = (await screen.findByRole('combobox', { name: 'LinkedIn account' })) as HTMLSelectElement;

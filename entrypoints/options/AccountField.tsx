@@ -92,7 +92,7 @@ export function AccountField(props: AccountFieldProps) {
     notes = (
       <>
         <p class={failed ? 'field__problem' : 'field__hint'} id={`${id}-list`}>
-          {failed ? list.problem : SAVE_KEY_FIRST}
+          {failed ? `Your accounts could not be listed. ${list.problem}` : SAVE_KEY_FIRST}
         </p>
         {failed && status}
       </>
