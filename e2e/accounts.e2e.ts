@@ -9,7 +9,7 @@ import { buildSsiBody, SANDBOX_ACCOUNTS, type SandboxAccount } from '../sandbox/
 import { keyForScenario, SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { badge } from './badge-probe';
 import { badgeSessionPerFile } from './badge-session';
-import { fixturePages, LINKEDIN, memberPages, OTHER, STRANGER } from './linkedin';
+import { fixturePages, LINKEDIN, MEMBER, memberPages, OTHER } from './linkedin';
 import { OptionsPage, PopupPage } from './pages';
 import { readExtensionStorage } from './worker';
 
@@ -77,7 +77,7 @@ describe("the key's LinkedIn accounts", () => {
     expect(await options.configure({ account: nameOf(ADA) })).toBe('Saved.');
 
     const grace = await suite().session.context.newPage();
-    await grace.goto(`${LINKEDIN}/in/${OTHER.slug}/`);
+    await grace.goto(`${LINKEDIN}/in/${MEMBER.slug}/`);
     const graceBadge = badge(grace);
     await graceBadge.waitFor('.ssi-pill__label');
     expect(todaysScores(GRACE, since).map((score) => `SSI ${score}`)).toContain(
@@ -86,7 +86,7 @@ describe("the key's LinkedIn accounts", () => {
     await graceBadge.holdsCount(1);
 
     const stranger = await suite().session.context.newPage();
-    await stranger.goto(`${LINKEDIN}/in/${STRANGER.slug}/`);
+    await stranger.goto(`${LINKEDIN}/in/${OTHER.slug}/`);
     await badge(stranger).holdsCount(0);
   });
 

@@ -23,13 +23,13 @@ function person(index: number): Person {
 
 /** The sandbox's default account, as LinkedIn knows it: the viewer in every fixture. */
 export const ME = person(0);
-/** Someone else: the sandbox's second account, Grace Hopper. */
-export const OTHER = person(1);
-/** Someone none of the key's accounts is. */
-export const STRANGER: Person = {
-  slug: 'katherine-johnson-nasa',
-  profileId: 'ACoAAE2kJo7hN5sQ8vXw3Rt6Yp1Lm4Bc9Zd',
-  name: 'Katherine Johnson',
+/** Another account of the sandbox key (a teammate sharing it): the badge shows theirs on their profile. */
+export const MEMBER = person(1);
+/** Someone who is no account of the key: never a badge on their profile. */
+export const OTHER: Person = {
+  slug: 'jane-stranger-7',
+  profileId: 'ACoAAE5trAnG3rJaNe0x9Qw1Lk4Vb7sPd2',
+  name: 'Jane Stranger',
 };
 
 export const LINKEDIN = 'https://www.linkedin.com';
@@ -60,6 +60,11 @@ export function fixtureMains(): Record<string, string> {
       profile: OTHER,
       cards: [topCard(OTHER, { own: false, hidden: true }), topCard(OTHER, { own: false })],
     }),
+    [`/in/${MEMBER.slug}/`]: profileMain({
+      viewer: ME,
+      profile: MEMBER,
+      cards: [topCard(MEMBER, { own: false })],
+    }),
   };
 }
 
@@ -77,22 +82,11 @@ export function ownProfileMain(member: Person): string {
 }
 
 /**
- * Full loads of other members' profiles, for the badge of every account of the key: Grace's
- * own profile (`OTHER`, signed in as herself) and, seen by Ada, a stranger's.
+ * A teammate's own profile as a full load: Grace's (`MEMBER`), as LinkedIn shows it to her,
+ * signed in as herself; it replaces the fixtures' view of her profile by Ada.
  */
 export function memberPages(): Record<string, string> {
-  return {
-    [`/in/${OTHER.slug}/`]: page(OTHER, ownProfileMain(OTHER), [OTHER]),
-    [`/in/${STRANGER.slug}/`]: page(
-      ME,
-      profileMain({
-        viewer: ME,
-        profile: STRANGER,
-        cards: [topCard(STRANGER, { own: false, hidden: true }), topCard(STRANGER, { own: false })],
-      }),
-      [ME, STRANGER],
-    ),
-  };
+  return { [`/in/${MEMBER.slug}/`]: page(MEMBER, ownProfileMain(MEMBER), [MEMBER]) };
 }
 
 /**
@@ -107,6 +101,7 @@ export function fixturePages(): Record<string, string> {
     [`/in/${ME.slug}/`]: [ME],
     '/in/me/': [ME],
     [`/in/${OTHER.slug}/`]: [ME, OTHER],
+    [`/in/${MEMBER.slug}/`]: [ME, MEMBER],
   };
   return Object.fromEntries(
     Object.entries(mains).map(([path, main]) => [path, page(ME, main, shown[path] ?? [ME], script)]),

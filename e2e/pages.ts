@@ -160,6 +160,21 @@ export class PopupPage {
     return this.page.getByRole('alert');
   }
 
+  /** The header's picker of the key's accounts (there when the key has more than one). */
+  accountPicker() {
+    return this.page.getByRole('combobox', { name: 'LinkedIn account' });
+  }
+
+  /** The account the header names: the picked option, or the line's text. */
+  async accountName(): Promise<string | null> {
+    return this.page.getByTestId('account').evaluate((line) => {
+      const select = line.querySelector('select');
+      return select
+        ? (select.selectedOptions[0]?.textContent ?? null)
+        : (line.firstChild?.textContent ?? null);
+    });
+  }
+
   /** Waits until no request is under way. */
   async settled(): Promise<void> {
     await this.page.locator('.popup[aria-busy="false"]').waitFor();
