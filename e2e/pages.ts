@@ -114,6 +114,18 @@ export class OptionsPage {
     return (await outcome.textContent()) ?? '';
   }
 
+  /** Presses "Delete all data", confirms with Delete, and resolves with what the page then says. */
+  async deleteAllData(): Promise<string> {
+    const outcome = this.page.getByTestId('delete-outcome');
+    await this.page.getByRole('button', { name: 'Delete all data' }).click();
+    await this.page
+      .getByRole('group', { name: /^Delete everything\?/ })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click();
+    await outcome.filter({ hasText: /\S/ }).waitFor();
+    return (await outcome.textContent()) ?? '';
+  }
+
   async testConnection(): Promise<string> {
     const outcome = this.page.getByTestId('test-outcome');
     await this.page.getByRole('button', { name: 'Test connection' }).click();

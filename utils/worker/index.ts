@@ -23,6 +23,7 @@ import {
   ssiCacheItem,
 } from '../storage';
 import { createKeyAccountsService } from './key-accounts-service';
+import { createDataDeletion } from './data-deletion';
 import { createSsiClient } from './api/client';
 import { createHistoryService } from './history-service';
 import { createMessageRouter, type Handlers } from './messaging/router';
@@ -157,6 +158,12 @@ export function startWorker(): void {
     );
   }
 
+  const deletion = createDataDeletion({
+    clearLocal: storage.clearAll,
+    notifyTabs: () => badge.notifyTabs(),
+    requiredOrigins: browser.runtime.getManifest().host_permissions ?? [],
+  });
+
   const handlers: Handlers = {
     'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
     'settings:get': () => settings.getSettings(),
@@ -200,6 +207,7 @@ export function startWorker(): void {
       await history.setGoal(accountId, goal);
       return null;
     },
+    'data:delete-all': () => deletion.deleteAll(),
     'connection:test': async (payload) => {
       const result = await settings.testConnection(payload);
       return result.ok ? result : err({ code: result.error.code, ...describeError(result.error) });
