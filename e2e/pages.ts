@@ -14,21 +14,94 @@ export class OptionsPage {
     return new OptionsPage(page);
   }
 
-  /** Fills the form like a user and presses Save; resolves with what the page then says. */
+  /**
+   * Fills the form like a user and presses Save; resolves with what the page then says.
+   * `account` picks an account by name; `accountId` picks it by ID in the picker, or types it
+   * when the page shows the typed Account ID.
+   */
   async configure(values: {
     apiKey?: string;
     apiBaseUrl?: string;
+    account?: string;
     accountId?: string;
     freshnessMinutes?: number;
   }) {
     if (values.apiKey !== undefined)
       await this.page.getByLabel('API key', { exact: true }).fill(values.apiKey);
     if (values.apiBaseUrl !== undefined) await this.page.getByLabel('API base URL').fill(values.apiBaseUrl);
-    if (values.accountId !== undefined) await this.page.getByLabel('Account ID').fill(values.accountId);
+    if (values.account !== undefined) await this.chooseAccount(values.account);
+    if (values.accountId !== undefined) {
+      if ((await this.accountField()) === 'picker') {
+        await this.accountPicker().selectOption({ value: values.accountId });
+      } else {
+        await this.typedAccountId().fill(values.accountId);
+      }
+    }
     if (values.freshnessMinutes !== undefined) {
       await this.page.getByLabel('Cache freshness (minutes)').fill(String(values.freshnessMinutes));
     }
     return this.save();
+  }
+
+  /** The "LinkedIn account" picker. */
+  accountPicker() {
+    return this.page.getByLabel('LinkedIn account', { exact: true });
+  }
+
+  /** The typed "Account ID", shown while no list of accounts can load. */
+  typedAccountId() {
+    return this.page.getByLabel('Account ID', { exact: true });
+  }
+
+  /** Waits until the account field is done loading; resolves with the one shown. */
+  async accountField(): Promise<'picker' | 'typed'> {
+    const picker = this.accountPicker().and(this.page.locator(':enabled'));
+    await picker.or(this.typedAccountId()).waitFor();
+    await this.page.getByRole('button', { name: 'Reloading…' }).waitFor({ state: 'detached' });
+    return (await picker.count()) ? 'picker' : 'typed';
+  }
+
+  /** The picker's choices as it shows them, once loaded. */
+  async accountChoices(): Promise<string[]> {
+    await this.accountField();
+    return this.accountPicker()
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => option.textContent ?? ''));
+  }
+
+  /** The choice the picker shows. */
+  async chosenAccount(): Promise<string> {
+    await this.accountField();
+    return this.accountPicker().evaluate((select) => {
+      const picker = select as HTMLSelectElement;
+      return picker.selectedOptions[0]?.textContent ?? '';
+    });
+  }
+
+  /** Picks the account named `name` (marked or not as the default, or as needing attention). */
+  async chooseAccount(name: string): Promise<void> {
+    await this.accountField();
+    const options = await this.accountPicker()
+      .locator('option')
+      .evaluateAll((found) =>
+        found.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? '']),
+      );
+    const plain = (label: string) => label.replace(/ \(default\)$| — needs attention$/, '');
+    const chosen = options.find(([, label]) => plain(label!) === name);
+    if (!chosen)
+      throw new Error(`No account "${name}" among ${options.map(([, label]) => label).join(', ')}`);
+    await this.accountPicker().selectOption({ value: chosen[0]! });
+  }
+
+  /** Presses "Reload list" and waits for the answer. */
+  async reloadAccounts(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Reload list' }).click();
+    // The worker may answer before the busy state is seen: then there is nothing to wait for.
+    await this.page
+      .getByRole('button', { name: 'Reloading…' })
+      .waitFor({ timeout: 1_000 })
+      .catch(() => {});
+    await this.accountField();
   }
 
   async save(): Promise<string> {

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
         await page.locator('.popup[aria-busy="false"], .options form').first().waitFor();
         await page.waitForTimeout(400); // let chart.js draw
       }
+      // The options page shows the key's accounts by name once its list has loaded.
+      await options.accountField();
       await popup.page.screenshot({ path: resolve(SCREENSHOT_DIR, `popup-${scheme}.png`), fullPage: true });
       await dashboard.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await dashboard.page.reload();

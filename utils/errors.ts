@@ -149,7 +149,7 @@ export function describeError(error: SsiError, now: number = Date.now()): ErrorD
     case 'bad-request':
       return {
         title: 'Request refused',
-        message: `${server ? `ConnectSafely said: “${server}”. ` : ''}Check the Account ID in settings.`,
+        message: `${server ? `ConnectSafely said: “${server}”. ` : ''}Check the LinkedIn account in settings.`,
         action: 'open-settings',
       };
     case 'not-found':

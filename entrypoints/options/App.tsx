@@ -1,4 +1,4 @@
-import type { JSX, TargetedEvent } from 'preact';
+import type { TargetedEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeLocally } from '@/utils/errors';
@@ -13,8 +13,10 @@ import {
   type BackgroundRefresh,
   type SettingsProblem,
 } from '@/utils/settings';
+import { AccountField } from './AccountField';
 import { DebugPanel } from './DebugPanel';
 import { DeleteAllData } from './DeleteAllData';
+import { Field } from './Field';
 import { OutcomeLine, type Outcome } from './Outcome';
 import { buildSave, formFromSettings, settingsOf, type FormValues } from './form';
 
@@ -43,6 +45,9 @@ function releaseHostAccess(previous: string, next: string) {
   void browser.permissions.remove({ origins: [originPattern(previous)] }).catch(() => {});
 }
 
+/** The key's accounts, as the service worker knows them (`refresh`: asked of the API afresh). */
+const askAccounts = (refresh: boolean) => sendMessage('accounts:get', { refresh });
+
 const PERMISSION_REFUSED = 'The extension needs your permission to call this address.';
 
 /** The choices of "Refresh in the background", in words. */
@@ -62,25 +67,6 @@ async function askNotificationPermission(): Promise<boolean> {
   }
 }
 
-function Field(props: { id: string; label: string; hint?: string; problem?: string; children: JSX.Element }) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      {props.children}
-      {props.hint && (
-        <p class="field__hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.problem && (
-        <p class="field__problem" id={`${props.id}-problem`}>
-          {props.problem}
-        </p>
-      )}
-    </div>
-  );
-}
-
 export function App() {
   const [saved, setSaved] = useState<PublicSettings | null>(null);
   const [values, setValues] = useState<FormValues | null>(null);
@@ -90,6 +76,8 @@ export function App() {
   const [testOutcome, setTestOutcome] = useState<Outcome>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [permissionProblem, setPermissionProblem] = useState<string | null>(null);
+  // Counts the saves that set a key: each asks the key's accounts again.
+  const [keySaves, setKeySaves] = useState(0);
 
   useEffect(() => {
     void sendMessage('settings:get', null).then((reply) => {
@@ -203,6 +191,7 @@ export function App() {
       setSaved(reply.value.value);
       setValues({ ...formFromSettings(reply.value.value) });
       setShowKey(false);
+      if (save.value.apiKey.action === 'set') setKeySaves((count) => count + 1);
       setSaveOutcome({ kind: 'ok', text: 'Saved.' });
     }
   }
@@ -330,14 +319,14 @@ export function App() {
           </div>
         </Field>
 
-        <Field
-          id="account-id"
-          label="Account ID"
-          hint="Optional. Leave empty for the key's default LinkedIn account."
+        <AccountField
+          hasApiKey={saved.hasApiKey}
+          keySaves={keySaves}
+          value={values.accountId}
           problem={problems.accountId}
-        >
-          <input {...inputOf('account-id', 'accountId')} type="text" spellcheck={false} />
-        </Field>
+          onChange={(accountId) => update('accountId', accountId)}
+          askAccounts={askAccounts}
+        />
 
         <Field
           id="freshness"
