@@ -361,7 +361,7 @@ export function App() {
           </select>
         </Field>
 
-        {switchOf('show-badge', 'showProfileBadge', 'Show the badge on LinkedIn (on your own profile only)')}
+        {switchOf('show-badge', 'showProfileBadge', 'Show the badge on LinkedIn (on the own profiles of this key's accounts only)')}
 
         <fieldset class="options__group">
           <legend>Notifications</legend>
