@@ -361,7 +361,11 @@ export function App() {
           </select>
         </Field>
 
-        {switchOf('show-badge', 'showProfileBadge', 'Show the badge on LinkedIn (on the own profiles of this key's accounts only)')}
+        {switchOf(
+          'show-badge',
+          'showProfileBadge',
+          "Show the badge on LinkedIn (on the own profiles of this key's accounts only)",
+        )}
 
         <fieldset class="options__group">
           <legend>Notifications</legend>
