@@ -3,7 +3,8 @@
  * extension loaded and configured for the sandbox (through its options page, as a user would),
  * and imports about four months of made-up history into the dashboard (the sandbox has no
  * past). With a display it stays open until Ctrl+C; without one it runs headless, writes
- * screenshots of the popup, the options page, the badge and the dashboard, and exits.
+ * screenshots of the popup, the options page, the badge and the dashboard (its History and
+ * Team tabs), and exits.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { launchWithExtension } from '../e2e/browser';
 import { badge } from '../e2e/badge-probe';
 import { LINKEDIN, ME, serveLinkedIn } from '../e2e/linkedin';
 import { generatedHistory } from '../e2e/history';
-import { DashboardPage, OptionsPage, PopupPage } from '../e2e/pages';
+import { DashboardPage, OptionsPage, PopupPage, TeamPage } from '../e2e/pages';
 import { addDays, localDay } from '../utils/history/day';
 import { exportHistory } from '../utils/history/history-file';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
@@ -69,6 +70,11 @@ async function main(): Promise<void> {
   await dashboard.setGoal(GOAL.target, addDays(localDay(Date.now()), GOAL.inDays));
   console.log(`Dashboard: ${imported} Goal: SSI ${GOAL.target} in ${GOAL.inDays} days.`);
 
+  // The dashboard's Team tab: every account of the sandbox key side by side.
+  const team = await TeamPage.open(session);
+  await team.settled();
+  console.log(`Team: ${(await team.scores()).map(([name, score]) => `${name} ${score}`).join(', ')}.`);
+
   if (!headless) {
     console.log('Chromium is open with the extension. Press Ctrl+C to stop.');
     await new Promise<void>((stop) => {
@@ -95,6 +101,11 @@ async function main(): Promise<void> {
         path: resolve(SCREENSHOT_DIR, `dashboard-${scheme}.png`),
         fullPage: true,
       });
+      await team.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await team.page.reload();
+      await team.settled();
+      await team.page.waitForTimeout(400); // let chart.js draw
+      await team.page.screenshot({ path: resolve(SCREENSHOT_DIR, `team-${scheme}.png`), fullPage: true });
       await options.page.screenshot({
         path: resolve(SCREENSHOT_DIR, `options-${scheme}.png`),
         fullPage: true,
