@@ -130,7 +130,10 @@ export function App({ port }: AppProps) {
           </div>
           {stored ? (
             <>
-              <TrendSection days={days} range={range} today={today} onRange={setRange} />
+              {/* The trend's line charts load chart.js's line parts: not before History is shown. */}
+              {shown.current.has('history') && (
+                <TrendSection days={days} range={range} today={today} onRange={setRange} />
+              )}
               <TransferSection
                 days={days}
                 today={today}
