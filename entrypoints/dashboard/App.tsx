@@ -6,7 +6,7 @@ import { localDay } from '@/utils/history/day';
 import { goalProgress, type Goal } from '@/utils/history/goal';
 import { focusOf } from '@/utils/ssi/focus';
 import { DashboardHeader } from './DashboardHeader';
-import { DashboardTabs, panelId, tabId } from './DashboardTabs';
+import { DashboardTabs, TabPanel } from './DashboardTabs';
 import type { DashboardPort } from './port';
 import { useRangeInHash, useTabInHash, type DashboardTab } from './range-hash';
 import {
@@ -97,14 +97,7 @@ export function App({ port }: AppProps) {
       />
       <main>
         <DashboardTabs tab={tab} onChange={setTab} />
-        <div
-          role="tabpanel"
-          id={panelId('history')}
-          aria-labelledby={tabId('history')}
-          tabIndex={0}
-          hidden={tab !== 'history'}
-          class="dashboard__grid dashboard__panel"
-        >
+        <TabPanel tab="history" chosen={tab} class="dashboard__grid">
           <TodaySection
             snapshot={snapshot}
             days={days}
@@ -147,17 +140,10 @@ export function App({ port }: AppProps) {
               Loading your history…
             </p>
           )}
-        </div>
-        <div
-          role="tabpanel"
-          id={panelId('team')}
-          aria-labelledby={tabId('team')}
-          tabIndex={0}
-          hidden={tab !== 'team'}
-          class="dashboard__panel"
-        >
+        </TabPanel>
+        <TabPanel tab="team" chosen={tab}>
           {shown.current.has('team') && <TeamSection port={port} />}
-        </div>
+        </TabPanel>
       </main>
     </div>
   );

@@ -1,11 +1,12 @@
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { DASHBOARD_TABS, type DashboardTab } from './range-hash';
 
 const TAB_LABELS: Readonly<Record<DashboardTab, string>> = { history: 'History', team: 'Team' };
 
 /** The id of a tab's button and of its panel, for `aria-controls` and `aria-labelledby`. */
-export const tabId = (tab: DashboardTab) => `tab-${tab}`;
-export const panelId = (tab: DashboardTab) => `panel-${tab}`;
+const tabId = (tab: DashboardTab) => `tab-${tab}`;
+const panelId = (tab: DashboardTab) => `panel-${tab}`;
 
 /** Where an arrow, Home or End key moves from tab `index` of `count`; null for other keys. */
 function movedTo(key: string, index: number, count: number): number | null {
@@ -51,6 +52,32 @@ export function DashboardTabs({ tab, onChange }: { tab: DashboardTab; onChange(t
           {TAB_LABELS[each]}
         </button>
       ))}
+    </div>
+  );
+}
+
+/** The panel of tab `tab`, hidden while another is chosen. */
+export function TabPanel({
+  tab,
+  chosen,
+  class: className,
+  children,
+}: {
+  tab: DashboardTab;
+  chosen: DashboardTab;
+  class?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div
+      role="tabpanel"
+      id={panelId(tab)}
+      aria-labelledby={tabId(tab)}
+      tabIndex={0}
+      hidden={tab !== chosen}
+      class={className ? `dashboard__panel ${className}` : 'dashboard__panel'}
+    >
+      {children}
     </div>
   );
 }
