@@ -188,6 +188,7 @@ describe('the Team tab', () => {
     fireEvent.click(within(team()).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(cellsOf('Grace Hopper')[0]).toBe('49'));
     await waitFor(() => expect(cellsOf('Alan Turing')[0]).toBe('21'));
+    expect(within(team()).getByRole('status').textContent).toBe('3 of 3 read.');
     expect(port.getAccountSsi.mock.calls.slice(2)).toEqual([
       ['grace', true],
       ['alan', true],

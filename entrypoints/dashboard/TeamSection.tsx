@@ -72,10 +72,13 @@ function progressWords(
     return `${done} of ${total} read. ConnectSafely asked us to slow down: going on in ${seconds} s…`;
   }
   if (running) return `Reading the team… ${done} of ${total} read.`;
+  // Once done, the whole team's count: a Retry's run asks only some of it.
+  const usable = rows.filter((row) => row.status !== 'unusable').length;
+  const read = rows.filter((row) => row.status === 'done').length;
   const failed = retryableRows(rows).length;
   return failed
-    ? `${done - failed} of ${total} read; ${failed} could not be read now.`
-    : `${done} of ${total} read.`;
+    ? `${read} of ${usable} read; ${failed} could not be read now.`
+    : `${read} of ${usable} read.`;
 }
 
 /** The header of a sortable column: a button that sorts by it, the other way on a second press. */
