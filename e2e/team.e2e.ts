@@ -10,6 +10,7 @@ import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
 import { FIRST_ASK_RETRY_AFTER_SECONDS, startSandbox, type SandboxServer } from '../sandbox/server';
 import { TEAM_CSV_HEADER } from '../utils/team/team-table';
 import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
+import { seriousViolations } from './axe';
 import { OptionsPage, TeamPage } from './pages';
 
 const [ADA, GRACE, ALAN] = SANDBOX_ACCOUNTS as [
@@ -129,6 +130,14 @@ describe('the Team tab', () => {
       expect.arrayContaining([ADA, GRACE, ALAN].map((account) => [nameOf(account), account.id])),
     );
   });
+
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical accessibility violation in %s mode (axe-core: WCAG 2 A and AA)',
+    async (scheme) => {
+      await team.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      expect(await seriousViolations(team.page)).toEqual([]);
+    },
+  );
 
   it('reloaded while every reading is fresh, asks the API nothing', async () => {
     sandbox.resetRequests();
