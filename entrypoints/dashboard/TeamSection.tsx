@@ -240,7 +240,6 @@ export function TeamSection({ port }: { port: TeamPort }) {
                   {TEAM_COLUMNS.map((column) => (
                     <SortHeader key={column.id} column={column} sort={sort} onSort={setSort} />
                   ))}
-                  <th scope="col">Status</th>
                 </tr>
               </thead>
               <tbody>
@@ -255,11 +254,14 @@ export function TeamSection({ port }: { port: TeamPort }) {
                         <th key={column.id} scope="row">
                           {entry.row.account.name}
                         </th>
+                      ) : column.id === 'status' ? (
+                        <td key={column.id} class="team__status">
+                          {entry.row.problem ?? STATUS_WORDS[entry.row.status] ?? ''}
+                        </td>
                       ) : (
                         <td key={column.id}>{shownValue(column, entry, now)}</td>
                       ),
                     )}
-                    <td class="team__status">{entry.row.problem ?? STATUS_WORDS[entry.row.status] ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

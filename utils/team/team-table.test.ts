@@ -48,6 +48,16 @@ describe('sortTeam', () => {
     expect(sorted).not.toBe(team);
   });
 
+  it("sorts by status: the rows' problems in order, rows without one last", () => {
+    const limited = entry('Lim', null, { problem: 'Rate limited: try again in 5 min.' });
+    const expired = entry('Exp', null, { problem: 'The LinkedIn session behind this account has expired.' });
+    expect(names(sortTeam([ada, limited, expired], { column: 'status', direction: 'ascending' }))).toEqual([
+      'Lim',
+      'Exp',
+      'Ada',
+    ]);
+  });
+
   it('sorts by a pillar', () => {
     const low = entry('Low', {
       pillars: PILLAR_IDS.map((id) => ({ id, score: 3, industryAverage: null, networkAverage: null })),

@@ -16,7 +16,7 @@ export interface TeamEntry {
 }
 
 export type TeamColumnId =
-  'name' | 'overall' | PillarId | 'industryRank' | 'networkRank' | 'weeklyChange' | 'updated';
+  'name' | 'overall' | PillarId | 'industryRank' | 'networkRank' | 'weeklyChange' | 'updated' | 'status';
 
 export interface TeamColumn {
   id: TeamColumnId;
@@ -67,6 +67,7 @@ export const TEAM_COLUMNS: readonly TeamColumn[] = [
     csv: 'updated_at',
     value: (entry) => snapshotOf(entry)?.fetchedAt ?? null,
   },
+  { id: 'status', label: 'Status', csv: 'problem', value: (entry) => entry.row.problem },
 ];
 
 export type SortDirection = 'ascending' | 'descending';
@@ -100,12 +101,11 @@ export function sortTeam(entries: readonly TeamEntry[], sort: TeamSort | null): 
   });
 }
 
-/** The CSV's header: the columns', the account's ID after its name, and the row's problem last. */
+/** The CSV's header: the columns', with the account's ID after its name. */
 export const TEAM_CSV_HEADER: readonly string[] = [
   'name',
   'account_id',
   ...TEAM_COLUMNS.slice(1).map((column) => column.csv),
-  'problem',
 ];
 
 /**
@@ -122,7 +122,6 @@ export function teamToCsv(entries: readonly TeamEntry[]): string {
       else if (column.id === 'updated') cells.push(new Date(value).toISOString());
       else cells.push(typeof value === 'number' ? plainDecimal(value) : textCell(value));
     }
-    cells.push(entry.row.problem === null ? '' : textCell(entry.row.problem));
     lines.push(cells.join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
