@@ -3,8 +3,14 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { BADGE_SCRIPT_PATH } from './utils/linkedin/profile-badge-loader';
 
-/** Hosts of the ConnectSafely API the extension may call without asking (see utils/api-origin.ts). */
-const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*', 'https://sandbox.api.connectsafely.ai/*'];
+/**
+ * The one host the extension may call without asking: ConnectSafely's production API (see
+ * utils/api-origin.ts). The sandbox host and any custom origin are optional, asked when chosen.
+ */
+const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*'];
+export const MANIFEST_NAME = 'SSI Companion for LinkedIn';
+export const MANIFEST_DESCRIPTION =
+  'Your LinkedIn Social Selling Index at a glance: score, pillars and ranks in the toolbar. Not affiliated with LinkedIn.';
 /** The dashboard's entrypoint (entrypoints/dashboard/), built apart from the other pages. */
 const DASHBOARD_ENTRY = 'dashboard';
 /** The profile badge's code (entrypoints/linkedin-profile-badge/), kept out of the gate. */
@@ -16,8 +22,9 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   manifest: {
-    name: 'SSI Companion for LinkedIn',
-    description: 'Your LinkedIn Social Selling Index at a glance: score, pillars and ranks in the toolbar.',
+    // The store's limits: name 45 characters, description 132 (scripts/manifest.test.ts).
+    name: MANIFEST_NAME,
+    description: MANIFEST_DESCRIPTION,
     // storage.local.setAccessLevel (which keeps content scripts away from the key) needs 140.
     minimum_chrome_version: '140',
     // alarms: the history is recorded on a schedule with no page open (utils/worker/schedule.ts).
@@ -25,7 +32,8 @@ export default defineConfig({
     // Asked when the user turns notifications on in the settings, never up front.
     optional_permissions: ['notifications'],
     host_permissions: API_HOST_PERMISSIONS,
-    // A custom API origin (a proxy, a self-hosted gateway) is asked for on Save, never up front.
+    // The sandbox host and a custom API origin (a proxy, a self-hosted gateway) are asked for
+    // when chosen in the settings, never up front.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'SSI Companion' },
     // Two plain scripts rather than WXT content scripts: WXT's wrapper would start the

@@ -35,6 +35,11 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Load the extension from here instead of the build (`npm run bench` adds pages to a copy). */
   extensionDir?: string;
+  /**
+   * The browser's user agent, for every context (pages and the service worker alike), as
+   * Chromium's `--user-agent` flag sets it: how the tests pass for Edge or Brave.
+   */
+  userAgent?: string;
 }
 
 /** Starts Chromium with a fresh profile and the extension; resolves once its worker runs. */
@@ -59,6 +64,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.userAgent ? [`--user-agent=${options.userAgent}`] : []),
     ],
   });
   const serviceWorker = async () =>

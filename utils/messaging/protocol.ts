@@ -45,7 +45,10 @@ export interface ProfileBadgeState {
    * carry every error's wording.
    */
   problem: ErrorDescription | null;
-  /** Who the account is on LinkedIn, to recognise its own profile page. */
+  /**
+   * Who the account is on LinkedIn, to recognise its own profile page: the key's account the
+   * page named (`page` of the ask), else the selected account.
+   */
   account: { profileUrn: string | null; publicId: string | null };
 }
 
@@ -122,7 +125,14 @@ export const MESSAGES = {
    */
   'profile-badge:get': {
     senders: ['linkedin-tab'],
-    payload: v.strictObject({ refresh: v.boolean() }),
+    payload: v.strictObject({
+      refresh: v.boolean(),
+      /**
+       * The profile the tab is on, as far as it knows yet: its URL's slug (normalised) and the
+       * fsd profile ID its markup shows. The badge is for the key's account it names, if any.
+       */
+      page: v.optional(v.strictObject({ slug: shortText(200), profileId: v.nullable(shortText(100)) })),
+    }),
     answer: answer<ProfileBadgeState>(),
   },
   /** Opens one of the extension's pages in a tab (rate-limited per LinkedIn tab). */
@@ -194,6 +204,15 @@ export const MESSAGES = {
       ),
     }),
     answer: answer<null>(),
+  },
+  /**
+   * Deletes everything the extension keeps in this browser (key, settings, cache, history,
+   * goals), its alarms and optional permissions; fails only when storage could not be emptied.
+   */
+  'data:delete-all': {
+    senders: ['extension-page'],
+    payload: v.null(),
+    answer: answer<Result<null, SsiError>>(),
   },
   /** Calls the API with the form as it is now, saved or not (`apiKey`: a key typed, not saved). */
   'connection:test': {

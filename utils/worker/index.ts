@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { mayCallOrigin } from '../api-origin';
+import { readCacheEntry } from '../api-cache';
 import { describeError } from '../errors';
 import { historyAccountOf } from '../history/reading';
 import type { DescribedSsiState, ExtensionPage } from '../messaging/protocol';
@@ -12,7 +13,9 @@ import { DASHBOARD_PAGE } from '../popup-preview';
 import { err, ok } from '../result';
 import type { SsiState } from '../ssi/state';
 import { targetKey } from '../settings';
+import { keyAccountsViewOf } from '../key-accounts';
 import {
+  accountsItem,
   lastExchangeItem,
   notifiedAlertsItem,
   profileBadgeTabsItem,
@@ -20,7 +23,9 @@ import {
   ssiCacheItem,
 } from '../storage';
 import { createKeyAccountsService } from './key-accounts-service';
+import { createDataDeletion } from './data-deletion';
 import { createSsiClient } from './api/client';
+import { createOriginPause } from './api/origin-pause';
 import { createHistoryService } from './history-service';
 import { createMessageRouter, type Handlers } from './messaging/router';
 import { createNotifier } from './notifications';
@@ -83,6 +88,8 @@ export function startWorker(): void {
     },
   });
   const storage = createStorageWriters();
+  // A 429 pauses every ask to its API origin: the SSI of any account and the key's accounts.
+  const pause = createOriginPause();
   const { cache } = storage;
   const ssi = createSsiService({
     client,
@@ -96,6 +103,7 @@ export function startWorker(): void {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
     },
+    pause,
     onState: (ssi) => void applyToolbarBadge(ssi),
     onUpdate: () => void badge.notifyTabs(),
     onReading: (snapshot, settings) => void history.record(snapshot, settings),
@@ -123,10 +131,15 @@ export function startWorker(): void {
     read: readSavedConfig,
     mayCall,
     now: () => Date.now(),
+    pause,
   });
   const badge = createProfileBadgeHandlers({
     ssi,
     accounts: keyAccounts,
+    readEntries: async (keys) => {
+      const stored = await ssiCacheItem.getValue();
+      return keys.map((key) => readCacheEntry(stored, key));
+    },
     read: readSavedConfig,
     tabs: {
       read: () => profileBadgeTabsItem.getValue(),
@@ -142,18 +155,28 @@ export function startWorker(): void {
     store: { read: readSavedConfig, save: storage.saveConfig, select: storage.selectAccount },
   });
 
+  /** The key's accounts and default account for an API origin, as stored. */
+  async function readAccountsView(apiBaseUrl: string) {
+    return keyAccountsViewOf(
+      await storage.accounts.read(apiBaseUrl),
+      await cache.read(targetKey({ apiBaseUrl, accountId: '' })),
+    );
+  }
+
+  const deletion = createDataDeletion({
+    clearLocal: storage.clearAll,
+    notifyTabs: () => badge.notifyTabs(),
+    requiredOrigins: browser.runtime.getManifest().host_permissions ?? [],
+  });
+
   const handlers: Handlers = {
     'ssi:get': async ({ refresh, accountId }) => described(await ssi.getSsi({ refresh, accountId })),
     'settings:get': () => settings.getSettings(),
     'accounts:get': async ({ refresh }) => {
       const config = await readSavedConfig();
       const { accounts, error } = await keyAccounts.list(config, { refresh });
-      const defaults = await cache.read(targetKey({ ...config.settings, accountId: '' }));
-      return {
-        accounts,
-        defaultAccountId: defaults?.snapshot?.accountId ?? null,
-        problem: error ? describeError(error) : null,
-      };
+      const { defaultAccountId } = await readAccountsView(config.settings.apiBaseUrl);
+      return { accounts, defaultAccountId, problem: error ? describeError(error) : null };
     },
     'account:select': async ({ accountId }) => {
       const selected = await settings.selectAccount(accountId);
@@ -164,7 +187,8 @@ export function startWorker(): void {
       return selected;
     },
     'debug:get': async () => ((await readSettings()).debug ? lastExchangeItem.getValue() : null),
-    'profile-badge:get': (payload, context) => badge.getProfileBadge(payload.refresh, context.tabId),
+    'profile-badge:get': (payload, context) =>
+      badge.getProfileBadge(payload.refresh, context.tabId, payload.page),
     'page:open': ({ page }, context) => badge.openPageFor(page, context.tabId),
     'settings:save': async (payload) => {
       const saved = await settings.saveSettings(payload);
@@ -188,6 +212,7 @@ export function startWorker(): void {
       await history.setGoal(accountId, goal);
       return null;
     },
+    'data:delete-all': () => deletion.deleteAll(),
     'connection:test': async (payload) => {
       const result = await settings.testConnection(payload);
       return result.ok ? result : err({ code: result.error.code, ...describeError(result.error) });
@@ -239,10 +264,14 @@ export function startWorker(): void {
   const popupPreview = createPopupPreviewKeeper({
     readSettings,
     readEntry: (key) => cache.read(key),
+    readAccounts: (apiBaseUrl) => readAccountsView(apiBaseUrl),
     setPopupPath: (popup) => browser.action.setPopup({ popup }),
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (settingsItem.key in changes || ssiCacheItem.key in changes)) {
+    if (
+      area === 'local' &&
+      (settingsItem.key in changes || ssiCacheItem.key in changes || accountsItem.key in changes)
+    ) {
       void popupPreview.update();
     }
   });

@@ -11,6 +11,7 @@ import type { KeyAccount } from '../key-accounts';
 import { err, type Result } from '../result';
 import { mayAskApi } from './api/ask-policy';
 import type { SsiClient } from './api/client';
+import { createOriginPause, type OriginPause } from './api/origin-pause';
 import type { SavedConfig } from './saved-config';
 
 export interface KeyAccountsDeps {
@@ -22,6 +23,8 @@ export interface KeyAccountsDeps {
   /** Whether the extension may call an API origin now (`mayCallOrigin` in the product). */
   mayCall: (origin: string) => Promise<boolean>;
   now: () => number;
+  /** The 429 pause every ask to an origin shares (with the SSI); one of its own if not given. */
+  pause?: OriginPause;
 }
 
 /** The key's accounts as known now, and the last attempt's failure. */
@@ -52,6 +55,7 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
   const inFlight = new Map<string, Promise<AccountsEntry | null>>();
   // Failures that storage refused to keep, by origin: newer than the stored one.
   const unstored = new Map<string, LastFailure>();
+  const pause = deps.pause ?? createOriginPause();
 
   /**
    * Asks for the key's accounts if the rules allow it now, and keeps the outcome: the entry as
@@ -66,6 +70,7 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
     const entry = await deps.store.read(origin);
     const mayCallOrigin = () => deps.mayCall(origin);
     const last = unstored.get(origin) ?? entry?.lastError;
+    if (pause.until(origin) > deps.now()) return null;
     if (!(await mayAskApi(last, { now: deps.now(), forced, mayCallOrigin }))) return null;
     let result: Result<KeyAccount[], SsiError>;
     try {
@@ -75,6 +80,7 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
     } catch {
       result = err({ code: 'internal' });
     }
+    if (!result.ok) pause.note(origin, result.error);
     const next: AccountsEntry = result.ok
       ? {
           slugs: {

@@ -1,3 +1,4 @@
+import type { CacheEntry } from '../api-cache';
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountSummary } from './api/accounts';
 import { describeError, type SsiError } from '../errors';
@@ -72,6 +73,8 @@ function setup(
     tabs: [...(options.tabs ?? [])],
     dead: new Set(options.deadTabs ?? []),
     now: T0,
+    /** Cache entries by slot: an account's last reading holds its fsd profile ID. */
+    entries: new Map<string, CacheEntry>(),
   };
   const ssi = {
     getSsi: vi.fn<SsiService['getSsi']>(async () => state.view),
@@ -90,6 +93,7 @@ function setup(
   const deps = {
     ssi,
     accounts,
+    readEntries: vi.fn(async (keys: string[]) => keys.map((key) => state.entries.get(key) ?? null)),
     read: vi.fn(async () => ({ settings: state.settings, apiKey: state.apiKey })),
     tabs: {
       read: vi.fn(async () => [...state.tabs]),
@@ -233,6 +237,72 @@ describe('getProfileBadge', () => {
 
       expect((await h.handlers.getProfileBadge(false, 7)).account.publicId).toBeNull();
       expect(h.accounts.publicIdOf).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('on the own profile of another account of the key', () => {
+    const GRACE_URN = 'urn:li:fsd_profile:ACoAAGraceHopper';
+    const graceView = makeView({
+      snapshot: makeSnapshot({ accountId: 'acc_2', overall: 48, profileUrn: GRACE_URN }),
+    });
+
+    it('shows that account’s SSI when the page’s slug is its publicId, whichever account is selected', async () => {
+      const h = setup();
+      h.ssi.getSsi.mockImplementation(async (options) =>
+        options?.accountId === 'acc_2' ? graceView : h.state.view,
+      );
+
+      const badge = await h.handlers.getProfileBadge(false, 7, { slug: 'grace', profileId: null });
+
+      expect(h.ssi.getSsi).toHaveBeenCalledWith(
+        expect.objectContaining({ accountId: 'acc_2', refresh: false }),
+      );
+      expect(badge.ssi.snapshot?.overall).toBe(48);
+      expect(badge.account).toEqual({ profileUrn: GRACE_URN, publicId: 'grace' });
+    });
+
+    it('finds the account by the fsd profile ID of its last reading (for /in/me/)', async () => {
+      const h = setup();
+      h.state.entries.set(`${DEFAULT_SETTINGS.apiBaseUrl}|acc_2`, {
+        snapshot: graceView.snapshot,
+        lastError: null,
+      });
+      h.ssi.getSsi.mockImplementation(async (options) =>
+        options?.accountId === 'acc_2' ? graceView : h.state.view,
+      );
+
+      const badge = await h.handlers.getProfileBadge(false, 7, { slug: 'me', profileId: 'ACoAAGraceHopper' });
+
+      expect(badge.ssi.snapshot?.overall).toBe(48);
+    });
+
+    it('answers with the selected account on a page that names no account of the key', async () => {
+      const h = setup();
+
+      const badge = await h.handlers.getProfileBadge(false, 7, {
+        slug: 'a-stranger',
+        profileId: 'ACoAAStranger',
+      });
+
+      expect(h.ssi.getSsi).toHaveBeenCalledWith(expect.objectContaining({ accountId: undefined }));
+      expect(badge.account.publicId).toBe('ada-lovelace');
+    });
+
+    it('counts a forced refresh against that account, not the selected one', async () => {
+      const h = setup();
+      await h.handlers.getProfileBadge(true, 7, { slug: 'grace', profileId: null });
+      await h.handlers.getProfileBadge(true, 7, { slug: 'ada-lovelace', profileId: null });
+
+      expect(h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh)).toEqual([true, true]);
+    });
+
+    it('answers a tab afresh when it asks for another page within the repeat window', async () => {
+      const h = setup();
+      await h.handlers.getProfileBadge(false, 7, { slug: 'a-stranger', profileId: null });
+      await h.handlers.getProfileBadge(false, 7, { slug: 'a-stranger', profileId: null });
+      await h.handlers.getProfileBadge(false, 7, { slug: 'a-stranger', profileId: 'ACoAAGraceHopper' });
+
+      expect(h.ssi.getSsi).toHaveBeenCalledTimes(2);
     });
   });
 

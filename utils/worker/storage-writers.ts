@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { apiKeyItem } from './secrets';
 import { createSerialQueue } from './serial-queue';
-import { coerceSettings, type Settings } from '../settings';
+import { coerceSettings, targetKey, type Settings } from '../settings';
 import { migrateStorage } from './storage-schema';
 import { readAccountsEntry, readCacheEntry } from '../api-cache';
 import { readGoals, type Goal } from '../history/goal';
@@ -20,7 +20,12 @@ export function createStorageWriters() {
   const enqueue = createSerialQueue();
   return {
     /** The SSI cache; its writes share the queue. */
-    cache: createEntryStore(enqueue, ssiCacheItem, readCacheEntry),
+    cache: createEntryStore(enqueue, ssiCacheItem, readCacheEntry, async () => {
+      // The selected account's and the default account's readings (the popup's first paint)
+      // never make room for other accounts'.
+      const settings = coerceSettings(await settingsItem.getValue());
+      return [targetKey(settings), targetKey({ ...settings, accountId: '' })];
+    }),
     /** The key's accounts, by API origin; its writes share the queue. */
     accounts: createEntryStore(enqueue, accountsItem, readAccountsEntry),
     /**
@@ -42,8 +47,15 @@ export function createStorageWriters() {
       enqueue(async () => {
         await settingsItem.setValue({ ...coerceSettings(await settingsItem.getValue()), accountId });
       }),
-    /** Every account's history; its writes share the queue. */
-    history: createHistoryStore(enqueue, browser.storage.local),
+    /**
+     * Every account's history; its writes share the queue. A reading is recorded only while a
+     * key is saved: one that arrives after "Delete all data" (`clearAll`) leaves no history.
+     */
+    history: createHistoryStore(enqueue, browser.storage.local, async () =>
+      Boolean(await apiKeyItem.getValue()),
+    ),
+    /** Empties `storage.local`, between two writes, never during one ("Delete all data"). */
+    clearAll: () => enqueue(() => browser.storage.local.clear()),
     /** Sets (or with null removes) an account's goal, read and written back in one step. */
     setGoal: (accountId: string, goal: Goal | null) =>
       enqueue(async () => {
