@@ -80,7 +80,8 @@ describe('createEntryStore, as the SSI cache', () => {
 
   it(`keeps at most ${MAX_CACHE_ENTRIES} entries, dropping the least recently written`, async () => {
     const store = cacheStore();
-    for (let index = 0; index < MAX_CACHE_ENTRIES + 3; index++) await store.write(slot(index), entry(index % 100));
+    for (let index = 0; index < MAX_CACHE_ENTRIES + 3; index++)
+      await store.write(slot(index), entry(index % 100));
 
     const cache = await ssiCacheItem.getValue();
 
