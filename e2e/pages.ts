@@ -1,6 +1,6 @@
 /** Page objects for the extension's pages, driven the way a user drives them. */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from './browser';
 import { toolbarPopupUrl } from './worker';
 
@@ -274,13 +274,76 @@ export class DashboardPage {
 
   /** Presses "Export CSV" or "Export JSON"; resolves with the file's name and text. */
   async export(format: 'CSV' | 'JSON'): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.section('Export and import')
-        .getByRole('button', { name: `Export ${format}` })
-        .click(),
-    ]);
-    const path = await download.path();
-    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    return downloaded(
+      this.page,
+      this.section('Export and import').getByRole('button', { name: `Export ${format}` }),
+    );
+  }
+}
+
+/** Clicks `button` and resolves with the name and text of the file it downloads. */
+async function downloaded(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** The dashboard's Team tab. */
+export class TeamPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens `dashboard.html#tab=team` in a new tab. */
+  static async open(session: ExtensionSession): Promise<TeamPage> {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(session.url('dashboard.html#tab=team'));
+    const team = new TeamPage(page);
+    await team.section().waitFor();
+    return team;
+  }
+
+  section() {
+    return this.page.getByRole('region', { name: 'Team', exact: true });
+  }
+
+  /** The progress line (a live region). */
+  progress() {
+    return this.section().getByTestId('team-progress');
+  }
+
+  /** Waits until every account was read or said why not. */
+  async settled(): Promise<void> {
+    await this.progress()
+      .filter({ hasText: /^\d+ of \d+ read(\.|; \d+ could not be read now\.)$/ })
+      .waitFor({ timeout: 20_000 });
+  }
+
+  rows() {
+    return this.section().locator('tbody tr');
+  }
+
+  /** Each row's name and SSI as shown, in the table's order. */
+  async scores(): Promise<[string, string][]> {
+    return this.rows().evaluateAll((rows) =>
+      rows.map((row) => [
+        row.querySelector('th')?.textContent ?? '',
+        row.querySelector('td')?.textContent ?? '',
+      ]),
+    );
+  }
+
+  /** The header cell of a column. */
+  header(label: string) {
+    return this.section().locator('thead th', {
+      has: this.page.getByRole('button', { name: label, exact: true }),
+    });
+  }
+
+  async sortBy(label: string): Promise<void> {
+    await this.section().getByRole('button', { name: label, exact: true }).click();
+  }
+
+  async exportCsv(): Promise<{ name: string; text: string }> {
+    return downloaded(this.page, this.section().getByRole('button', { name: 'Export CSV' }));
   }
 }

@@ -172,7 +172,7 @@ export function startWorker(): void {
   });
 
   const handlers: Handlers = {
-    'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
+    'ssi:get': async ({ refresh, accountId }) => described(await ssi.getSsi({ refresh, accountId })),
     'settings:get': () => settings.getSettings(),
     'accounts:get': async ({ refresh }) => {
       const config = await readSavedConfig();
