@@ -76,7 +76,7 @@ async function storedEntry(apiBaseUrl = sandbox.url): Promise<StoredEntry | null
  * Forgets the stored failure. Only after a 429: the extension rightly makes no request until
  * Retry-After has passed (30-60 s), which would leave the next cases untried.
  */
-async function forgetPause(): Promise<void> {
+async function forgetPause(page: Page): Promise<void> {
   const worker = await session.serviceWorker();
   await worker.evaluate(async (key) => {
     const stored = await chrome.storage.local.get('ssiCache');
@@ -85,6 +85,8 @@ async function forgetPause(): Promise<void> {
     if (entry) entry.lastError = null;
     await chrome.storage.local.set({ ssiCache: cache });
   }, `${sandbox.url}|default`);
+  // The worker also holds the key's pause in memory (every account of the key waits it out).
+  await stopServiceWorker(page);
 }
 
 /** Opens popup.html in a tab, watched, and waits until it shows the good score and is idle. */
@@ -229,7 +231,7 @@ describe('Hostile and broken API responses', () => {
         expect(problems).toEqual([]);
 
         if (hostile.code === null) await restoreGoodData(popup);
-        if (hostile.code === 'rate-limited') await forgetPause();
+        if (hostile.code === 'rate-limited') await forgetPause(page);
       },
       hostile.reply.kind === 'hang' ? 60_000 : 30_000,
     );

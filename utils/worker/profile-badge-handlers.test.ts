@@ -75,8 +75,13 @@ function setup(
     tabs: [...(options.tabs ?? [])],
     dead: new Set(options.deadTabs ?? []),
     now: T0,
-    /** Cache entries by slot: an account's last reading holds its fsd profile ID. */
-    entries: new Map<string, CacheEntry>(),
+    /**
+     * Cache entries by slot: an account's last reading holds its fsd profile ID. The default
+     * slot's reading names the key's default account (acc_1).
+     */
+    entries: new Map<string, CacheEntry>([
+      [`${DEFAULT_SETTINGS.apiBaseUrl}|default`, { snapshot: makeSnapshot(), lastError: null }],
+    ]),
     sleepers: [] as (() => void)[],
   };
   const ssi = {
@@ -279,6 +284,15 @@ describe('getProfileBadge', () => {
       const badge = await h.handlers.getProfileBadge(false, 7, { slug: 'me', profileId: 'ACoAAGraceHopper' });
 
       expect(badge.ssi.snapshot?.overall).toBe(48);
+    });
+
+    it('answers with the default account while no reading has named it, on any member’s page', async () => {
+      const h = setup();
+      h.state.entries.clear();
+
+      await h.handlers.getProfileBadge(false, 7, { slug: 'grace', profileId: null });
+
+      expect(h.ssi.getSsi).toHaveBeenCalledWith(expect.objectContaining({ accountId: undefined }));
     });
 
     it('answers with the selected account on a page that names no account of the key', async () => {

@@ -129,6 +129,13 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
   async function memberOn(config: SavedConfig, page: BadgePage | undefined): Promise<string | undefined> {
     const member = await namedAccount(config, page);
     if (member === undefined || member === config.settings.accountId) return undefined;
+    if (!config.settings.accountId) {
+      // The key's default account is selected: until a reading names it, any account may be it,
+      // so the default is answered (and its reading names it); it is never asked for twice.
+      const [defaults] = await deps.readEntries([targetKey({ ...config.settings, accountId: '' })]);
+      const defaultId = defaults?.snapshot?.accountId;
+      if (!defaultId || defaultId === member) return undefined;
+    }
     return mayAnswerFor(member) ? member : undefined;
   }
 
