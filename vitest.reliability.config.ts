@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{utils,components,entrypoints,sandbox}/**/*.reliability.test.{ts,tsx}'],
+          setupFiles: ['utils/testing/i18n-setup.ts'],
         },
       },
       {

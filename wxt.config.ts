@@ -16,8 +16,10 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   manifest: {
-    name: 'SSI Companion for LinkedIn',
-    description: 'Your LinkedIn Social Selling Index at a glance: score, pillars and ranks in the toolbar.',
+    // Words from public/_locales/<lang>/messages.json, in the browser's UI language.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // storage.local.setAccessLevel (which keeps content scripts away from the key) needs 140.
     minimum_chrome_version: '140',
     // alarms: the history is recorded on a schedule with no page open (utils/worker/schedule.ts).
@@ -27,7 +29,7 @@ export default defineConfig({
     host_permissions: API_HOST_PERMISSIONS,
     // A custom API origin (a proxy, a self-hosted gateway) is asked for on Save, never up front.
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: 'SSI Companion' },
+    action: { default_title: '__MSG_ext_action_title__' },
     // Two plain scripts rather than WXT content scripts: WXT's wrapper would start the
     // extension API on every LinkedIn page before any of our code ran.
     // - entrypoints/linkedin-gate, on all of LinkedIn (users reach their profile from the feed

@@ -6,6 +6,7 @@
  * It is a hint, never the data: the app reads storage and replaces the first frame.
  */
 import { ACCOUNT_ID_MAX_LENGTH } from './account-id';
+import { t } from './i18n';
 import type { SsiSnapshot } from './ssi/model';
 
 export interface PopupPreview {
@@ -24,7 +25,7 @@ export const DASHBOARD_PAGE = 'dashboard.html';
 
 /** How the popup's header names an account. */
 export function accountLabelFor(accountId: string): string {
-  return accountId ? `Account ${accountId}` : 'Default account';
+  return accountId ? t('account_label', accountId) : t('account_default');
 }
 
 /**
