@@ -29,7 +29,6 @@ export default defineConfig({
     host_permissions: API_HOST_PERMISSIONS,
     // A custom API origin (a proxy, a self-hosted gateway) is asked for on Save, never up front.
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: '__MSG_ext_action_title__' },
     // Two plain scripts rather than WXT content scripts: WXT's wrapper would start the
     // extension API on every LinkedIn page before any of our code ran.
     // - entrypoints/linkedin-gate, on all of LinkedIn (users reach their profile from the feed
@@ -49,6 +48,11 @@ export default defineConfig({
     ],
   },
   hooks: {
+    // The toolbar icon's tooltip, in the UI language. WXT sets `action.default_title` from the
+    // popup's <title>, which a page cannot take as a message: it is set here, after WXT.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.action = { ...manifest.action, default_title: '__MSG_ext_action_title__' };
+    },
     // chart.js is a single module, so a build shares it whole between the pages that import
     // it: built with the popup, the dashboard's line charts would land in the popup's chart
     // chunk (the popup went from 56 to 71 KB, over its budget). The dashboard is built on its
