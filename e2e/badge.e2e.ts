@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { watchErrors } from './browser';
 import { badge, expectBadgeWithinBudget, recordBadgeShown } from './badge-probe';
 import { badgeSessionPerFile } from './badge-session';
-import { LINKEDIN, ME, navigateInApp, OTHER } from './linkedin';
+import { LINKEDIN, ME, MEMBER, navigateInApp, OTHER } from './linkedin';
 import { OptionsPage } from './pages';
 import { reloadExtension } from './worker';
+import { SANDBOX_ACCOUNTS, type SsiBody } from '../sandbox/data';
+import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
+
+const MEMBER_ID = SANDBOX_ACCOUNTS[1]!.id;
 
 const suite = badgeSessionPerFile();
 
@@ -31,6 +35,24 @@ describe('the SSI badge on LinkedIn', () => {
       await badge(page).holdsCount(0);
       await page.close();
     }
+  });
+
+  it('shows another account of the key its own SSI on its own profile, whichever account is selected', async () => {
+    const { sandbox } = suite();
+    const response = await fetch(`${sandbox.url}/linkedin/ssi?accountId=${MEMBER_ID}`, {
+      headers: { Authorization: `Bearer ${SANDBOX_DEMO_KEY}` },
+    });
+    const member = (await response.json()) as SsiBody;
+    const memberScore = String(Math.round(member.memberScore.overall));
+    expect(memberScore).not.toBe(suite().score);
+
+    const page = await open(`/in/${MEMBER.slug}/`);
+    const ssi = badge(page);
+    await expect.poll(() => ssi.text('.ssi-pill__label')).toBe(`SSI ${memberScore}`);
+    await ssi.holdsCount(1);
+    // The selected account's badge is still its own on its profile.
+    await navigateInApp(page, `/in/${ME.slug}/`);
+    await expect.poll(() => ssi.text('.ssi-pill__label')).toBe(`SSI ${suite().score}`);
   });
 
   it('opens a card with pillars, ranks and freshness; Esc and a click outside close it', async () => {

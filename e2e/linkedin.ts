@@ -23,8 +23,14 @@ function person(index: number): Person {
 
 /** The sandbox's default account, as LinkedIn knows it: the viewer in every fixture. */
 export const ME = person(0);
-/** Someone else. */
-export const OTHER = person(1);
+/** Another account of the sandbox key (a teammate sharing it): the badge shows theirs on their profile. */
+export const MEMBER = person(1);
+/** Someone who is no account of the key: never a badge on their profile. */
+export const OTHER: Person = {
+  slug: 'jane-stranger-7',
+  profileId: 'ACoAAE5trAnG3rJaNe0x9Qw1Lk4Vb7sPd2',
+  name: 'Jane Stranger',
+};
 
 export const LINKEDIN = 'https://www.linkedin.com';
 
@@ -60,6 +66,11 @@ export function fixtureMains(): Record<string, string> {
       profile: OTHER,
       cards: [topCard(OTHER, { own: false, hidden: true }), topCard(OTHER, { own: false })],
     }),
+    [`/in/${MEMBER.slug}/`]: profileMain({
+      viewer: ME,
+      profile: MEMBER,
+      cards: [topCard(MEMBER, { own: false })],
+    }),
   };
 }
 
@@ -75,6 +86,7 @@ export function fixturePages(): Record<string, string> {
     [`/in/${ME.slug}/`]: [ME],
     '/in/me/': [ME],
     [`/in/${OTHER.slug}/`]: [ME, OTHER],
+    [`/in/${MEMBER.slug}/`]: [ME, MEMBER],
   };
   return Object.fromEntries(
     Object.entries(mains).map(([path, main]) => [path, page(ME, main, shown[path] ?? [ME], script)]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCacheEntry, type CacheEntry } from './api-cache';
+import { readAccountsEntry, readCacheEntry, type CacheEntry } from './api-cache';
 import { PILLAR_IDS, type SsiSnapshot } from './ssi/model';
 
 const T0 = Date.parse('2026-03-14T09:00:00.000Z');
@@ -117,5 +117,42 @@ describe('readCacheEntry', () => {
     const cache: Record<string, unknown> = Object.create({ [KEY]: VALID });
 
     expect(readCacheEntry(cache, KEY)).toBeNull();
+  });
+});
+
+describe('readAccountsEntry', () => {
+  const ORIGIN = 'https://api.connectsafely.ai';
+  const ADA = { id: 'acc_1', name: 'Ada Lovelace', publicId: 'ada', status: 'AVAILABLE', apiSeat: true };
+
+  it('reads a stored list with its time, copying only the known fields', () => {
+    const stored = {
+      [ORIGIN]: {
+        slugs: { acc_1: 'ada' },
+        list: { accounts: [{ ...ADA, extra: '<img>' }], at: T0 },
+        lastError: null,
+      },
+    };
+    expect(readAccountsEntry(stored, ORIGIN)).toEqual({
+      slugs: { acc_1: 'ada' },
+      list: { accounts: [ADA], at: T0 },
+      lastError: null,
+    });
+  });
+
+  it('reads an entry of an older version (no list) as having none', () => {
+    expect(readAccountsEntry({ [ORIGIN]: { slugs: {}, lastError: null } }, ORIGIN)).toEqual({
+      slugs: {},
+      list: null,
+      lastError: null,
+    });
+  });
+
+  it.each<[string, unknown]>([
+    ['a list that is not an array', { accounts: 'x', at: T0 }],
+    ['an account without a name', { accounts: [{ id: 'acc_1' }], at: T0 }],
+    ['a seat that is not a flag', { accounts: [{ ...ADA, apiSeat: 'yes' }], at: T0 }],
+    ['a list without its time', { accounts: [ADA] }],
+  ])('reads an entry with %s as absent', (_name, list) => {
+    expect(readAccountsEntry({ [ORIGIN]: { slugs: {}, list, lastError: null } }, ORIGIN)).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
  */
 import { SSI_ERROR_CODES, type SsiError } from './errors';
 import { isJsonObject } from './json';
+import type { KeyAccount } from './key-accounts';
 import {
   PILLAR_IDS,
   type GroupComparison,
@@ -35,6 +36,8 @@ export type SsiCache = Record<string, CacheEntry>;
 export interface AccountsEntry {
   /** The LinkedIn slug (`publicId`) by account id, from good answers; null when it has none. */
   slugs: Record<string, string | null>;
+  /** The last good list, and when it came (epoch ms); null before the first. */
+  list: { accounts: KeyAccount[]; at: number } | null;
   /** The last attempt's failure, cleared by the next success. */
   lastError: LastFailure | null;
 }
@@ -164,6 +167,35 @@ export function readAccountsEntry(accounts: unknown, key: string): AccountsEntry
       // Defined as own properties: an id of "__proto__" is data, not a prototype.
       Object.defineProperty(slugs, id, { value: nullableText(slug), enumerable: true, writable: true });
     }
-    return { slugs, lastError: failure(entry.lastError) };
+    return { slugs, list: accountList(entry.list), lastError: failure(entry.lastError) };
   });
+}
+
+/** Most accounts a stored list keeps (the API's list is capped at as many). */
+const MAX_STORED_ACCOUNTS = 500;
+
+function nullableFlag(value: unknown): boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value;
+  throw new Unreadable();
+}
+
+/** A stored account list; absent (older versions) reads as none. */
+function accountList(value: unknown): AccountsEntry['list'] {
+  if (value === undefined || value === null) return null;
+  if (!isJsonObject(value) || !Array.isArray(value.accounts) || typeof value.at !== 'number')
+    throw new Unreadable();
+  if (value.accounts.length > MAX_STORED_ACCOUNTS) throw new Unreadable();
+  const accounts = value.accounts.map((account: unknown): KeyAccount => {
+    if (!isJsonObject(account) || typeof account.id !== 'string' || typeof account.name !== 'string')
+      throw new Unreadable();
+    return {
+      id: account.id,
+      name: account.name,
+      publicId: nullableText(account.publicId),
+      status: nullableText(account.status),
+      apiSeat: nullableFlag(account.apiSeat),
+    };
+  });
+  return { accounts, at: value.at };
 }

@@ -54,7 +54,8 @@ const NO_KEY = badgeState({
 });
 
 /** The worker, as far as the badge talks to it: answers `profile-badge:get` and records what it was asked. */
-let answer: ProfileBadgeState;
+let answer:
+  ProfileBadgeState | ((payload: { page?: { slug: string; profileId: string | null } }) => ProfileBadgeState);
 let asked: { type: string; payload: unknown }[];
 let alive: boolean;
 let badge: Badge;
@@ -147,7 +148,9 @@ beforeEach(() => {
     if (envelope.type === 'profile-badge:changed') return;
     asked.push(envelope);
     sendResponse(
-      envelope.type === 'profile-badge:get' ? { ok: true, value: answer } : { ok: true, value: null },
+      envelope.type === 'profile-badge:get'
+        ? { ok: true, value: typeof answer === 'function' ? answer(envelope.payload as never) : answer }
+        : { ok: true, value: null },
     );
     return true;
   });
@@ -186,6 +189,68 @@ describe('the badge without a key ("SSI: set up")', () => {
   });
 });
 
+describe('another account of the key', () => {
+  /** The worker: the member's own state for a page naming the member, else the selected account's. */
+  const memberWorker = (payload: { page?: { slug: string; profileId: string | null } }) =>
+    payload.page?.profileId === OTHER.profileId || payload.page?.slug === OTHER.slug
+      ? badgeState({
+          ssi: { ...badgeState().ssi, snapshot: { ...READABLE_CACHE_ENTRY.snapshot!, overall: 48 } },
+          account: { profileUrn: `urn:li:fsd_profile:${OTHER.profileId}`, publicId: OTHER.slug },
+        })
+      : badgeState();
+
+  it('tells the worker which profile the page is, by its slug and the fsd ID its markup shows', async () => {
+    drawPage(ownMain());
+    await start(urlOf(ME));
+
+    expect(asked[0]).toEqual({
+      type: 'profile-badge:get',
+      payload: { refresh: false, page: { slug: ME.slug, profileId: ME.profileId } },
+    });
+  });
+
+  it('asks once more when the markup names the profile after the ask, and shows that member’s badge', async () => {
+    answer = (payload) =>
+      payload.page?.profileId === OTHER.profileId ? memberWorker(payload) : badgeState();
+    document.body.replaceChildren();
+    await start(`https://www.linkedin.com/in/me/`);
+    expect(badgeGets()).toBe(1);
+
+    drawPage(otherMain([topCard(OTHER, { own: true })]));
+    await settle();
+    await settle();
+
+    expect(badgeGets()).toBe(2);
+    expect(label()).toBe('SSI 48');
+  });
+
+  it('asks once on a stranger’s profile its slug names, and shows nothing', async () => {
+    answer = badgeState();
+    document.body.replaceChildren();
+    await start(urlOf(OTHER));
+
+    drawPage(otherMain());
+    await settle(MARKUP_WAIT_MS);
+
+    expect(badgeGets()).toBe(1);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('asks at most twice per navigation on a stranger’s /in/me/-like page, and shows nothing', async () => {
+    answer = badgeState();
+    document.body.replaceChildren();
+    await start('https://www.linkedin.com/in/me/');
+
+    drawPage(otherMain());
+    await settle(MARKUP_WAIT_MS);
+    drawPage(otherMain([topCard(OTHER, { own: false }), topCard(OTHER, { own: false })]));
+    await settle(MARKUP_WAIT_MS);
+
+    expect(badgeGets()).toBe(2);
+    expect(hosts()).toHaveLength(0);
+  });
+});
+
 describe('profile-badge:changed', () => {
   it('from the service worker makes the badge ask profile-badge:get again, and show the answer', async () => {
     drawPage(ownMain());
@@ -194,7 +259,7 @@ describe('profile-badge:changed', () => {
     const before = badgeGets();
 
     answer = badgeState({
-      ssi: { ...answer.ssi, snapshot: { ...READABLE_CACHE_ENTRY.snapshot!, overall: 71 } },
+      ssi: { ...badgeState().ssi, snapshot: { ...READABLE_CACHE_ENTRY.snapshot!, overall: 71 } },
     });
     await fakeBrowser.runtime.onMessage.trigger(
       { type: 'profile-badge:changed' },
@@ -403,7 +468,7 @@ describe('a mounted badge', () => {
     expect(cardOpen()).toBe(true);
     expect(asked.filter((message) => message.type === 'page:open')).toEqual([]);
     expect(asked.filter((message) => message.type === 'profile-badge:get')).toEqual([
-      { type: 'profile-badge:get', payload: { refresh: false } },
+      { type: 'profile-badge:get', payload: expect.objectContaining({ refresh: false }) },
     ]);
 
     userKey(document.body, 'Escape');

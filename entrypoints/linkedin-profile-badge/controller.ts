@@ -94,6 +94,9 @@ export function startBadge(life: ScriptLife): Badge {
   /** Whether this badge has been at a profile URL yet (see `onLocation`). */
   let seenProfile = false;
   let state: ProfileBadgeState | null = null;
+  /** The page's fsd profile ID as last told to the worker, and whether this navigation asked again. */
+  let askedProfileId: string | null = null;
+  let reasked = false;
   let mounted: Mounted | null = null;
   /** While a page is undecided: re-checks it, once per frame at most. */
   let watcher: MutationObserver | null = null;
@@ -181,8 +184,17 @@ export function startBadge(life: ScriptLife): Badge {
   /** Checks the page now (`final`: the wait is over); true when nothing more needs watching. */
   function check(gen: number, final = false): boolean {
     if (gen !== generation || !slug || !state) return true;
-    const decision = decide(state, slug, readPageIdentity(document, slug, staleIds), final);
+    const page = readPageIdentity(document, slug, staleIds);
+    const decision = decide(state, slug, page, final);
     if (decision.kind === 'wait') return false;
+    if (decision.kind === 'none' && page.profileId && page.profileId !== askedProfileId && !reasked) {
+      // The page named its profile only after the ask (`/in/me/`, a slug unknown to the key's
+      // list): it may be another account of the key. Asked once more per navigation.
+      reasked = true;
+      unmount();
+      void load(false);
+      return true;
+    }
     if (decision.kind === 'none') unmount();
     else if (!gaveUp) mount(slug, decision.anchor, state);
     return true;
@@ -211,7 +223,13 @@ export function startBadge(life: ScriptLife): Badge {
 
   async function load(refresh: boolean) {
     const gen = generation;
-    const reply = await sendMessage('profile-badge:get', { refresh });
+    if (!slug) return;
+    // The page as far as it is known now: the worker shows the key's account it names.
+    askedProfileId = readPageIdentity(document, slug, staleIds).profileId;
+    const reply = await sendMessage('profile-badge:get', {
+      refresh,
+      page: { slug, profileId: askedProfileId },
+    });
     if (gen !== generation || life.ended) return;
     if (!reply.ok || !reply.value.show) {
       // No answer means no verified data: show nothing rather than something unverified.
@@ -227,6 +245,7 @@ export function startBadge(life: ScriptLife): Badge {
   function onLocation(href: string, navigated: boolean) {
     const next = profileSlugFromUrl(href);
     generation++;
+    reasked = false;
     remounts = [];
     gaveUp = false;
     stopWatching();

@@ -25,12 +25,9 @@ export interface AccountIdentity {
 
 export type Ownership = 'own' | 'other' | 'unknown';
 
-const FSD_PROFILE = /^urn:li:fsd_profile:([A-Za-z0-9_-]+)$/;
+import { profileIdFromUrn } from '../member-identity';
 
-/** The id inside `urn:li:fsd_profile:<ID>`, or null. */
-export function profileIdFromUrn(urn: string | null | undefined): string | null {
-  return (urn && FSD_PROFILE.exec(urn)?.[1]) || null;
-}
+export { profileIdFromUrn };
 
 /** Whether the element is rendered: LinkedIn keeps hidden duplicates of some elements. */
 export function isVisible(element: Element): boolean {

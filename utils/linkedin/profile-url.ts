@@ -1,7 +1,8 @@
 /** Reading LinkedIn profile URLs: which profile a location is about. */
 
-/** The slug LinkedIn uses for "my own profile"; it names no account by itself. */
-export const ME_SLUG = 'me';
+import { normaliseSlug } from '../member-identity';
+
+export { ME_SLUG, normaliseSlug } from '../member-identity';
 
 /**
  * A profile URL as the browser serializes it (`location.href`, the Navigation API's entries):
@@ -19,16 +20,4 @@ const PROFILE_HREF = /^https:\/\/www\.linkedin\.com\/in\/([^/?#]+)(?:[/?#]|$)/;
 export function profileSlugFromUrl(href: string): string | null {
   const match = PROFILE_HREF.exec(href);
   return match?.[1] ? normaliseSlug(match[1]) : null;
-}
-
-/** A slug as compared: URL-decoded when it decodes, trimmed, lower case. */
-export function normaliseSlug(slug: string): string | null {
-  let decoded = slug;
-  try {
-    decoded = decodeURIComponent(slug);
-  } catch {
-    // A malformed escape: compare the raw text.
-  }
-  const clean = decoded.trim().toLowerCase();
-  return clean ? clean : null;
 }

@@ -7,8 +7,16 @@
 import * as v from 'valibot';
 import type { ApiExchange } from '../api-exchange';
 import type { ErrorDescription, SsiError } from '../errors';
+import type { KeyAccountsView } from '../key-accounts';
 import type { Result } from '../result';
-import { SETTING_NAMES, SETTINGS, type Settings, type SettingsProblem, type SettingWire } from '../settings';
+import {
+  SETTING_NAMES,
+  SETTINGS,
+  type SettingName,
+  type Settings,
+  type SettingsProblem,
+  type SettingWire,
+} from '../settings';
 import { MAX_IMPORT_BYTES } from '../history/history-file';
 import type { SsiState } from '../ssi/state';
 
@@ -36,9 +44,15 @@ export interface ProfileBadgeState {
    * carry every error's wording.
    */
   problem: ErrorDescription | null;
-  /** Who the account is on LinkedIn, to recognise its own profile page. */
+  /**
+   * Who the account is on LinkedIn, to recognise its own profile page: the key's account the
+   * page named (`page` of the ask), else the selected account.
+   */
   account: { profileUrn: string | null; publicId: string | null };
 }
+
+/** The key's accounts for pages, with the last attempt's failure in words. */
+export type DescribedKeyAccounts = KeyAccountsView & { problem: ErrorDescription | null };
 
 /** The pages of the extension a message may open in a tab. */
 export const EXTENSION_PAGES = ['dashboard', 'settings'] as const;
@@ -70,10 +84,16 @@ function wireSchema(wire: SettingWire): v.GenericSchema {
   return v.boolean();
 }
 
+/** Each setting's schema, by the shape its declaration travels in. */
+const SETTINGS_PAYLOAD_ENTRIES = Object.fromEntries(
+  SETTING_NAMES.map((name) => [name, wireSchema(SETTINGS[name].wire)]),
+) as Record<SettingName, v.GenericSchema<string, string>>;
+
 /** Every setting, by the shape its declaration travels in. */
-const SETTINGS_PAYLOAD = v.strictObject(
-  Object.fromEntries(SETTING_NAMES.map((name) => [name, wireSchema(SETTINGS[name].wire)])),
-) as unknown as v.GenericSchema<Settings, Settings>;
+const SETTINGS_PAYLOAD = v.strictObject(SETTINGS_PAYLOAD_ENTRIES) as unknown as v.GenericSchema<
+  Settings,
+  Settings
+>;
 
 export const MESSAGES = {
   /** The current account's SSI; `refresh` skips the freshness window (the popup's Refresh). */
@@ -88,7 +108,14 @@ export const MESSAGES = {
    */
   'profile-badge:get': {
     senders: ['linkedin-tab'],
-    payload: v.strictObject({ refresh: v.boolean() }),
+    payload: v.strictObject({
+      refresh: v.boolean(),
+      /**
+       * The profile the tab is on, as far as it knows yet: its URL's slug (normalised) and the
+       * fsd profile ID its markup shows. The badge is for the key's account it names, if any.
+       */
+      page: v.optional(v.strictObject({ slug: shortText(200), profileId: v.nullable(shortText(100)) })),
+    }),
     answer: answer<ProfileBadgeState>(),
   },
   /** Opens one of the extension's pages in a tab (rate-limited per LinkedIn tab). */
@@ -98,6 +125,21 @@ export const MESSAGES = {
     answer: answer<null>(),
   },
   'settings:get': { senders: ['extension-page'], payload: v.null(), answer: answer<PublicSettings>() },
+  /** The key's LinkedIn accounts; `refresh` skips the freshness window (the user asked). */
+  'accounts:get': {
+    senders: ['extension-page'],
+    payload: v.strictObject({ refresh: v.boolean() }),
+    answer: answer<DescribedKeyAccounts>(),
+  },
+  /**
+   * Selects the account the popup, the toolbar icon and the dashboard show (the `accountId`
+   * setting; empty for the key's default account), leaving every other setting as it is.
+   */
+  'account:select': {
+    senders: ['extension-page'],
+    payload: v.strictObject({ accountId: SETTINGS_PAYLOAD_ENTRIES.accountId }),
+    answer: answer<Result<null, SettingsProblem>>(),
+  },
   /** The last API exchange, recorded while debug is on (key redacted). */
   'debug:get': { senders: ['extension-page'], payload: v.null(), answer: answer<ApiExchange | null>() },
   /** Saves the settings; `apiKey`: `set` replaces the key, `keep` leaves it, `clear` removes it. */

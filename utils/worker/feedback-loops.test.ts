@@ -14,7 +14,7 @@ import { createSsiService } from './ssi-service';
 import { READABLE_CACHE_ENTRY } from '../testing/cache-entry';
 import { memoryCacheStore } from '../testing/memory-cache-store';
 import type { AccountsEntry, EntryStore } from '../api-cache';
-import { createAccountLookup } from './account-lookup';
+import { createKeyAccountsService } from './key-accounts-service';
 import { createProfileBadgeHandlers } from './profile-badge-handlers';
 
 const KEY = 'sk_live_feedback_0123456789';
@@ -88,7 +88,8 @@ function model(code: SsiErrorCode, withData: boolean) {
   });
   const badge = createProfileBadgeHandlers({
     ssi,
-    accounts: createAccountLookup({ client, store: accounts, read, mayCall, now }),
+    accounts: createKeyAccountsService({ client, store: accounts, read, mayCall, now }),
+    readEntry: (key) => cache.read(key),
     read,
     tabs: {
       read: async () => [...tabs],

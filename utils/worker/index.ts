@@ -19,7 +19,7 @@ import {
   settingsItem,
   ssiCacheItem,
 } from '../storage';
-import { createAccountLookup } from './account-lookup';
+import { createKeyAccountsService } from './key-accounts-service';
 import { createSsiClient } from './api/client';
 import { createHistoryService } from './history-service';
 import { createMessageRouter, type Handlers } from './messaging/router';
@@ -117,15 +117,17 @@ export function startWorker(): void {
     setGoal: storage.setGoal,
     now: () => Date.now(),
   });
+  const keyAccounts = createKeyAccountsService({
+    client,
+    store: storage.accounts,
+    read: readSavedConfig,
+    mayCall,
+    now: () => Date.now(),
+  });
   const badge = createProfileBadgeHandlers({
     ssi,
-    accounts: createAccountLookup({
-      client,
-      store: storage.accounts,
-      read: readSavedConfig,
-      mayCall,
-      now: () => Date.now(),
-    }),
+    accounts: keyAccounts,
+    readEntry: (key) => cache.read(key),
     read: readSavedConfig,
     tabs: {
       read: () => profileBadgeTabsItem.getValue(),
@@ -138,14 +140,33 @@ export function startWorker(): void {
   const settings = createSettingsHandlers({
     client,
     mayCall,
-    store: { read: readSavedConfig, save: storage.saveConfig },
+    store: { read: readSavedConfig, save: storage.saveConfig, select: storage.selectAccount },
   });
 
   const handlers: Handlers = {
     'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
     'settings:get': () => settings.getSettings(),
+    'accounts:get': async ({ refresh }) => {
+      const config = await readSavedConfig();
+      const { accounts, error } = await keyAccounts.list(config, { refresh });
+      const defaults = await cache.read(targetKey({ ...config.settings, accountId: '' }));
+      return {
+        accounts,
+        defaultAccountId: defaults?.snapshot?.accountId ?? null,
+        problem: error ? describeError(error) : null,
+      };
+    },
+    'account:select': async ({ accountId }) => {
+      const selected = await settings.selectAccount(accountId);
+      if (selected.ok) {
+        // The toolbar icon follows the account at once (from its cache when fresh).
+        void ssi.getSsi();
+      }
+      return selected;
+    },
     'debug:get': async () => ((await readSettings()).debug ? lastExchangeItem.getValue() : null),
-    'profile-badge:get': (payload, context) => badge.getProfileBadge(payload.refresh, context.tabId),
+    'profile-badge:get': (payload, context) =>
+      badge.getProfileBadge(payload.refresh, context.tabId, payload.page),
     'page:open': ({ page }, context) => badge.openPageFor(page, context.tabId),
     'settings:save': async (payload) => {
       const saved = await settings.saveSettings(payload);
@@ -153,8 +174,9 @@ export function startWorker(): void {
         void badge.notifyTabs();
         void syncSchedule();
         // The toolbar icon follows the new key or account at once, and a new key's first
-        // reading starts its history.
+        // reading starts its history; the key's accounts are asked afresh.
         void ssi.getSsi();
+        void readSavedConfig().then((config) => keyAccounts.list(config, { refresh: true }));
       }
       return saved;
     },

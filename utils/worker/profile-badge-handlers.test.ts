@@ -1,3 +1,4 @@
+import type { CacheEntry } from '../api-cache';
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountSummary } from './api/accounts';
 import { describeError, type SsiError } from '../errors';
@@ -7,7 +8,7 @@ import { SANDBOX_API } from '../api-origin';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
 import type { SsiState } from '../ssi/state';
 import type { SsiService } from './ssi-service';
-import type { AccountLookup } from './account-lookup';
+import type { KeyAccountsService } from './key-accounts-service';
 import {
   createProfileBadgeHandlers,
   FORCED_REFRESH_EVERY_MS,
@@ -47,7 +48,7 @@ function makeView(overrides: Partial<SsiState> = {}): SsiState {
 }
 
 function account(id: string, publicId: string | null): AccountSummary {
-  return { id, name: `Name of ${id}`, publicId, status: 'CONNECTED' };
+  return { id, name: `Name of ${id}`, publicId, status: 'AVAILABLE', apiSeat: true };
 }
 
 const ACCOUNTS = [
@@ -72,15 +73,18 @@ function setup(
     tabs: [...(options.tabs ?? [])],
     dead: new Set(options.deadTabs ?? []),
     now: T0,
+    /** Cache entries by slot: an account's last reading holds its fsd profile ID. */
+    entries: new Map<string, CacheEntry>(),
   };
   const ssi = {
     getSsi: vi.fn<SsiService['getSsi']>(async () => state.view),
   } satisfies SsiService;
   const accounts = {
-    publicIdOf: vi.fn<AccountLookup['publicIdOf']>(
+    list: vi.fn<KeyAccountsService['list']>(async () => ({ accounts: ACCOUNTS, error: null })),
+    publicIdOf: vi.fn<KeyAccountsService['publicIdOf']>(
       async (_config, id) => ACCOUNTS.find((account) => account.id === id)?.publicId ?? null,
     ),
-  } satisfies AccountLookup;
+  } satisfies KeyAccountsService;
   const send = vi.fn(async (tabId: number, _notice: TabNotice) => {
     if (state.dead.has(tabId))
       throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -89,6 +93,7 @@ function setup(
   const deps = {
     ssi,
     accounts,
+    readEntry: vi.fn(async (key: string) => state.entries.get(key) ?? null),
     read: vi.fn(async () => ({ settings: state.settings, apiKey: state.apiKey })),
     tabs: {
       read: vi.fn(async () => [...state.tabs]),
@@ -232,6 +237,72 @@ describe('getProfileBadge', () => {
 
       expect((await h.handlers.getProfileBadge(false, 7)).account.publicId).toBeNull();
       expect(h.accounts.publicIdOf).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('on the own profile of another account of the key', () => {
+    const GRACE_URN = 'urn:li:fsd_profile:ACoAAGraceHopper';
+    const graceView = makeView({
+      snapshot: makeSnapshot({ accountId: 'acc_2', overall: 48, profileUrn: GRACE_URN }),
+    });
+
+    it('shows that account’s SSI when the page’s slug is its publicId, whichever account is selected', async () => {
+      const h = setup();
+      h.ssi.getSsi.mockImplementation(async (options) =>
+        options?.accountId === 'acc_2' ? graceView : h.state.view,
+      );
+
+      const badge = await h.handlers.getProfileBadge(false, 7, { slug: 'grace', profileId: null });
+
+      expect(h.ssi.getSsi).toHaveBeenCalledWith(
+        expect.objectContaining({ accountId: 'acc_2', refresh: false }),
+      );
+      expect(badge.ssi.snapshot?.overall).toBe(48);
+      expect(badge.account).toEqual({ profileUrn: GRACE_URN, publicId: 'grace' });
+    });
+
+    it('finds the account by the fsd profile ID of its last reading (for /in/me/)', async () => {
+      const h = setup();
+      h.state.entries.set(`${DEFAULT_SETTINGS.apiBaseUrl}|acc_2`, {
+        snapshot: graceView.snapshot,
+        lastError: null,
+      });
+      h.ssi.getSsi.mockImplementation(async (options) =>
+        options?.accountId === 'acc_2' ? graceView : h.state.view,
+      );
+
+      const badge = await h.handlers.getProfileBadge(false, 7, { slug: 'me', profileId: 'ACoAAGraceHopper' });
+
+      expect(badge.ssi.snapshot?.overall).toBe(48);
+    });
+
+    it('answers with the selected account on a page that names no account of the key', async () => {
+      const h = setup();
+
+      const badge = await h.handlers.getProfileBadge(false, 7, {
+        slug: 'a-stranger',
+        profileId: 'ACoAAStranger',
+      });
+
+      expect(h.ssi.getSsi).toHaveBeenCalledWith(expect.objectContaining({ accountId: undefined }));
+      expect(badge.account.publicId).toBe('ada-lovelace');
+    });
+
+    it('counts a forced refresh against that account, not the selected one', async () => {
+      const h = setup();
+      await h.handlers.getProfileBadge(true, 7, { slug: 'grace', profileId: null });
+      await h.handlers.getProfileBadge(true, 7, { slug: 'ada-lovelace', profileId: null });
+
+      expect(h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh)).toEqual([true, true]);
+    });
+
+    it('answers a tab afresh when it asks for another page within the repeat window', async () => {
+      const h = setup();
+      await h.handlers.getProfileBadge(false, 7, { slug: 'a-stranger', profileId: null });
+      await h.handlers.getProfileBadge(false, 7, { slug: 'a-stranger', profileId: null });
+      await h.handlers.getProfileBadge(false, 7, { slug: 'a-stranger', profileId: 'ACoAAGraceHopper' });
+
+      expect(h.ssi.getSsi).toHaveBeenCalledTimes(2);
     });
   });
 

@@ -4,18 +4,25 @@
  * its data. Whatever a LinkedIn page makes the content script do, it cannot turn into a flood
  * of tabs or API requests.
  */
+import type { CacheEntry } from '../api-cache';
 import { describeError, type SsiError } from '../errors';
+import { ME_SLUG, normaliseSlug, profileIdFromUrn } from '../member-identity';
 import type { ProfileBadgeState, PayloadOf, TabNotice } from '../messaging/protocol';
 import { createSerialQueue } from './serial-queue';
 import { targetKey } from '../settings';
 import type { SavedConfig } from './saved-config';
 import type { SsiService } from './ssi-service';
-import type { AccountLookup } from './account-lookup';
+import type { KeyAccountsService } from './key-accounts-service';
+
+/** The profile a tab is on, as far as it knows yet (`profile-badge:get`'s `page`). */
+export type BadgePage = NonNullable<PayloadOf<'profile-badge:get'>['page']>;
 
 export interface ProfileBadgeDeps {
   ssi: SsiService;
-  /** Who the account is on LinkedIn (its slug). */
-  accounts: AccountLookup;
+  /** The key's accounts, and who each is on LinkedIn (its slug). */
+  accounts: KeyAccountsService;
+  /** A cache entry by slot (`targetKey`): an account's fsd profile ID is in its last reading. */
+  readEntry: (key: string) => Promise<CacheEntry | null>;
   /** The saved settings and key, read together (`readSavedConfig`). */
   read: () => Promise<SavedConfig>;
   tabs: {
@@ -69,8 +76,8 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
     return true;
   }
 
-  // Each tab's last plain ask, and its answer (a promise: asks at once share it too).
-  const lastAsks = new Map<number, { at: number; answer: Promise<ProfileBadgeState> }>();
+  // Each tab's last plain ask, for which page, and its answer (a promise: asks at once share it).
+  const lastAsks = new Map<number, { at: number; page: string; answer: Promise<ProfileBadgeState> }>();
 
   function remember(tabId: number): Promise<void> {
     return serially(async () => {
@@ -80,8 +87,35 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
     });
   }
 
+  /**
+   * The key's account whose own profile `page` is, by its slug (`publicId`) or its fsd profile
+   * ID (from its last reading), when it is not the selected one; undefined for the selected
+   * account (also when the page names no account of the key: the tab then finds the profile
+   * is not the account's and shows nothing).
+   */
+  async function memberOn(config: SavedConfig, page: BadgePage | undefined): Promise<string | undefined> {
+    if (!page) return undefined;
+    const { accounts } = await deps.accounts.list(config);
+    if (!accounts?.length) return undefined;
+    const slug = page.slug !== ME_SLUG ? page.slug : null;
+    const bySlug = accounts.find(
+      (account) => slug && account.publicId && normaliseSlug(account.publicId) === slug,
+    );
+    if (bySlug) return bySlug.id;
+    if (!page.profileId) return undefined;
+    for (const account of accounts) {
+      const entry = await deps.readEntry(targetKey({ ...config.settings, accountId: account.id }));
+      if (profileIdFromUrn(entry?.snapshot?.profileUrn) === page.profileId) return account.id;
+    }
+    return undefined;
+  }
+
   /** The badge's data, worked out afresh: the settings and key read once for all of it. */
-  async function answer(refresh: boolean, tabId: number | undefined): Promise<ProfileBadgeState> {
+  async function answer(
+    refresh: boolean,
+    tabId: number | undefined,
+    page: BadgePage | undefined,
+  ): Promise<ProfileBadgeState> {
     if (tabId !== undefined) await remember(tabId);
     const config = await deps.read();
     if (!config.settings.showProfileBadge) {
@@ -92,12 +126,14 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
         account: { profileUrn: null, publicId: null },
       };
     }
-    const forced = refresh && allow(`refresh|${targetKey(config.settings)}`, FORCED_REFRESH_EVERY_MS);
+    const member = await memberOn(config, page);
+    const settings = member === undefined ? config.settings : { ...config.settings, accountId: member };
+    const forced = refresh && allow(`refresh|${targetKey(settings)}`, FORCED_REFRESH_EVERY_MS);
     // One reading of the settings and key for the whole ask: the SSI, the account's slug and
     // the rate limit's slot all belong to the same configuration, even across a save.
-    const ssi = await deps.ssi.getSsi({ refresh: forced, config });
+    const ssi = await deps.ssi.getSsi({ refresh: forced, config, accountId: member });
     const snapshot = ssi.snapshot;
-    const accountId = snapshot && (config.settings.accountId || snapshot.accountId);
+    const accountId = snapshot && (settings.accountId || snapshot.accountId);
     const publicId = accountId ? await deps.accounts.publicIdOf(config, accountId) : null;
     const error = forPages(ssi.error);
     return {
@@ -110,17 +146,24 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
 
   return {
     /**
-     * The badge's data for the tab that asked, which is remembered for later notices. A tab's
-     * plain asks within {@link REPEAT_ASK_WINDOW_MS} of its last share that one's answer.
+     * The badge's data for the tab that asked, which is remembered for later notices: the SSI of
+     * the key's account whose profile `page` is, else of the selected account. A tab's plain
+     * asks for the same page within {@link REPEAT_ASK_WINDOW_MS} of its last share that one's
+     * answer.
      */
-    getProfileBadge(refresh: boolean, tabId: number | undefined): Promise<ProfileBadgeState> {
-      if (tabId === undefined || refresh) return answer(refresh, tabId);
+    getProfileBadge(
+      refresh: boolean,
+      tabId: number | undefined,
+      page?: BadgePage,
+    ): Promise<ProfileBadgeState> {
+      if (tabId === undefined || refresh) return answer(refresh, tabId, page);
       const now = deps.now();
       const last = lastAsks.get(tabId);
-      if (last && now - last.at < REPEAT_ASK_WINDOW_MS) return last.answer;
-      const fresh = answer(false, tabId);
+      const asked = JSON.stringify(page ?? null);
+      if (last && last.page === asked && now - last.at < REPEAT_ASK_WINDOW_MS) return last.answer;
+      const fresh = answer(false, tabId, page);
       lastAsks.delete(tabId);
-      lastAsks.set(tabId, { at: now, answer: fresh });
+      lastAsks.set(tabId, { at: now, page: asked, answer: fresh });
       // Bounded like the tabs remembered: the oldest go first.
       for (const old of lastAsks.keys()) {
         if (lastAsks.size <= MAX_PROFILE_BADGE_TABS) break;

@@ -4,7 +4,7 @@ import { buildSsiBody, SANDBOX_ACCOUNTS, toAccountSummary } from '../../sandbox/
 import { createSsiClient } from './api/client';
 import { DEFAULT_SETTINGS } from '../settings';
 import { createSsiService } from './ssi-service';
-import { createAccountLookup } from './account-lookup';
+import { createKeyAccountsService } from './key-accounts-service';
 import { readSavedConfig } from './saved-config';
 import { createSettingsHandlers } from './settings-handlers';
 import { createStorageWriters } from './storage-writers';
@@ -67,9 +67,9 @@ describe('a save that changes the API origin and the key together', () => {
     const settings = createSettingsHandlers({
       client,
       mayCall,
-      store: { read: readSavedConfig, save: storage.saveConfig },
+      store: { read: readSavedConfig, save: storage.saveConfig, select: storage.selectAccount },
     });
-    const accounts = createAccountLookup({
+    const accounts = createKeyAccountsService({
       client,
       store: storage.accounts,
       read: readSavedConfig,

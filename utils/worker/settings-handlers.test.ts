@@ -12,7 +12,7 @@ const SAVED_KEY = 'sk_saved_key_11111111';
 const TYPED_KEY = 'sk_typed_key_22222222';
 
 function account(id: string, name: string): AccountSummary {
-  return { id, name, publicId: null, status: 'CONNECTED' };
+  return { id, name, publicId: null, status: 'AVAILABLE', apiSeat: true };
 }
 
 function setup(options: { apiKey?: string | null; settings?: unknown; mayCall?: boolean } = {}) {
@@ -26,6 +26,9 @@ function setup(options: { apiKey?: string | null; settings?: unknown; mayCall?: 
     save: vi.fn(async (settings: Settings, apiKey?: string | null) => {
       state.settings = settings;
       if (apiKey !== undefined) state.apiKey = apiKey;
+    }),
+    select: vi.fn(async (accountId: string) => {
+      state.settings = { ...state.settings, accountId };
     }),
   } satisfies SettingsStore;
   const client = {
@@ -52,6 +55,36 @@ function save(
 }
 
 describe('createSettingsHandlers', () => {
+  describe('selectAccount', () => {
+    it('sets the account alone, trimmed, leaving every other setting and the key', async () => {
+      const h = setup({ settings: { ...DEFAULT_SETTINGS, freshnessMinutes: 15 } });
+
+      expect(await h.handlers.selectAccount(' 6650a1f3c2e4b5d6a7980b2d ')).toEqual({ ok: true, value: null });
+
+      expect(h.store.select).toHaveBeenCalledExactlyOnceWith('6650a1f3c2e4b5d6a7980b2d');
+      expect(h.state.settings).toEqual({
+        ...DEFAULT_SETTINGS,
+        freshnessMinutes: 15,
+        accountId: '6650a1f3c2e4b5d6a7980b2d',
+      });
+      expect(h.store.save).not.toHaveBeenCalled();
+      expect(h.state.apiKey).toBe(SAVED_KEY);
+    });
+
+    it('selects the key’s default account with an empty ID', async () => {
+      const h = setup({ settings: { ...DEFAULT_SETTINGS, accountId: 'acc_1' } });
+      await h.handlers.selectAccount('');
+      expect(h.state.settings.accountId).toBe('');
+    });
+
+    it('refuses an ID that breaks the setting’s rule, saving nothing', async () => {
+      const h = setup();
+      const result = await h.handlers.selectAccount('not an id!');
+      expect(result).toMatchObject({ ok: false, error: { field: 'accountId' } });
+      expect(h.store.select).not.toHaveBeenCalled();
+    });
+  });
+
   describe('getSettings', () => {
     it('says a key is saved without ever including it', async () => {
       const h = setup();

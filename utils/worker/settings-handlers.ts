@@ -6,7 +6,13 @@ import type { SsiError } from '../errors';
 import { plural, t } from '../i18n';
 import type { ConnectionTest, PublicSettings, SettingsSave } from '../messaging/protocol';
 import { err, ok, type Result } from '../result';
-import { coerceSettings, validateSettings, type Settings, type SettingsProblem } from '../settings';
+import {
+  coerceSettings,
+  parseSetting,
+  validateSettings,
+  type Settings,
+  type SettingsProblem,
+} from '../settings';
 import type { SsiClient } from './api/client';
 import type { SavedConfig } from './saved-config';
 
@@ -18,6 +24,8 @@ export interface SettingsStore {
    * readings forgotten, as one write (`saveConfig` of `storage-writers.ts`).
    */
   save(settings: Settings, apiKey?: string | null): Promise<void>;
+  /** Sets the `accountId` setting alone, read and written back in one step (`selectAccount`). */
+  select(accountId: string): Promise<void>;
 }
 
 export interface SettingsHandlerDeps {
@@ -77,6 +85,14 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       // one that came before is gone with it.
       await store.save(settings.value, nextKey !== previousKey ? nextKey : undefined);
       return ok(await publicSettings());
+    },
+
+    /** Selects the account pages show (`accountId`; empty for the key's default), by its rule. */
+    async selectAccount(accountId: string): Promise<Result<null, SettingsProblem>> {
+      const parsed = parseSetting('accountId', accountId);
+      if (!parsed.ok) return err({ field: 'accountId', message: parsed.error });
+      await store.select(parsed.value);
+      return ok(null);
     },
 
     /** Calls the API with the form's values and says in words what happened. */

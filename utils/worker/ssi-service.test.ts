@@ -146,6 +146,55 @@ describe('createSsiService', () => {
     });
   });
 
+  describe('another account of the key, by ID', () => {
+    const GRACE = '6650a1f3c2e4b5d6a7980b2d';
+    const ADA = '6650a1f3c2e4b5d6a7980b1c';
+
+    it('is read into its own slot, leaving the selected account and the toolbar untouched', async () => {
+      const h = harness();
+      const selected = makeSnapshot({ accountId: ADA, overall: 70 });
+      h.store.set(DEFAULT_SLOT, { snapshot: selected, lastError: null });
+      h.answer(ok(makeSnapshot({ accountId: GRACE, overall: 48 })));
+
+      const ssi = await h.service.getSsi({ accountId: GRACE });
+
+      expect(ssi.snapshot?.overall).toBe(48);
+      expect(h.calls[0]?.request).toMatchObject({ accountId: GRACE });
+      expect(h.store.get(`${PRODUCTION_API}|${GRACE}`)?.snapshot?.overall).toBe(48);
+      expect(h.store.get(DEFAULT_SLOT)?.snapshot).toEqual(selected);
+      expect(h.views).toEqual([]);
+    });
+
+    it('serves a fresh reading of that account from its slot without a request', async () => {
+      const h = harness();
+      h.store.set(`${PRODUCTION_API}|${GRACE}`, {
+        snapshot: makeSnapshot({ accountId: GRACE, overall: 48 }),
+        lastError: null,
+      });
+
+      expect((await h.service.getSsi({ accountId: GRACE })).snapshot?.overall).toBe(48);
+      expect(h.calls).toEqual([]);
+    });
+
+    it('reads the key’s default account, asked by its ID, from the default slot', async () => {
+      const h = harness();
+      h.store.set(DEFAULT_SLOT, { snapshot: makeSnapshot({ accountId: ADA, overall: 70 }), lastError: null });
+
+      expect((await h.service.getSsi({ accountId: ADA })).snapshot?.overall).toBe(70);
+      expect(h.calls).toEqual([]);
+      expect(h.store.has(`${PRODUCTION_API}|${ADA}`)).toBe(false);
+    });
+
+    it('tells the toolbar when the account asked for is the selected one', async () => {
+      const h = harness({ settings: { accountId: GRACE } });
+      h.answer(ok(makeSnapshot({ accountId: GRACE })));
+
+      await h.service.getSsi({ accountId: GRACE });
+
+      expect(h.views).toHaveLength(1);
+    });
+  });
+
   it('works from the settings and key it is given, reading none of its own', async () => {
     const h = harness();
     h.state.apiKey = null;

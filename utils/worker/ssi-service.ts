@@ -28,7 +28,10 @@ export interface SsiServiceDeps {
   mayCall: (origin: string) => Promise<boolean>;
   now: () => number;
   retry: RetryPolicy;
-  /** Told about every state handed out or produced by a background revalidation. */
+  /**
+   * Told about every state of the selected account (the settings' `accountId`) handed out or
+   * produced by a background revalidation; not of other accounts asked for by ID.
+   */
   onState?: (ssi: SsiState) => void;
   /**
    * Told when a request's outcome, written to the cache, changed what a page shows: the
@@ -55,10 +58,12 @@ export interface SsiService {
   /**
    * The SSI of the configured account. `refresh` skips the freshness window (the user pressed
    * Refresh). `config`: the saved settings and key as the caller read them, so that one ask
-   * works from one reading of them (read here when not given). Never rejects: failures come
-   * back in `ssi.error`, next to the last good data.
+   * works from one reading of them (read here when not given). `accountId`: another account of
+   * the key than the selected one (the team, a member's profile badge), in its own cache slot;
+   * the key's default account by its ID shares the default's slot. Never rejects: failures
+   * come back in `ssi.error`, next to the last good data.
    */
-  getSsi(options?: { refresh?: boolean; config?: SavedConfig }): Promise<SsiState>;
+  getSsi(options?: { refresh?: boolean; config?: SavedConfig; accountId?: string }): Promise<SsiState>;
 }
 
 export function createSsiService(deps: SsiServiceDeps): SsiService {
@@ -72,9 +77,22 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     return stateFromEntry(entry, settings.freshnessMinutes, deps.now(), refreshing);
   }
 
-  function emit(ssi: SsiState): SsiState {
-    deps.onState?.(ssi);
+  /** Tells `onState` of a state of the selected account; hands out any state. */
+  function emitState(ssi: SsiState, selected: boolean): SsiState {
+    if (selected) deps.onState?.(ssi);
     return ssi;
+  }
+
+  /**
+   * The settings to ask account `accountId` with: the saved ones for another account. The
+   * key's default account, asked for by its ID, is read from the default's slot (where its
+   * readings already are): one account never has two slots.
+   */
+  async function settingsFor(saved: Settings, accountId: string | undefined): Promise<Settings> {
+    if (accountId === undefined || accountId === saved.accountId) return saved;
+    const defaults = { ...saved, accountId: '' };
+    const known = await deps.cache.read(targetKey(defaults));
+    return known?.snapshot?.accountId === accountId ? defaults : { ...saved, accountId };
   }
 
   async function request(settings: Settings, apiKey: string): Promise<Result<SsiSnapshot, SsiError>> {
@@ -125,7 +143,12 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     return ssi;
   }
 
-  function startRevalidation(key: string, settings: Settings, apiKey: string): Promise<SsiState> {
+  function startRevalidation(
+    key: string,
+    settings: Settings,
+    apiKey: string,
+    selected: boolean,
+  ): Promise<SsiState> {
     const flight = `${key}|${apiKey}`;
     const running = inFlight.get(flight);
     if (running) return running;
@@ -135,7 +158,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
         error: { code: 'internal' },
         errorAt: deps.now(),
       }))
-      .then(emit)
+      .then((ssi) => emitState(ssi, selected))
       .finally(() => inFlight.delete(flight));
     inFlight.set(flight, run);
     return run;
@@ -144,11 +167,17 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
   async function serve({
     refresh = false,
     config,
+    accountId,
   }: {
     refresh?: boolean;
     config?: SavedConfig;
+    accountId?: string;
   }): Promise<SsiState> {
-    const { settings, apiKey } = config ?? (await deps.read());
+    const saved = config ?? (await deps.read());
+    const { apiKey } = saved;
+    const settings = await settingsFor(saved.settings, accountId);
+    const selected = settings.accountId === saved.settings.accountId;
+    const emit = (ssi: SsiState) => emitState(ssi, selected);
     const key = targetKey(settings);
     const entry = await deps.cache.read(key);
     if (!apiKey) {
@@ -163,10 +192,10 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     });
     if (!mayAsk) return emit(ssi);
     if (!refresh && ssi.snapshot) {
-      void startRevalidation(key, settings, apiKey);
+      void startRevalidation(key, settings, apiKey, selected);
       return emit({ ...ssi, refreshing: true });
     }
-    return startRevalidation(key, settings, apiKey);
+    return startRevalidation(key, settings, apiKey, selected);
   }
 
   return {
@@ -175,13 +204,16 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
         return await serve(options);
       } catch {
         // Storage failed under us: say so instead of rejecting (the doc promises no rejection).
-        return emit({
-          snapshot: null,
-          error: { code: 'internal' },
-          errorAt: deps.now(),
-          stale: false,
-          refreshing: false,
-        });
+        return emitState(
+          {
+            snapshot: null,
+            error: { code: 'internal' },
+            errorAt: deps.now(),
+            stale: false,
+            refreshing: false,
+          },
+          options.accountId === undefined,
+        );
       }
     },
   };

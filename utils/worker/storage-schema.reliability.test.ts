@@ -12,6 +12,7 @@ const GOOD_ENTRY = READABLE_CACHE_ENTRY;
 const ORIGIN = 'https://api.connectsafely.ai';
 const GOOD_ACCOUNTS: AccountsEntry = {
   slugs: { acc_1: 'ada', acc_2: null },
+  list: null,
   lastError: {
     error: { code: 'rate-limited', status: 429, retryAt: 1_700_000_600_000 },
     at: 1_700_000_000_000,

@@ -12,7 +12,7 @@ const KEY = 'sk_live_0123456789abcdef';
 const SLOT = 'https://api.connectsafely.ai|acc_1';
 const ENTRY = READABLE_CACHE_ENTRY;
 const ORIGIN = 'https://api.connectsafely.ai';
-const ACCOUNTS: AccountsEntry = { slugs: { acc_1: 'ada', acc_2: null }, lastError: null };
+const ACCOUNTS: AccountsEntry = { slugs: { acc_1: 'ada', acc_2: null }, list: null, lastError: null };
 
 const stored = () => fakeBrowser.storage.local.get(null);
 
@@ -127,7 +127,7 @@ describe('createStorageWriters', () => {
 
   it('keeps the accounts of each origin next to the others, read back validated', async () => {
     const writers = createStorageWriters();
-    const failed = { slugs: {}, lastError: { error: { code: 'network' as const }, at: 1 } };
+    const failed = { slugs: {}, list: null, lastError: { error: { code: 'network' as const }, at: 1 } };
 
     await Promise.all([writers.accounts.write(ORIGIN, ACCOUNTS), writers.accounts.write('b', failed)]);
 
@@ -143,5 +143,16 @@ describe('createStorageWriters', () => {
 
     expect((await stored()).apiKey ?? null).toBeNull();
     expect((await readSavedConfig()).apiKey).toBeNull();
+  });
+
+  it('selects an account, keeping the other settings as stored and the key', async () => {
+    const writers = createStorageWriters();
+    await writers.saveConfig({ ...DEFAULT_SETTINGS, freshnessMinutes: 15 }, 'sk_live_selected_0123');
+
+    await writers.selectAccount('acc_2');
+
+    const all = await stored();
+    expect(all.settings).toEqual({ ...DEFAULT_SETTINGS, freshnessMinutes: 15, accountId: 'acc_2' });
+    expect(all.apiKey).toBe('sk_live_selected_0123');
   });
 });

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { apiKeyItem } from './secrets';
 import { createSerialQueue } from './serial-queue';
-import { type Settings } from '../settings';
+import { coerceSettings, type Settings } from '../settings';
 import { migrateStorage } from './storage-schema';
 import { readAccountsEntry, readCacheEntry } from '../api-cache';
 import { readGoals, type Goal } from '../history/goal';
@@ -37,6 +37,11 @@ export function createStorageWriters() {
             : { [apiKeyItem.key]: apiKey || null, [ssiCacheItem.key]: {}, [accountsItem.key]: {} }),
         }),
       ),
+    /** Sets the `accountId` setting alone, the others as stored (read and written in one step). */
+    selectAccount: (accountId: string) =>
+      enqueue(async () => {
+        await settingsItem.setValue({ ...coerceSettings(await settingsItem.getValue()), accountId });
+      }),
     /** Every account's history; its writes share the queue. */
     history: createHistoryStore(enqueue, browser.storage.local),
     /** Sets (or with null removes) an account's goal, read and written back in one step. */

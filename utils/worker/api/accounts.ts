@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { SsiError } from '../../errors';
+import type { KeyAccount } from '../../key-accounts';
 import { isJsonObject } from '../../json';
 import { err, ok, type Result } from '../../result';
 import { MAX_TEXT } from './ssi-schema';
@@ -17,15 +18,10 @@ const AccountSummarySchema = v.object({
   lastName: v.nullish(text),
   publicId: v.nullish(text),
   status: v.nullish(text),
+  apiSeatAllocated: v.nullish(v.boolean()),
 });
 
-export interface AccountSummary {
-  id: string;
-  name: string;
-  /** The `/in/<publicId>/` slug, when known. */
-  publicId: string | null;
-  status: string | null;
-}
+export type AccountSummary = KeyAccount;
 
 const AccountListSchema = v.pipe(v.array(AccountSummarySchema), v.maxLength(500));
 
@@ -49,6 +45,7 @@ function summaryOf(account: v.InferOutput<typeof AccountSummarySchema>): Account
     name: name || account.id,
     publicId: account.publicId ?? null,
     status: account.status ?? null,
+    apiSeat: account.apiSeatAllocated ?? null,
   };
 }
 

@@ -341,7 +341,13 @@ describe('a successful answer that echoes the key', () => {
       );
 
       expect(accounts).toEqual([
-        { id: '[redacted]', name: '[redacted] Lovelace', publicId: '[redacted]', status: null },
+        {
+          id: '[redacted]',
+          name: '[redacted] Lovelace',
+          publicId: '[redacted]',
+          status: null,
+          apiSeat: null,
+        },
       ]);
     },
   );
@@ -366,6 +372,7 @@ describe('createSsiClient().listAccounts', () => {
         name: `${a.firstName} ${a.lastName}`,
         publicId: a.publicId,
         status: 'AVAILABLE',
+        apiSeat: a.apiSeatAllocated,
       })),
     );
   });
@@ -400,8 +407,8 @@ describe('createSsiClient().listAccounts', () => {
     expect(result).toEqual({
       ok: true,
       value: [
-        { id: 'a1', name: 'Ada', publicId: 'ada', status: null },
-        { id: 'b2', name: 'b2', publicId: null, status: null },
+        { id: 'a1', name: 'Ada', publicId: 'ada', status: null, apiSeat: null },
+        { id: 'b2', name: 'b2', publicId: null, status: null, apiSeat: null },
       ],
     });
   });
@@ -430,6 +437,7 @@ describe('createSsiClient().getAccountStatus', () => {
         name: 'Alan Turing',
         publicId: third.publicId,
         status: 'AVAILABLE',
+        apiSeat: null,
         enabled: true,
         hasSalesNavigator: false,
       },

@@ -95,7 +95,11 @@ function setup() {
   const settings = createSettingsHandlers({
     client,
     mayCall: async () => true,
-    store: { read: readSavedConfig, save: createStorageWriters().saveConfig },
+    store: {
+      read: readSavedConfig,
+      save: createStorageWriters().saveConfig,
+      select: createStorageWriters().selectAccount,
+    },
   });
   const ssi = vi.fn(async (): Promise<DescribedSsiState> => ({
     snapshot: null,
@@ -111,6 +115,8 @@ function setup() {
     'page:open': vi.fn(async () => null),
     'settings:get': () => settings.getSettings(),
     'debug:get': vi.fn(async () => null),
+    'accounts:get': vi.fn(),
+    'account:select': vi.fn(),
     'settings:save': (payload) => settings.saveSettings(payload),
     'history:import': vi.fn(async () => ({ ok: true as const, value: { added: 0 } })),
     'goal:set': vi.fn(async () => null),

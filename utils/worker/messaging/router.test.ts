@@ -39,6 +39,8 @@ const VALID_PAYLOADS: { [T in MessageType]: unknown } = {
   'profile-badge:get': { refresh: false },
   'page:open': { page: 'settings' },
   'settings:get': null,
+  'accounts:get': { refresh: false },
+  'account:select': { accountId: '6650a1f3c2e4b5d6a7980b2d' },
   'debug:get': null,
   'settings:save': { settings: { ...DEFAULT_SETTINGS }, apiKey: { action: 'set', value: FAKE_KEY } },
   'connection:test': { apiBaseUrl: PRODUCTION_API, accountId: '', apiKey: FAKE_KEY },
@@ -61,6 +63,12 @@ function setup() {
     'profile-badge:get': vi.fn<Handlers['profile-badge:get']>(async () => BADGE),
     'page:open': vi.fn<Handlers['page:open']>(async () => null),
     'settings:get': vi.fn<Handlers['settings:get']>(async () => PUBLIC_SETTINGS),
+    'accounts:get': vi.fn<Handlers['accounts:get']>(async () => ({
+      accounts: [],
+      defaultAccountId: null,
+      problem: null,
+    })),
+    'account:select': vi.fn<Handlers['account:select']>(async () => ({ ok: true, value: null })),
     'debug:get': vi.fn<Handlers['debug:get']>(async () => null),
     'settings:save': vi.fn<Handlers['settings:save']>(async () => ({ ok: true, value: PUBLIC_SETTINGS })),
     'connection:test': vi.fn<Handlers['connection:test']>(async () => ({
@@ -120,6 +128,12 @@ describe('createMessageRouter', () => {
       { type: 'goal:set', sender: 'extension-page', allowed: true },
       { type: 'goal:set', sender: 'linkedin-tab', allowed: false },
       { type: 'goal:set', sender: 'forged', allowed: false },
+      { type: 'accounts:get', sender: 'extension-page', allowed: true },
+      { type: 'accounts:get', sender: 'linkedin-tab', allowed: false },
+      { type: 'accounts:get', sender: 'forged', allowed: false },
+      { type: 'account:select', sender: 'extension-page', allowed: true },
+      { type: 'account:select', sender: 'linkedin-tab', allowed: false },
+      { type: 'account:select', sender: 'forged', allowed: false },
     ];
 
     it.each(table.filter((row) => row.allowed))(

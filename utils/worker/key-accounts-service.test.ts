@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { SANDBOX_API } from '../api-origin';
 import type { SavedConfig } from './saved-config';
 import { memoryCacheStore } from '../testing/memory-cache-store';
-import { createAccountLookup } from './account-lookup';
+import { createKeyAccountsService } from './key-accounts-service';
 
 const T0 = Date.parse('2026-12-02T09:00:00.000Z');
 const KEY = 'sk_live_lookup_0123456789';
@@ -17,7 +17,7 @@ const ORIGIN = DEFAULT_SETTINGS.apiBaseUrl;
 const PROXY = 'https://proxy.example.com';
 
 function account(id: string, publicId: string | null): AccountSummary {
-  return { id, name: `Name of ${id}`, publicId, status: 'CONNECTED' };
+  return { id, name: `Name of ${id}`, publicId, status: 'AVAILABLE', apiSeat: true };
 }
 
 const ACCOUNTS = [account('acc_0', 'someone-else'), account('acc_1', 'ada-lovelace'), account('acc_2', null)];
@@ -39,11 +39,17 @@ function setup(options: { origin?: string; mayCall?: boolean } = {}) {
   const store = memoryCacheStore<AccountsEntry>();
   const mayCall = vi.fn(async (_origin: string) => options.mayCall ?? true);
   const make = () =>
-    createAccountLookup({ client, store, read: async () => state.config, mayCall, now: () => state.now });
+    createKeyAccountsService({
+      client,
+      store,
+      read: async () => state.config,
+      mayCall,
+      now: () => state.now,
+    });
   return { state, store, listAccounts, mayCall, make, lookup: make() };
 }
 
-describe('createAccountLookup().publicIdOf', () => {
+describe('createKeyAccountsService().publicIdOf', () => {
   it('asks for the key’s accounts with the saved key at the saved origin, and keeps them', async () => {
     const h = setup({ origin: SANDBOX_API });
 
@@ -52,6 +58,7 @@ describe('createAccountLookup().publicIdOf', () => {
     expect(h.listAccounts).toHaveBeenCalledExactlyOnceWith({ baseUrl: SANDBOX_API, apiKey: KEY });
     expect(h.store.entries.get(SANDBOX_API)).toEqual({
       slugs: { acc_0: 'someone-else', acc_1: 'ada-lovelace', acc_2: null },
+      list: { accounts: ACCOUNTS, at: T0 },
       lastError: null,
     });
   });
@@ -115,7 +122,7 @@ describe('createAccountLookup().publicIdOf', () => {
       h.listAccounts.mockResolvedValueOnce(err(error));
 
       expect(await h.lookup.publicIdOf(h.state.config, 'acc_1')).toBeNull();
-      expect(h.store.entries.get(ORIGIN)).toEqual({ slugs: {}, lastError: { error, at: T0 } });
+      expect(h.store.entries.get(ORIGIN)).toEqual({ slugs: {}, list: null, lastError: { error, at: T0 } });
 
       h.state.now = T0 + FAILURE_COOLDOWN_MS - 1;
       // A restarted worker (a new lookup over the same storage) waits too.
@@ -187,5 +194,80 @@ describe('createAccountLookup().publicIdOf', () => {
 
     expect(await h.lookup.publicIdOf({ ...h.state.config }, 'acc_1')).toBe('ada-lovelace');
     expect(h.store.entries.has(ORIGIN)).toBe(false);
+  });
+});
+
+describe('createKeyAccountsService().list', () => {
+  it('asks once, then serves the list from storage while it is fresh, also after a restart', async () => {
+    const h = setup();
+
+    expect(await h.lookup.list(h.state.config)).toEqual({ accounts: ACCOUNTS, error: null });
+    h.state.now = T0 + DEFAULT_SETTINGS.freshnessMinutes * 60_000 - 1;
+    expect(await h.make().list(h.state.config)).toEqual({ accounts: ACCOUNTS, error: null });
+
+    expect(h.listAccounts).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks again once the list is stale, and when the user asks for a refresh', async () => {
+    const h = setup();
+    await h.lookup.list(h.state.config);
+    await h.lookup.list(h.state.config, { refresh: true });
+    expect(h.listAccounts).toHaveBeenCalledTimes(2);
+
+    h.state.now = T0 + DEFAULT_SETTINGS.freshnessMinutes * 60_000;
+    await h.lookup.list(h.state.config);
+    expect(h.listAccounts).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps the last good list through a failure, and says what failed', async () => {
+    const h = setup();
+    await h.lookup.list(h.state.config);
+    h.listAccounts.mockResolvedValueOnce(err({ code: 'server', status: 503 }));
+
+    expect(await h.lookup.list(h.state.config, { refresh: true })).toEqual({
+      accounts: ACCOUNTS,
+      error: { code: 'server', status: 503 },
+    });
+    expect(h.store.entries.get(ORIGIN)?.list?.accounts).toEqual(ACCOUNTS);
+  });
+
+  it('waits out the cooldown after a failure unless the user asks, and a 429 even then', async () => {
+    const h = setup();
+    h.listAccounts.mockResolvedValueOnce(err({ code: 'network' }));
+    expect(await h.lookup.list(h.state.config)).toEqual({ accounts: null, error: { code: 'network' } });
+
+    expect((await h.lookup.list(h.state.config)).error).toEqual({ code: 'network' });
+    expect(h.listAccounts).toHaveBeenCalledTimes(1);
+
+    const paused = { code: 'rate-limited' as const, status: 429, retryAt: T0 + 30_000 };
+    h.listAccounts.mockResolvedValueOnce(err(paused));
+    expect((await h.lookup.list(h.state.config, { refresh: true })).error).toEqual(paused);
+    expect((await h.lookup.list(h.state.config, { refresh: true })).error).toEqual(paused);
+    expect(h.listAccounts).toHaveBeenCalledTimes(2);
+
+    h.state.now = T0 + 30_000;
+    expect(await h.lookup.list(h.state.config, { refresh: true })).toEqual({
+      accounts: ACCOUNTS,
+      error: null,
+    });
+  });
+
+  it('answers no-key without a key, asking nothing', async () => {
+    const h = setup();
+    expect(await h.lookup.list({ ...h.state.config, apiKey: null })).toEqual({
+      accounts: null,
+      error: { code: 'no-key' },
+    });
+    expect(h.listAccounts).not.toHaveBeenCalled();
+  });
+
+  it('makes one request for pages that ask at once', async () => {
+    const h = setup();
+    await Promise.all([
+      h.lookup.list(h.state.config),
+      h.lookup.list(h.state.config),
+      h.lookup.publicIdOf(h.state.config, 'acc_1'),
+    ]);
+    expect(h.listAccounts).toHaveBeenCalledTimes(1);
   });
 });
