@@ -11,8 +11,10 @@
  *   `setAttribute('aria-label' | 'title' | 'placeholder' | 'alt', ...)`, the text argument of
  *   the framework-free views' `el(tag, class, text)`, and `drawn(node, text)` / `button(text, ...)`
  *   of the profile badge (`entrypoints/linkedin-profile-badge/badge-ui.ts`);
- * - sentences in data: `err('...')` (a rule's words) and `title:`, `message:`, `summary:`,
- *   `label:`, `description:` properties of object literals.
+ * - sentences in data: `err('...')` (a rule's words), `title:`, `message:`, `summary:`,
+ *   `label:`, `description:`, `problem:` properties of object literals;
+ * - prose anywhere else: a string of three words or more that starts with a capital letter,
+ *   unless it is a developer's (`new Error(...)`, `console.*(...)`).
  * A string is flagged when its own text (a template's fixed parts) has a letter. It is a
  * heuristic, a net for the common ways words reach the screen, not a proof.
  */
@@ -37,11 +39,25 @@ export interface UiString {
 
 const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label']);
 const TEXT_PROPERTIES = new Set(['textContent', 'innerText', 'title', 'ariaLabel', 'placeholder', 'alt']);
-const DATA_PROPERTIES = new Set(['title', 'message', 'summary', 'label', 'description']);
+const DATA_PROPERTIES = new Set(['title', 'message', 'summary', 'label', 'description', 'problem']);
 /** Calls whose argument at the index is text the user reads. */
 const TEXT_ARGUMENTS: Record<string, number> = { el: 2, drawn: 1, button: 0, err: 0 };
 
 const hasLetter = (text: string) => /\p{L}/u.test(text);
+
+/** Prose: three words or more, the first capitalised ("Not among the accounts of this key."). */
+const isProse = (text: string) =>
+  /^\p{Lu}\p{Ll}/u.test(text.trim()) && (text.match(/\p{L}+/gu)?.length ?? 0) >= 3;
+
+/** Whether `node` is inside words for developers: an Error's message or a console line. */
+function forDevelopers(node: ts.Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (ts.isNewExpression(parent) && /Error$/.test(parent.expression.getText())) return true;
+    if (ts.isCallExpression(parent) && /^console\./.test(parent.expression.getText())) return true;
+    if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return true;
+  }
+  return false;
+}
 
 /** The fixed text of a string literal or template (its parts outside `${}`), or null. */
 function ownText(node: ts.Node): string | null {
@@ -78,8 +94,10 @@ export function findUiStrings(file: string, text: string): UiString[] {
     file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
   );
   const found: UiString[] = [];
+  const seen = new Set<ts.Node>();
   const flag = (node: ts.Node, why: string, text = ownText(node)) => {
-    if (text === null || !hasLetter(text) || ALLOWED_STRINGS.has(text)) return;
+    if (text === null || !hasLetter(text) || ALLOWED_STRINGS.has(text) || seen.has(node)) return;
+    seen.add(node);
     const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
     found.push({ file, line, text: text.trim(), why });
   };
@@ -125,6 +143,7 @@ export function findUiStrings(file: string, text: string): UiString[] {
       DATA_PROPERTIES.has(node.name.text)
     )
       flagShown(node.initializer, `${node.name.text}:`);
+    else if (ownText(node) !== null && isProse(ownText(node)!) && !forDevelopers(node)) flag(node, 'prose');
     ts.forEachChild(node, visit);
   };
   visit(source);
