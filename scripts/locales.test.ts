@@ -33,6 +33,10 @@ const SAME_IN_GERMAN = new Set([
   'badge_label_score', // "SSI 67"
   'badge_label_error', // "SSI: !"
   'badge_card_title_score', // "Social Selling Index 67 / 100": LinkedIn's product name
+  'ssi_name', // "Social Selling Index": LinkedIn's product name
+  'trend_axis_ssi', // "SSI"
+  'trend_ssi_series', // "SSI (0–100)"
+  'trend_pillar_series', // "{pillar} (0–25)": the pillar's name is translated
 ]);
 
 /** The `$NAME$` placeholders a message uses, lower-cased as Chromium matches them. */

@@ -7,6 +7,7 @@ import { ScoreRing } from '@/components/ScoreRing';
 import { StatusNotice } from '@/components/StatusNotice';
 import { readCacheEntry } from '@/utils/api-cache';
 import { formatAge, formatSeat } from '@/utils/format';
+import { t, uiLocale } from '@/utils/i18n';
 import { historyAccountOf, type DailyReading } from '@/utils/history/reading';
 import { DASHBOARD_PAGE } from '@/utils/popup-preview';
 import { sendMessage } from '@/utils/messaging/client';
@@ -98,7 +99,7 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
     <div class="popup" aria-busy={busy}>
       <header class="popup__header">
         <div>
-          <h1 class="popup__title">Social Selling Index</h1>
+          <h1 class="popup__title">{t('ssi_name')}</h1>
           <p class="popup__account" data-testid="account">
             {accountLabel}
             {seat && <span class="chip">{seat}</span>}
@@ -112,14 +113,14 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
             disabled={refreshing}
             aria-busy={refreshing}
           >
-            {refreshing ? 'Refreshing…' : 'Refresh'}
+            {refreshing ? t('action_refreshing') : t('action_refresh')}
           </button>
           <button
             type="button"
             class="button button--icon"
             onClick={openSettings}
-            aria-label="Settings"
-            title="Settings"
+            aria-label={t('action_settings')}
+            title={t('action_settings')}
           >
             ⚙
           </button>
@@ -138,7 +139,7 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
 
       {snapshot ? (
         <main class="popup__body">
-          <section class="summary" aria-label="Overall score">
+          <section class="summary" aria-label={t('popup_summary_label')}>
             <div class="summary__score">
               <ScoreRing overall={snapshot.overall} />
               <RecentTrend days={days} now={now} />
@@ -150,7 +151,7 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
       ) : (
         !ssi?.error && (
           <p class="loading" role="status">
-            Loading your SSI…
+            {t('popup_loading')}
           </p>
         )
       )}
@@ -158,19 +159,19 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
       <footer class="popup__footer">
         <div class="popup__status">
           {snapshot && (
-            <span data-testid="freshness" title={new Date(snapshot.fetchedAt).toLocaleString()}>
-              Updated {formatAge(snapshot.fetchedAt, now)}
-              {ssi?.stale && !busy ? ' · may be out of date' : ''}
+            <span data-testid="freshness" title={new Date(snapshot.fetchedAt).toLocaleString(uiLocale())}>
+              {t('updated_age', formatAge(snapshot.fetchedAt, now))}
+              {ssi?.stale && !busy && ` · ${t('popup_stale')}`}
             </span>
           )}
           {snapshot && refreshing && (
             <span role="status" class="popup__refreshing">
-              Checking for a newer score…
+              {t('popup_checking')}
             </span>
           )}
         </div>
         <button type="button" class="button" onClick={openDashboard}>
-          Open dashboard
+          {t('action_open_dashboard')}
         </button>
       </footer>
     </div>

@@ -86,7 +86,7 @@ export function profileBadgeModel(state: ProfileBadgeState, now: number): Profil
         value: formatPillarScore(pillar.score),
       })),
       ranks: ranks.filter((rank): rank is string => rank !== null),
-      updated: t('badge_updated', formatAge(snapshot.fetchedAt, now)),
+      updated: t('updated_age', formatAge(snapshot.fetchedAt, now)),
       message: problem ? t('badge_card_stale', problem.message) : null,
       action: problem?.action ?? 'none',
     },
