@@ -17,6 +17,9 @@ const translations = shipped.filter(({ lang }) => lang !== DEFAULT_LOCALE);
 /** The UI words issue 17 names, in German. */
 const GERMAN_WORDS: Record<string, string> = {
   action_refresh: 'Aktualisieren',
+  action_settings: 'Einstellungen',
+  action_save: 'Speichern',
+  action_test_connection: 'Verbindung testen',
 };
 
 /**
@@ -37,6 +40,9 @@ const SAME_IN_GERMAN = new Set([
   'trend_axis_ssi', // "SSI"
   'trend_ssi_series', // "SSI (0–100)"
   'trend_pillar_series', // "{pillar} (0–25)": the pillar's name is translated
+  'debug_header', // "Header": an HTTP term, German too
+  'debug_status', // "Status": German too
+  'debug_duration', // "{ms} ms"
 ]);
 
 /** The `$NAME$` placeholders a message uses, lower-cased as Chromium matches them. */

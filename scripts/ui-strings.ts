@@ -25,8 +25,10 @@ import ts from 'typescript';
  * letter ("·", "%", "—", "±0", "/ 100") are never flagged and need no entry.
  */
 export const ALLOWED_STRINGS: ReadonlyMap<string, string> = new Map([
+  // The HTTP method before a URL in the debug view (entrypoints/options/DebugPanel.tsx).
+  ['GET', 'HTTP'],
   // The profile badge's shadow root: CSS, not words (entrypoints/linkedin-profile-badge/shadow-ui.ts).
-  [':host{all:initial !important;}\n', 'CSS'],
+  [':host{all:initial !important;}', 'CSS'],
 ]);
 
 /** One string left in code. */
@@ -96,7 +98,7 @@ export function findUiStrings(file: string, text: string): UiString[] {
   const found: UiString[] = [];
   const seen = new Set<ts.Node>();
   const flag = (node: ts.Node, why: string, text = ownText(node)) => {
-    if (text === null || !hasLetter(text) || ALLOWED_STRINGS.has(text) || seen.has(node)) return;
+    if (text === null || !hasLetter(text) || ALLOWED_STRINGS.has(text.trim()) || seen.has(node)) return;
     seen.add(node);
     const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
     found.push({ file, line, text: text.trim(), why });

@@ -48,3 +48,12 @@ export function plural(
   const form = new Intl.PluralRules(uiLocale()).select(count);
   return t(form === 'one' ? keys.one : keys.other, ...substitutions);
 }
+
+/**
+ * Gives an extension page the UI language: `<html lang>` (screen readers pick their voice by
+ * it) and, with `title`, the tab's title. Pages only (it writes `document`).
+ */
+export function localizePage(title?: MessageKey): void {
+  document.documentElement.lang = uiLocale();
+  if (title) document.title = t(title);
+}

@@ -19,6 +19,7 @@ import {
 import { TodaySection } from './TodaySection';
 import { TransferSection } from './TransferSection';
 import { TrendSection } from './TrendSection';
+import { t } from '@/utils/i18n';
 
 export interface AppProps {
   port: DashboardPort;
@@ -124,7 +125,7 @@ export function App({ port }: AppProps) {
           </>
         ) : (
           <p class="dashboard__loading" role="status">
-            Loading your history…
+            {t('dashboard_loading_history')}
           </p>
         )}
       </main>

@@ -7,6 +7,7 @@ import type { ErrorDescription, SsiErrorCode } from '@/utils/errors';
 import { formatAge } from '@/utils/format';
 import type { DailyReading } from '@/utils/history/reading';
 import type { SsiSnapshot } from '@/utils/ssi/model';
+import { t, uiLocale } from '@/utils/i18n';
 
 export interface TodaySectionProps {
   snapshot: SsiSnapshot | null;
@@ -32,7 +33,7 @@ export function TodaySection({
   return (
     <section class="panel today" aria-labelledby="today-heading">
       <h2 id="today-heading" class="section-heading">
-        Today
+        {t('today_heading')}
       </h2>
       {shown && (
         <StatusNotice
@@ -56,15 +57,15 @@ export function TodaySection({
           <p
             class="today__updated"
             data-testid="freshness"
-            title={new Date(snapshot.fetchedAt).toLocaleString()}
+            title={new Date(snapshot.fetchedAt).toLocaleString(uiLocale())}
           >
-            Updated {formatAge(snapshot.fetchedAt, now)}
+            {t('updated_age', formatAge(snapshot.fetchedAt, now))}
           </p>
         </>
       ) : (
         loading && (
           <p class="today__loading" role="status">
-            Loading your SSI…
+            {t('popup_loading')}
           </p>
         )
       )}

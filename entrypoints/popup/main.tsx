@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/today.css';
 import './style.css';
+import { localizePage } from '@/utils/i18n';
 import { App } from './App';
 import { POPUP_MARKS } from './marks';
 import { readPopupStart } from './start';
@@ -27,4 +28,5 @@ async function start(root: HTMLElement) {
   performance.mark(POPUP_MARKS.app);
 }
 
+localizePage();
 void start(document.getElementById('app')!);
