@@ -98,6 +98,19 @@ describe('in a German browser', () => {
     expect(title).toMatch(/^SSI Companion: Ihr SSI ist \d+ von 100$/);
   });
 
+  it('the dashboard is German', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(session.url('dashboard.html'));
+    await page.getByRole('region', { name: 'Entwicklung', exact: true }).waitFor();
+    await page.getByTestId('overall-score').waitFor();
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings).toEqual(['Heute', 'Säulen', 'Fokus', 'Ziel', 'Entwicklung', 'Export und Import']);
+    expect(await page.title()).toBe('SSI Companion – Dashboard');
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    await page.close();
+  });
+
   it('the profile badge on LinkedIn is German', async () => {
     const page = await session.context.newPage();
     await page.goto(`${LINKEDIN}/in/${ME.slug}/`);

@@ -100,6 +100,11 @@ export function formatClock(epochMs: number, locale = uiLocale()): string {
   return new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
 }
 
+/** A moment (date and time) as the UI language writes it, for a tooltip or the debug view. */
+export function formatMoment(epochMs: number, locale = uiLocale()): string {
+  return new Date(epochMs).toLocaleString(locale);
+}
+
 /** A change in points with its sign and one decimal: "+1.5", "−0.3", "±0"; "—" when unknown. */
 export function formatDelta(delta: number | null, locale = uiLocale()): string {
   if (delta === null) return MISSING;

@@ -4,10 +4,10 @@ import { ScoreChanges } from '@/components/history/ScoreChanges';
 import { ScoreRing } from '@/components/ScoreRing';
 import { StatusNotice } from '@/components/StatusNotice';
 import type { ErrorDescription, SsiErrorCode } from '@/utils/errors';
-import { formatAge } from '@/utils/format';
+import { formatAge, formatMoment } from '@/utils/format';
 import type { DailyReading } from '@/utils/history/reading';
 import type { SsiSnapshot } from '@/utils/ssi/model';
-import { t, uiLocale } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 
 export interface TodaySectionProps {
   snapshot: SsiSnapshot | null;
@@ -54,11 +54,7 @@ export function TodaySection({
             </div>
           </div>
           <PillarBars pillars={snapshot.pillars} />
-          <p
-            class="today__updated"
-            data-testid="freshness"
-            title={new Date(snapshot.fetchedAt).toLocaleString(uiLocale())}
-          >
+          <p class="today__updated" data-testid="freshness" title={formatMoment(snapshot.fetchedAt)}>
             {t('updated_age', formatAge(snapshot.fetchedAt, now))}
           </p>
         </>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiExchange } from '@/utils/api-exchange';
 import { sendMessage } from '@/utils/messaging/client';
-import { t, uiLocale } from '@/utils/i18n';
+import { formatMoment } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 /**
  * The debug view: the last API request and the start of its answer, as the service worker
@@ -30,7 +31,7 @@ export function DebugPanel() {
             <dt>{t('debug_header')}</dt>
             <dd>{t('debug_header_redacted')}</dd>
             <dt>{t('debug_when')}</dt>
-            <dd>{new Date(exchange.at).toLocaleString(uiLocale())}</dd>
+            <dd>{formatMoment(exchange.at)}</dd>
             <dt>{t('debug_status')}</dt>
             <dd>{exchange.status ?? t('debug_no_answer')}</dd>
             <dt>{t('debug_took')}</dt>

@@ -6,8 +6,8 @@ import { RecentTrend } from '@/components/RecentTrend';
 import { ScoreRing } from '@/components/ScoreRing';
 import { StatusNotice } from '@/components/StatusNotice';
 import { readCacheEntry } from '@/utils/api-cache';
-import { formatAge, formatSeat } from '@/utils/format';
-import { t, uiLocale } from '@/utils/i18n';
+import { formatAge, formatMoment, formatSeat } from '@/utils/format';
+import { t } from '@/utils/i18n';
 import { historyAccountOf, type DailyReading } from '@/utils/history/reading';
 import { DASHBOARD_PAGE } from '@/utils/popup-preview';
 import { sendMessage } from '@/utils/messaging/client';
@@ -159,7 +159,7 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
       <footer class="popup__footer">
         <div class="popup__status">
           {snapshot && (
-            <span data-testid="freshness" title={new Date(snapshot.fetchedAt).toLocaleString(uiLocale())}>
+            <span data-testid="freshness" title={formatMoment(snapshot.fetchedAt)}>
               {t('updated_age', formatAge(snapshot.fetchedAt, now))}
               {ssi?.stale && !busy && ` · ${t('popup_stale')}`}
             </span>
