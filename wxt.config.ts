@@ -1,10 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import enMessages from './public/_locales/en/messages.json';
 import { BADGE_SCRIPT_PATH } from './utils/linkedin/profile-badge-loader';
 
-/** Hosts of the ConnectSafely API the extension may call without asking (see utils/api-origin.ts). */
-const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*', 'https://sandbox.api.connectsafely.ai/*'];
+/**
+ * The one host the extension may call without asking: ConnectSafely's production API (see
+ * utils/api-origin.ts). The sandbox host and any custom origin are optional, asked when chosen.
+ */
+const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*'];
+/** The name and description the store shows in English: the `en` locale's messages. */
+export const MANIFEST_NAME = enMessages.ext_name.message;
+export const MANIFEST_DESCRIPTION = enMessages.ext_description.message;
 /** The dashboard's entrypoint (entrypoints/dashboard/), built apart from the other pages. */
 const DASHBOARD_ENTRY = 'dashboard';
 /** The profile badge's code (entrypoints/linkedin-profile-badge/), kept out of the gate. */
@@ -16,7 +23,9 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   manifest: {
-    // Words from public/_locales/<lang>/messages.json, in the browser's UI language.
+    // Words from public/_locales/<lang>/messages.json, in the browser's UI language; the
+    // store's limits (name 45 characters, description 132) hold in every locale
+    // (scripts/manifest.test.ts, scripts/locales.test.ts).
     default_locale: 'en',
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
@@ -27,7 +36,8 @@ export default defineConfig({
     // Asked when the user turns notifications on in the settings, never up front.
     optional_permissions: ['notifications'],
     host_permissions: API_HOST_PERMISSIONS,
-    // A custom API origin (a proxy, a self-hosted gateway) is asked for on Save, never up front.
+    // The sandbox host and a custom API origin (a proxy, a self-hosted gateway) are asked for
+    // when chosen in the settings, never up front.
     optional_host_permissions: ['https://*/*'],
     // Two plain scripts rather than WXT content scripts: WXT's wrapper would start the
     // extension API on every LinkedIn page before any of our code ran.

@@ -36,6 +36,11 @@ export interface LaunchOptions {
   /** Load the extension from here instead of the build (`npm run bench` adds pages to a copy). */
   extensionDir?: string;
   /**
+   * The browser's user agent, for every context (pages and the service worker alike), as
+   * Chromium's `--user-agent` flag sets it: how the tests pass for Edge or Brave.
+   */
+  userAgent?: string;
+  /**
    * The browser's UI language (`de`): what `chrome.i18n` answers and which `_locales` folder
    * the extension reads. Chromium on Linux takes it from `--lang` with `LANGUAGE` in its
    * environment; the default is the machine's.
@@ -77,6 +82,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.userAgent ? [`--user-agent=${options.userAgent}`] : []),
     ],
   });
   const serviceWorker = async () =>

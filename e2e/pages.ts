@@ -41,6 +41,18 @@ export class OptionsPage {
     return (await outcome.textContent()) ?? '';
   }
 
+  /** Presses "Delete all data", confirms with Delete, and resolves with what the page then says. */
+  async deleteAllData(): Promise<string> {
+    const outcome = this.page.getByTestId('delete-outcome');
+    await this.page.getByRole('button', { name: 'Delete all data' }).click();
+    await this.page
+      .getByRole('group', { name: /^Delete everything\?/ })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click();
+    await outcome.filter({ hasText: /\S/ }).waitFor();
+    return (await outcome.textContent()) ?? '';
+  }
+
   async testConnection(): Promise<string> {
     const outcome = this.page.getByTestId('test-outcome');
     await this.page.getByRole('button', { name: 'Test connection' }).click();
@@ -85,6 +97,21 @@ export class PopupPage {
 
   alert() {
     return this.page.getByRole('alert');
+  }
+
+  /** The header's picker of the key's accounts (there when the key has more than one). */
+  accountPicker() {
+    return this.page.getByRole('combobox', { name: 'LinkedIn account' });
+  }
+
+  /** The account the header names: the picked option, or the line's text. */
+  async accountName(): Promise<string | null> {
+    return this.page.getByTestId('account').evaluate((line) => {
+      const select = line.querySelector('select');
+      return select
+        ? (select.selectedOptions[0]?.textContent ?? null)
+        : (line.firstChild?.textContent ?? null);
+    });
   }
 
   /** Waits until no request is under way. */

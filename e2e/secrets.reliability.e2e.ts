@@ -63,11 +63,8 @@ describe('Secrets', () => {
       expect(manifest().optional_permissions).toEqual(['notifications']);
     });
 
-    it('hosts: the two ConnectSafely APIs; any other https API only on request', () => {
-      expect(manifest().host_permissions).toEqual([
-        'https://api.connectsafely.ai/*',
-        'https://sandbox.api.connectsafely.ai/*',
-      ]);
+    it("hosts: ConnectSafely's production API; its sandbox and any other https API only on request", () => {
+      expect(manifest().host_permissions).toEqual(['https://api.connectsafely.ai/*']);
       expect(manifest().optional_host_permissions).toEqual(['https://*/*']);
     });
 
@@ -190,6 +187,13 @@ describe('Secrets', () => {
       const stored = await readExtensionStorage(session, ['ssiCache']);
       expect(JSON.stringify(stored)).not.toContain(SANDBOX_DEMO_KEY);
 
+      // Save also asked for the key's accounts: once that is done, a Refresh makes the echoing
+      // SSI answer the last exchange the debug view shows.
+      await expect
+        .poll(() => sandbox.requests().some((request) => request.path === '/linkedin/accounts'))
+        .toBe(true);
+      await popup.refresh();
+      await popup.settled();
       await options.page.reload();
       const debugView = options.page.getByRole('region', { name: 'Last API exchange' });
       await expect.poll(() => options.page.getByTestId('debug-outcome').textContent()).toMatch(/^forbidden/);

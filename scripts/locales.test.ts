@@ -104,7 +104,7 @@ describe('locales', () => {
   });
 
   it.each(shipped)('$lang: the manifest’s name and description fit the Web Store', ({ messages }) => {
-    expect(messages.ext_name?.message.length).toBeLessThanOrEqual(75);
+    expect(messages.ext_name?.message.length).toBeLessThanOrEqual(45);
     expect(messages.ext_description?.message.length).toBeLessThanOrEqual(132);
   });
 

@@ -8,6 +8,12 @@ import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 const SIZES = [16, 32, 48, 128];
+/**
+ * Transparent padding per side, by icon size. The Chrome Web Store asks for the 128 px icon's
+ * artwork to be 96 × 96, centred, with 16 px of transparent padding on every side; the toolbar
+ * sizes use their whole square.
+ */
+const ICON_PADDING: Readonly<Record<number, number>> = { 128: 16 };
 const BLUE: Rgba = [10, 102, 194, 255];
 const WHITE: Rgba = [255, 255, 255, 255];
 const TRACK: Rgba = [120, 170, 225, 255];
@@ -54,35 +60,45 @@ function png(size: number, pixel: (x: number, y: number) => Rgba): Buffer {
   ]);
 }
 
-/** A rounded blue square with a two-thirds white ring on a lighter track, supersampled. */
-function icon(size: number): Buffer {
+/**
+ * A rounded blue square with a two-thirds white ring on a lighter track, supersampled, inside
+ * `padding` transparent pixels per side. Samples are averaged weighted by their alpha, so the
+ * edge pixels keep the square's blue instead of darkening towards transparent black.
+ */
+function icon(size: number, padding = 0): Buffer {
   const samples = 4;
+  const art = size - 2 * padding;
   return png(size, (x, y) => {
     const sum = [0, 0, 0, 0];
     for (let sy = 0; sy < samples; sy++) {
       for (let sx = 0; sx < samples; sx++) {
-        const u = (x + (sx + 0.5) / samples) / size - 0.5;
-        const v = (y + (sy + 0.5) / samples) / size - 0.5;
+        const u = (x - padding + (sx + 0.5) / samples) / art - 0.5;
+        const v = (y - padding + (sy + 0.5) / samples) / art - 0.5;
         const corner = 0.22;
         const qx = Math.max(Math.abs(u) - (0.5 - corner), 0);
         const qy = Math.max(Math.abs(v) - (0.5 - corner), 0);
-        let color: Rgba = [0, 0, 0, 0];
-        if (Math.hypot(qx, qy) <= corner) {
-          color = BLUE;
-          const r = Math.hypot(u, v);
-          if (r > 0.22 && r < 0.36) {
-            const angle = (Math.atan2(u, -v) + 2 * Math.PI) % (2 * Math.PI);
-            color = angle < 2 * Math.PI * 0.67 ? WHITE : TRACK;
-          }
+        if (Math.abs(u) > 0.5 || Math.abs(v) > 0.5 || Math.hypot(qx, qy) > corner) continue;
+        let color = BLUE;
+        const r = Math.hypot(u, v);
+        if (r > 0.22 && r < 0.36) {
+          const angle = (Math.atan2(u, -v) + 2 * Math.PI) % (2 * Math.PI);
+          color = angle < 2 * Math.PI * 0.67 ? WHITE : TRACK;
         }
         color.forEach((channel, i) => (sum[i]! += channel));
       }
     }
-    return sum.map((channel) => Math.round(channel / samples ** 2)) as Rgba;
+    const covered = sum[3]! / 255;
+    if (covered === 0) return [0, 0, 0, 0];
+    return [
+      Math.round(sum[0]! / covered),
+      Math.round(sum[1]! / covered),
+      Math.round(sum[2]! / covered),
+      Math.round(sum[3]! / samples ** 2),
+    ];
   });
 }
 
 const dir = resolve(import.meta.dirname, '..', 'public', 'icon');
 mkdirSync(dir, { recursive: true });
-for (const size of SIZES) writeFileSync(resolve(dir, `${size}.png`), icon(size));
+for (const size of SIZES) writeFileSync(resolve(dir, `${size}.png`), icon(size, ICON_PADDING[size]));
 console.log(`Icons written to ${dir}`);

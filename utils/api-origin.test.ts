@@ -73,7 +73,7 @@ describe('isLocalOrigin', () => {
 describe('needsHostPermission', () => {
   it.each([
     [PRODUCTION_API, false],
-    [SANDBOX_API, false],
+    [SANDBOX_API, true],
     ['http://localhost:8787', false],
     ['http://127.0.0.1:8787', false],
     ['http://[::1]:8787', false],
@@ -86,7 +86,7 @@ describe('needsHostPermission', () => {
 });
 
 describe('mayCallOrigin', () => {
-  it.each([PRODUCTION_API, SANDBOX_API, 'http://localhost:8787', 'http://127.0.0.1:8787'])(
+  it.each([PRODUCTION_API, 'http://localhost:8787', 'http://127.0.0.1:8787'])(
     'may call %s without asking for any permission',
     async (origin) => {
       const granted = vi.fn(async () => false);
@@ -105,6 +105,19 @@ describe('mayCallOrigin', () => {
     await expect(mayCallOrigin('https://proxy.example.com:8443', granted)).resolves.toBe(expected);
     expect(granted).toHaveBeenCalledWith('https://proxy.example.com:8443/*');
   });
+
+  it.each([
+    [true, true],
+    [false, false],
+  ])(
+    'may call the sandbox host only when its optional permission is held (%s → %s)',
+    async (held, expected) => {
+      const granted = vi.fn(async () => held);
+
+      await expect(mayCallOrigin(SANDBOX_API, granted)).resolves.toBe(expected);
+      expect(granted).toHaveBeenCalledWith('https://sandbox.api.connectsafely.ai/*');
+    },
+  );
 });
 
 describe('originPattern', () => {

@@ -1,7 +1,7 @@
 /**
  * Where the API is: the two ConnectSafely hosts, the local machine, and the one rule for which
- * origins the extension may call. Shared by the options page (it asks for a custom origin's
- * permission on Save) and the service worker (it checks before every request).
+ * origins the extension may call. Shared by the options page (it asks for the permission of
+ * the sandbox host or a custom origin when one is chosen) and the service worker (it checks before every request).
  */
 import { t } from './i18n';
 import { err, ok, type Result } from './result';
@@ -71,10 +71,11 @@ export function parseApiBaseUrl(input: string): Result<string, string> {
 
 /**
  * Whether the extension must ask for a host permission before calling `origin`: false for the
- * two ConnectSafely hosts (declared in the manifest) and for localhost (the sandbox answers CORS).
+ * production host (the manifest's one host permission) and for localhost (the local sandbox
+ * answers CORS); true for every other origin, ConnectSafely's sandbox host included.
  */
 export function needsHostPermission(origin: string): boolean {
-  return origin !== PRODUCTION_API && origin !== SANDBOX_API && !isLocalOrigin(origin);
+  return origin !== PRODUCTION_API && !isLocalOrigin(origin);
 }
 
 /**
@@ -87,8 +88,8 @@ export function originPattern(origin: string): string {
 }
 
 /**
- * Whether the extension may call `origin` now: always for the hosts it declares and for
- * localhost; for any other origin, once `granted` says its host permission (by its
+ * Whether the extension may call `origin` now: always for the production host it declares and
+ * for localhost; for any other origin, once `granted` says its host permission (by its
  * {@link originPattern}) is held. The one rule both the SSI service and Test connection follow.
  */
 export async function mayCallOrigin(

@@ -2,6 +2,7 @@
  * The LinkedIn accounts an API key holds (`GET /linkedin/accounts`), as every context sees
  * them: who each is, and whether the extension can read its SSI now.
  */
+import type { AccountsEntry, CacheEntry } from './api-cache';
 import { t } from './i18n';
 
 /** One LinkedIn account of the key. */
@@ -35,4 +36,18 @@ export interface KeyAccountsView {
   accounts: KeyAccount[] | null;
   /** The ID of the account the key answers for without an `accountId`, once a reading said it. */
   defaultAccountId: string | null;
+}
+
+/**
+ * The view of what storage holds: the accounts entry of the API origin, and the default slot's
+ * entry (its reading names the default account).
+ */
+export function keyAccountsViewOf(
+  accounts: AccountsEntry | null,
+  defaultSlot: CacheEntry | null,
+): KeyAccountsView {
+  return {
+    accounts: accounts?.list?.accounts ?? null,
+    defaultAccountId: defaultSlot?.snapshot?.accountId ?? null,
+  };
 }

@@ -25,10 +25,10 @@ const readBack = (path: string) => readPopupPreview(new URL(path, 'chrome-extens
 describe('popup preview', () => {
   it('carries score, seat and account through the popup URL unchanged', () => {
     const previews: PopupPreview[] = [
-      { overall: 66.72882080078125, activeSeat: true, accountId: '' },
-      { overall: 0, activeSeat: false, accountId: 'acc_1' },
-      { overall: 100, activeSeat: null, accountId: 'a&b=c#d?e é/+%' },
-      { overall: 50, activeSeat: true, accountId: 'x'.repeat(64) },
+      { overall: 66.72882080078125, activeSeat: true, accountId: '', accountName: null },
+      { overall: 0, activeSeat: false, accountId: 'acc_1', accountName: 'Grace Hopper' },
+      { overall: 100, activeSeat: null, accountId: 'a&b=c#d?e é/+%', accountName: 'Zoë <b>&amp; "Co"</b>' },
+      { overall: 50, activeSeat: true, accountId: 'x'.repeat(64), accountName: 'y'.repeat(120) },
     ];
     for (const preview of previews) {
       const path = popupPathFor(preview);
@@ -48,7 +48,9 @@ describe('popup preview', () => {
       overall: 72.4,
       activeSeat: null,
       accountId: 'acc_1',
+      accountName: null,
     });
+    expect(popupPreviewOf('', snapshot(72.4, null), 'n'.repeat(500))?.accountName).toBe('n'.repeat(120));
   });
 
   it('reads nothing from a URL whose values are out of shape', () => {
@@ -58,6 +60,8 @@ describe('popup preview', () => {
       '?score=&account=',
       '?score=abc&account=',
       '?score=-1&account=',
+      '?score=72&account=&name=',
+      `?score=72&account=&name=${'n'.repeat(121)}`,
       '?score=100.5&account=',
       '?score=Infinity&account=',
       '?score=1e2&account=',

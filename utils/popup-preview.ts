@@ -16,15 +16,21 @@ export interface PopupPreview {
   activeSeat: boolean | null;
   /** The configured account ID; empty for the key's default account. */
   accountId: string;
+  /** The account's name, once the key's accounts are known. */
+  accountName: string | null;
 }
+
+/** The longest account name a preview carries (longer ones are cut, never refused). */
+export const PREVIEW_NAME_MAX_LENGTH = 120;
 
 /** The popup page, relative to the extension's root (as `action.setPopup` takes it). */
 export const POPUP_PAGE = 'popup.html';
 /** The dashboard, relative to the extension's root. */
 export const DASHBOARD_PAGE = 'dashboard.html';
 
-/** How the popup's header names an account. */
-export function accountLabelFor(accountId: string): string {
+/** How the popup's header names an account: by its name once known, else by its ID. */
+export function accountLabelFor(accountId: string, name: string | null = null): string {
+  if (name) return name;
   return accountId ? t('account_label', accountId) : t('account_default');
 }
 
@@ -32,8 +38,19 @@ export function accountLabelFor(accountId: string): string {
  * The preview for the configured account's cached reading; null when there is none to show.
  * `accountId` comes from validated settings.
  */
-export function popupPreviewOf(accountId: string, snapshot: SsiSnapshot | null): PopupPreview | null {
-  return snapshot && { overall: snapshot.overall, activeSeat: snapshot.activeSeat, accountId };
+export function popupPreviewOf(
+  accountId: string,
+  snapshot: SsiSnapshot | null,
+  accountName: string | null = null,
+): PopupPreview | null {
+  return (
+    snapshot && {
+      overall: snapshot.overall,
+      activeSeat: snapshot.activeSeat,
+      accountId,
+      accountName: accountName?.slice(0, PREVIEW_NAME_MAX_LENGTH) || null,
+    }
+  );
 }
 
 /** The popup's path with `preview` in its query; the bare page when there is none. */
@@ -41,6 +58,7 @@ export function popupPathFor(preview: PopupPreview | null): string {
   if (!preview) return POPUP_PAGE;
   const query = new URLSearchParams({ score: String(preview.overall), account: preview.accountId });
   if (preview.activeSeat !== null) query.set('seat', String(preview.activeSeat));
+  if (preview.accountName) query.set('name', preview.accountName);
   return `${POPUP_PAGE}?${query}`;
 }
 
@@ -54,10 +72,12 @@ export function readPopupPreview(search: string): PopupPreview | null {
   const score = query.get('score');
   const accountId = query.get('account');
   const seat = query.get('seat');
+  const accountName = query.get('name');
+  if (accountName !== null && (!accountName || accountName.length > PREVIEW_NAME_MAX_LENGTH)) return null;
   if (score === null || accountId === null || accountId.length > ACCOUNT_ID_MAX_LENGTH) return null;
   if (!/^\d+(\.\d+)?$/.test(score)) return null;
   const overall = Number(score);
   if (overall > 100) return null;
   if (seat !== null && seat !== 'true' && seat !== 'false') return null;
-  return { overall, activeSeat: seat === null ? null : seat === 'true', accountId };
+  return { overall, activeSeat: seat === null ? null : seat === 'true', accountId, accountName };
 }

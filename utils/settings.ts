@@ -173,13 +173,20 @@ export function targetKey(settings: Pick<Settings, 'apiBaseUrl' | 'accountId'>):
  * popup's first paint needs (a wrong value only misses the cache; the service worker reads
  * settings by the rules). Keeps the rules out of the popup's first work.
  */
-export function storedTarget(stored: unknown): { key: string; accountId: string; freshnessMinutes: number } {
+export function storedTarget(stored: unknown): {
+  key: string;
+  apiBaseUrl: string;
+  accountId: string;
+  freshnessMinutes: number;
+} {
   const source = (isJsonObject(stored) ? stored : {}) as Partial<Record<SettingName, unknown>>;
   const textOr = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
   const freshness = source.freshnessMinutes;
   const accountId = textOr(source.accountId, DEFAULT_SETTINGS.accountId);
+  const apiBaseUrl = textOr(source.apiBaseUrl, DEFAULT_SETTINGS.apiBaseUrl);
   return {
-    key: targetKey({ apiBaseUrl: textOr(source.apiBaseUrl, DEFAULT_SETTINGS.apiBaseUrl), accountId }),
+    key: targetKey({ apiBaseUrl, accountId }),
+    apiBaseUrl,
     accountId,
     freshnessMinutes:
       typeof freshness === 'number' && Number.isFinite(freshness) && freshness > 0

@@ -14,10 +14,11 @@ import {
   type SettingsProblem,
 } from '@/utils/settings';
 import { DebugPanel } from './DebugPanel';
+import { DeleteAllData } from './DeleteAllData';
+import { OutcomeLine, type Outcome } from './Outcome';
 import { buildSave, formFromSettings, settingsOf, type FormValues } from './form';
 import { t, type MessageKey } from '@/utils/i18n';
 
-type Outcome = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 type FieldName = SettingsProblem['field'];
 /** The form's fields typed as text (every one but the switches). */
 type TextField = { [K in keyof FormValues]: FormValues[K] extends string ? K : never }[keyof FormValues];
@@ -162,6 +163,18 @@ export function App() {
     update('notifications', on);
   }
 
+  /**
+   * Picks a preset. The sandbox host is an optional permission: it is asked for here, inside
+   * the click, and again on Save if it was refused.
+   */
+  async function onPreset(origin: string) {
+    update('apiBaseUrl', origin);
+    setProblems(({ apiBaseUrl: _, ...others }) => others);
+    if (!(await ensureHostAccess(origin))) {
+      setProblems((others) => ({ ...others, apiBaseUrl: t('options_permission_needed') }));
+    }
+  }
+
   async function onSave(event: Event) {
     event.preventDefault();
     if (!values || !saved) return;
@@ -237,6 +250,26 @@ export function App() {
     }
   }
 
+  /**
+   * Deletes everything (`data:delete-all`), then shows the settings as they now are: the
+   * defaults, no key. Resolves with the sentence to show when it could not.
+   */
+  async function onDeleteAll(): Promise<string | null> {
+    const reply = await sendMessage('data:delete-all', null);
+    const failure = !reply.ok ? reply.error : !reply.value.ok ? reply.value.error : null;
+    if (failure) return describeLocally(failure).message;
+    const fresh = await sendMessage('settings:get', null);
+    if (!fresh.ok) return describeLocally(fresh.error).message;
+    setSaved(fresh.value);
+    setValues(formFromSettings(fresh.value));
+    setProblems({});
+    setShowKey(false);
+    setSaveOutcome(null);
+    setTestOutcome(null);
+    setPermissionProblem(null);
+    return null;
+  }
+
   return (
     <main class="options">
       <h1>{t('options_title')}</h1>
@@ -281,7 +314,7 @@ export function App() {
                 type="button"
                 class="button"
                 aria-pressed={values.apiBaseUrl === preset.origin}
-                onClick={() => update('apiBaseUrl', preset.origin)}
+                onClick={() => void onPreset(preset.origin)}
               >
                 {preset.label}
               </button>
@@ -372,22 +405,11 @@ export function App() {
             {t('action_test_connection')}
           </button>
         </div>
-        <p
-          class={`outcome outcome--${saveOutcome?.kind ?? 'none'}`}
-          role={saveOutcome?.kind === 'error' ? 'alert' : 'status'}
-          data-testid="save-outcome"
-        >
-          {saveOutcome?.text}
-        </p>
-        <p
-          class={`outcome outcome--${testOutcome?.kind ?? 'none'}`}
-          role={testOutcome?.kind === 'error' ? 'alert' : 'status'}
-          data-testid="test-outcome"
-        >
-          {testOutcome?.text}
-        </p>
+        <OutcomeLine outcome={saveOutcome} testId="save-outcome" />
+        <OutcomeLine outcome={testOutcome} testId="test-outcome" />
       </form>
       {saved.debug && <DebugPanel />}
+      <DeleteAllData onDelete={onDeleteAll} />
     </main>
   );
 }

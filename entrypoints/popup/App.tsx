@@ -5,13 +5,17 @@ import { PillarBars } from '@/components/PillarBars';
 import { RecentTrend } from '@/components/RecentTrend';
 import { ScoreRing } from '@/components/ScoreRing';
 import { StatusNotice } from '@/components/StatusNotice';
+import { accountChoices, selectedChoice } from '@/utils/account-choices';
 import { readCacheEntry } from '@/utils/api-cache';
+import type { KeyAccountsView } from '@/utils/key-accounts';
 import { formatAge, formatMoment, formatSeat } from '@/utils/format';
 import { t } from '@/utils/i18n';
 import { historyAccountOf, type DailyReading } from '@/utils/history/reading';
 import { DASHBOARD_PAGE } from '@/utils/popup-preview';
 import { sendMessage } from '@/utils/messaging/client';
-import { settingsItem, ssiCacheItem } from '@/utils/storage';
+import type { Reply } from '@/utils/messaging/protocol';
+import { ssiCacheItem } from '@/utils/storage';
+import { AccountLine } from './AccountLine';
 import { readHistory, watchHistory } from './recent-history';
 import { isRefreshing, popupReducer, shownProblem, type PopupState } from './state';
 
@@ -22,6 +26,13 @@ export interface AppProps {
   accountLabel: string;
   /** The account ID of the settings (empty for the key's default account). */
   accountId: string;
+  /** The key's accounts as stored when the popup opened. */
+  accounts: KeyAccountsView;
+  /**
+   * Selects another account of the key. The popup starts over once the settings say so
+   * (`main.tsx`); until then it shows no one's numbers.
+   */
+  onSwitch(accountId: string): Promise<Reply<'account:select'>>;
 }
 
 /** Opens the options page; from a popup opened in a tab it opens in a new tab all the same. */
@@ -34,9 +45,37 @@ function openDashboard() {
   void browser.tabs.create({ url: `/${DASHBOARD_PAGE}` });
 }
 
-export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
+export function App({ initial, cacheKey, accountLabel, accountId, accounts, onSwitch }: AppProps) {
   const [state, dispatch] = useReducer(popupReducer, initial);
   const [days, setDays] = useState<readonly DailyReading[]>([]);
+  const [view, setView] = useState(accounts);
+  // The picker comes after the first render, which draws the name as the first frame did.
+  const [pickerReady, setPickerReady] = useState(false);
+  /** The account picked and not yet selected: its name in the header, no one's numbers below. */
+  const [switchingTo, setSwitchingTo] = useState<{ value: string; label: string } | null>(null);
+
+  useEffect(() => {
+    setPickerReady(true);
+    let current = true;
+    void sendMessage('accounts:get', { refresh: false }).then((reply) => {
+      if (current && reply.ok && reply.value.accounts)
+        setView({ accounts: reply.value.accounts, defaultAccountId: reply.value.defaultAccountId });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const choices = pickerReady && (view.accounts?.length ?? 0) > 1 ? accountChoices(view, accountId) : [];
+
+  async function pick(value: string) {
+    const choice = choices.find((candidate) => candidate.value === value);
+    if (!choice || value === selectedChoice(view, accountId)) return;
+    setSwitchingTo({ value, label: choice.label });
+    const reply = await onSwitch(value);
+    // Selected: the popup starts over for that account. Refused: back to the account shown.
+    if (!reply.ok || !reply.value.ok) setSwitchingTo(null);
+  }
   const historyAccount = historyAccountOf(state.ssi?.snapshot?.accountId ?? null, accountId);
 
   // The history after the first render, never before it: the score does not wait for it.
@@ -69,8 +108,6 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
       // with the error in words.
       if (entry?.lastError) void load(false);
     });
-    // New settings (key, account, API) make everything on screen someone else's: start over.
-    const unwatchSettings = settingsItem.watch(() => location.reload());
     const timer = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), 30_000);
     const offline = () => dispatch({ type: 'connectivity', online: false });
     const online = () => {
@@ -81,7 +118,6 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
     window.addEventListener('online', online);
     return () => {
       unwatch();
-      unwatchSettings();
       clearInterval(timer);
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
@@ -89,8 +125,8 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
   }, [load, cacheKey]);
 
   const { ssi, loading, now } = state;
-  const shown = shownProblem(state);
-  const snapshot = ssi?.snapshot ?? null;
+  const shown = switchingTo ? null : shownProblem(state);
+  const snapshot = switchingTo ? null : (ssi?.snapshot ?? null);
   const busy = loading || Boolean(ssi?.refreshing);
   const refreshing = isRefreshing(state);
   const seat = snapshot ? formatSeat(snapshot.activeSeat) : null;
@@ -100,10 +136,13 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
       <header class="popup__header">
         <div>
           <h1 class="popup__title">{t('ssi_name')}</h1>
-          <p class="popup__account" data-testid="account">
-            {accountLabel}
-            {seat && <span class="chip">{seat}</span>}
-          </p>
+          <AccountLine
+            label={switchingTo?.label ?? accountLabel}
+            choices={choices}
+            value={switchingTo?.value ?? selectedChoice(view, accountId)}
+            seat={seat}
+            onPick={(value) => void pick(value)}
+          />
         </div>
         <div class="popup__actions">
           <button
@@ -148,6 +187,10 @@ export function App({ initial, cacheKey, accountLabel, accountId }: AppProps) {
           </section>
           <PillarBars pillars={snapshot.pillars} numbers="disclosed" />
         </main>
+      ) : switchingTo ? (
+        <p class="loading" role="status">
+          {t('popup_loading_account', switchingTo.label)}
+        </p>
       ) : (
         !ssi?.error && (
           <p class="loading" role="status">

@@ -6,7 +6,7 @@ import type { CacheEntry } from '@/utils/api-cache';
 import { accountLabelFor, popupPreviewOf, type PopupPreview } from '@/utils/popup-preview';
 import { PILLAR_IDS, type SsiSnapshot } from '@/utils/ssi/model';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { settingsItem, ssiCacheItem } from '@/utils/storage';
+import { accountsItem, settingsItem, ssiCacheItem } from '@/utils/storage';
 import { App } from './App';
 import { drawFirstFrame } from './first-frame';
 import { POPUP_MARKS } from './marks';
@@ -43,6 +43,7 @@ function start(snapshot: SsiSnapshot, accountId = 'acc_1'): PopupStart {
     cacheKey: `https://api.connectsafely.ai|${accountId}`,
     freshnessMinutes: 60,
     accountLabel: accountLabelFor(accountId),
+    accounts: { accounts: null, defaultAccountId: null },
     accountId,
     entry: { snapshot, lastError: null },
   };
@@ -85,6 +86,8 @@ function renderApp(popupStart: PopupStart): HTMLElement {
       cacheKey={popupStart.cacheKey}
       accountLabel={popupStart.accountLabel}
       accountId={popupStart.accountId}
+      accounts={popupStart.accounts}
+      onSwitch={() => new Promise(() => {})}
     />,
     container,
   );
@@ -191,8 +194,22 @@ describe('readPopupStart', () => {
       cacheKey: 'https://api.connectsafely.ai|acc_1',
       freshnessMinutes: 30,
       accountLabel: 'Account acc_1',
+      accounts: { accounts: null, defaultAccountId: 'acc_1' },
       accountId: 'acc_1',
       entry,
+    });
+  });
+
+  it("names the account from the key's stored accounts", async () => {
+    const grace = { id: 'acc_2', name: 'Grace Hopper', publicId: null, status: 'AVAILABLE', apiSeat: true };
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, accountId: 'acc_2' });
+    await accountsItem.setValue({
+      [DEFAULT_SETTINGS.apiBaseUrl]: { slugs: {}, list: { accounts: [grace], at: T0 }, lastError: null },
+    });
+
+    expect(await readPopupStart()).toMatchObject({
+      accountLabel: 'Grace Hopper',
+      accounts: { accounts: [grace], defaultAccountId: null },
     });
   });
 

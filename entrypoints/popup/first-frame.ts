@@ -16,7 +16,7 @@ import { accountLabelFor, type PopupPreview } from '@/utils/popup-preview';
 import { POPUP_MARKS } from './marks';
 
 function header(preview: PopupPreview): HTMLElement {
-  const account = el('p', 'popup__account', accountLabelFor(preview.accountId));
+  const account = el('p', 'popup__account', accountLabelFor(preview.accountId, preview.accountName));
   account.dataset.testid = 'account';
   const seat = formatSeat(preview.activeSeat);
   if (seat) account.append(el('span', 'chip', seat));

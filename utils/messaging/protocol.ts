@@ -188,6 +188,15 @@ export const MESSAGES = {
     }),
     answer: answer<null>(),
   },
+  /**
+   * Deletes everything the extension keeps in this browser (key, settings, cache, history,
+   * goals), its alarms and optional permissions; fails only when storage could not be emptied.
+   */
+  'data:delete-all': {
+    senders: ['extension-page'],
+    payload: v.null(),
+    answer: answer<Result<null, SsiError>>(),
+  },
   /** Calls the API with the form as it is now, saved or not (`apiKey`: a key typed, not saved). */
   'connection:test': {
     senders: ['extension-page'],

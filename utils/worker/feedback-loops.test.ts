@@ -89,7 +89,7 @@ function model(code: SsiErrorCode, withData: boolean) {
   const badge = createProfileBadgeHandlers({
     ssi,
     accounts: createKeyAccountsService({ client, store: accounts, read, mayCall, now }),
-    readEntry: (key) => cache.read(key),
+    readEntries: (keys) => Promise.all(keys.map((key) => cache.read(key))),
     read,
     tabs: {
       read: async () => [...tabs],

@@ -27,6 +27,20 @@ describe('the history store', () => {
     ]);
   });
 
+  it('records nothing when its guard says no, as after "Delete all data"; asks inside the queue', async () => {
+    const enqueue = createSerialQueue();
+    let keySaved = true;
+    const history = createHistoryStore(enqueue, browser.storage.local, async () => keySaved);
+    // A deletion queued before the reading: the guard must be asked after it ran.
+    const deletion = enqueue(async () => {
+      keySaved = false;
+    });
+    const previous = await history.record(readingOn('2026-12-01', 60));
+    await deletion;
+    expect(previous).toBeUndefined();
+    expect(await browser.storage.local.get(null)).toEqual({});
+  });
+
   it('loses no reading when many are recorded at once', async () => {
     const history = store();
     await Promise.all(readingsUntil('2026-12-02', 20).map((reading) => history.record(reading)));

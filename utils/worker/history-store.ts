@@ -12,8 +12,9 @@ export interface HistoryStore {
   /** One account's days, oldest first; none when nothing (readable) is stored. */
   read(accountId: string): Promise<DailyReading[]>;
   /**
-   * Records a reading for its account and day (the latest of the day wins). Resolves with the
-   * reading of the last day recorded before it, if any (what a notification compares it with).
+   * Records a reading for its account and day (the latest of the day wins), unless the store's
+   * `mayRecord` says no. Resolves with the reading of the last day recorded before it, if any
+   * (what a notification compares it with).
    */
   record(reading: DailyReading): Promise<DailyReading | undefined>;
   /**
@@ -29,8 +30,15 @@ export interface HistoryArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-/** `enqueue` is the queue of every `storage.local` writer (`storage-writers.ts`). */
-export function createHistoryStore(enqueue: SerialQueue, local: HistoryArea): HistoryStore {
+/**
+ * `enqueue` is the queue of every `storage.local` writer (`storage-writers.ts`). `mayRecord` is
+ * asked inside the queue before a reading is recorded; when it says no, nothing is written.
+ */
+export function createHistoryStore(
+  enqueue: SerialQueue,
+  local: HistoryArea,
+  mayRecord: () => Promise<boolean> = async () => true,
+): HistoryStore {
   async function readAll(accountIds: string[]): Promise<Map<string, DailyReading[]>> {
     const stored = await local.get(accountIds.map(historyStorageKey));
     return new Map(accountIds.map((id) => [id, decodeHistory(stored[historyStorageKey(id)])?.days ?? []]));
@@ -43,6 +51,7 @@ export function createHistoryStore(enqueue: SerialQueue, local: HistoryArea): Hi
 
     record(reading) {
       return enqueue(async () => {
+        if (!(await mayRecord())) return undefined;
         const days = (await readAll([reading.accountId])).get(reading.accountId)!;
         const next = recordReading(days, reading);
         await local.set({ [historyStorageKey(reading.accountId)]: encodeHistory(reading.accountId, next) });

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { mayCallOrigin } from '../api-origin';
+import { readCacheEntry } from '../api-cache';
 import { describeError } from '../errors';
 import { historyAccountOf } from '../history/reading';
 import type { DescribedSsiState, ExtensionPage } from '../messaging/protocol';
@@ -12,7 +13,9 @@ import { DASHBOARD_PAGE } from '../popup-preview';
 import { err, ok } from '../result';
 import type { SsiState } from '../ssi/state';
 import { targetKey } from '../settings';
+import { keyAccountsViewOf } from '../key-accounts';
 import {
+  accountsItem,
   lastExchangeItem,
   notifiedAlertsItem,
   profileBadgeTabsItem,
@@ -20,6 +23,7 @@ import {
   ssiCacheItem,
 } from '../storage';
 import { createKeyAccountsService } from './key-accounts-service';
+import { createDataDeletion } from './data-deletion';
 import { createSsiClient } from './api/client';
 import { createHistoryService } from './history-service';
 import { createMessageRouter, type Handlers } from './messaging/router';
@@ -127,7 +131,10 @@ export function startWorker(): void {
   const badge = createProfileBadgeHandlers({
     ssi,
     accounts: keyAccounts,
-    readEntry: (key) => cache.read(key),
+    readEntries: async (keys) => {
+      const stored = await ssiCacheItem.getValue();
+      return keys.map((key) => readCacheEntry(stored, key));
+    },
     read: readSavedConfig,
     tabs: {
       read: () => profileBadgeTabsItem.getValue(),
@@ -143,18 +150,28 @@ export function startWorker(): void {
     store: { read: readSavedConfig, save: storage.saveConfig, select: storage.selectAccount },
   });
 
+  /** The key's accounts and default account for an API origin, as stored. */
+  async function readAccountsView(apiBaseUrl: string) {
+    return keyAccountsViewOf(
+      await storage.accounts.read(apiBaseUrl),
+      await cache.read(targetKey({ apiBaseUrl, accountId: '' })),
+    );
+  }
+
+  const deletion = createDataDeletion({
+    clearLocal: storage.clearAll,
+    notifyTabs: () => badge.notifyTabs(),
+    requiredOrigins: browser.runtime.getManifest().host_permissions ?? [],
+  });
+
   const handlers: Handlers = {
     'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
     'settings:get': () => settings.getSettings(),
     'accounts:get': async ({ refresh }) => {
       const config = await readSavedConfig();
       const { accounts, error } = await keyAccounts.list(config, { refresh });
-      const defaults = await cache.read(targetKey({ ...config.settings, accountId: '' }));
-      return {
-        accounts,
-        defaultAccountId: defaults?.snapshot?.accountId ?? null,
-        problem: error ? describeError(error) : null,
-      };
+      const { defaultAccountId } = await readAccountsView(config.settings.apiBaseUrl);
+      return { accounts, defaultAccountId, problem: error ? describeError(error) : null };
     },
     'account:select': async ({ accountId }) => {
       const selected = await settings.selectAccount(accountId);
@@ -190,6 +207,7 @@ export function startWorker(): void {
       await history.setGoal(accountId, goal);
       return null;
     },
+    'data:delete-all': () => deletion.deleteAll(),
     'connection:test': async (payload) => {
       const result = await settings.testConnection(payload);
       return result.ok ? result : err({ code: result.error.code, ...describeError(result.error) });
@@ -241,10 +259,14 @@ export function startWorker(): void {
   const popupPreview = createPopupPreviewKeeper({
     readSettings,
     readEntry: (key) => cache.read(key),
+    readAccounts: (apiBaseUrl) => readAccountsView(apiBaseUrl),
     setPopupPath: (popup) => browser.action.setPopup({ popup }),
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (settingsItem.key in changes || ssiCacheItem.key in changes)) {
+    if (
+      area === 'local' &&
+      (settingsItem.key in changes || ssiCacheItem.key in changes || accountsItem.key in changes)
+    ) {
       void popupPreview.update();
     }
   });

@@ -27,6 +27,7 @@ function setUp(overrides: Partial<PopupPreviewDeps> = {}) {
   const deps: PopupPreviewDeps = {
     readSettings: async () => settings,
     readEntry: async (key) => entries.get(key) ?? null,
+    readAccounts: async () => ({ accounts: null, defaultAccountId: null }),
     setPopupPath: async (path) => void paths.push(path),
     ...overrides,
   };
@@ -40,7 +41,30 @@ describe('popup preview keeper', () => {
     const { keeper, paths } = setUp();
     await keeper.update();
     expect(paths).toHaveLength(1);
-    expect(previewIn(paths[0])).toEqual({ overall: 61.5, activeSeat: false, accountId: 'acc_1' });
+    expect(previewIn(paths[0])).toEqual({
+      overall: 61.5,
+      activeSeat: false,
+      accountId: 'acc_1',
+      accountName: null,
+    });
+  });
+
+  it("names the account once the key's accounts are known, the default one by its reading", async () => {
+    const accounts = [
+      { id: 'acc_1', name: 'Grace Hopper', publicId: null, status: null, apiSeat: null },
+      { id: 'acc_0', name: 'Ada Lovelace', publicId: null, status: null, apiSeat: null },
+    ];
+    let current = settings;
+    const { keeper, paths } = setUp({
+      readSettings: async () => current,
+      readAccounts: async () => ({ accounts, defaultAccountId: 'acc_0' }),
+    });
+    await keeper.update();
+    expect(previewIn(paths.at(-1))?.accountName).toBe('Grace Hopper');
+
+    current = { ...settings, accountId: '' };
+    await keeper.update();
+    expect(previewIn(paths.at(-1))).toMatchObject({ overall: 12, accountName: 'Ada Lovelace' });
   });
 
   it('follows a change of account and a cache with nothing for it', async () => {
@@ -48,7 +72,12 @@ describe('popup preview keeper', () => {
     const { keeper, paths, entries } = setUp({ readSettings: async () => current });
     current = { ...settings, accountId: '' };
     await keeper.update();
-    expect(previewIn(paths.at(-1))).toEqual({ overall: 12, activeSeat: false, accountId: '' });
+    expect(previewIn(paths.at(-1))).toEqual({
+      overall: 12,
+      activeSeat: false,
+      accountId: '',
+      accountName: null,
+    });
 
     entries.clear();
     await keeper.update();
@@ -63,6 +92,7 @@ describe('popup preview keeper', () => {
     const refused = createPopupPreviewKeeper({
       readSettings: async () => settings,
       readEntry: async () => null,
+      readAccounts: async () => ({ accounts: null, defaultAccountId: null }),
       setPopupPath: () => Promise.reject(new Error('No action')),
     });
     await expect(refused.update()).resolves.toBeUndefined();

@@ -5,7 +5,9 @@
  * change of either, and each time the worker starts (the browser forgets a popup URL set at
  * run time when it restarts or the extension is updated or re-enabled).
  */
+import { accountNameOf } from '../account-choices';
 import type { CacheEntry } from '../api-cache';
+import type { KeyAccountsView } from '../key-accounts';
 import { popupPathFor, popupPreviewOf, POPUP_PAGE } from '../popup-preview';
 import { createSerialQueue } from './serial-queue';
 import { targetKey, type Settings } from '../settings';
@@ -13,6 +15,8 @@ import { targetKey, type Settings } from '../settings';
 export interface PopupPreviewDeps {
   readSettings: () => Promise<Settings>;
   readEntry: (key: string) => Promise<CacheEntry | null>;
+  /** The key's accounts stored for an API origin (for the account's name). */
+  readAccounts: (apiBaseUrl: string) => Promise<KeyAccountsView>;
   /** `action.setPopup` with a path relative to the extension's root. */
   setPopupPath: (path: string) => Promise<void>;
 }
@@ -33,7 +37,8 @@ export function createPopupPreviewKeeper(deps: PopupPreviewDeps): PopupPreviewKe
     try {
       const settings = await deps.readSettings();
       const entry = await deps.readEntry(targetKey(settings));
-      return popupPathFor(popupPreviewOf(settings.accountId, entry?.snapshot ?? null));
+      const name = accountNameOf(await deps.readAccounts(settings.apiBaseUrl), settings.accountId);
+      return popupPathFor(popupPreviewOf(settings.accountId, entry?.snapshot ?? null, name));
     } catch {
       return POPUP_PAGE;
     }

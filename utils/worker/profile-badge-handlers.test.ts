@@ -93,7 +93,7 @@ function setup(
   const deps = {
     ssi,
     accounts,
-    readEntry: vi.fn(async (key: string) => state.entries.get(key) ?? null),
+    readEntries: vi.fn(async (keys: string[]) => keys.map((key) => state.entries.get(key) ?? null)),
     read: vi.fn(async () => ({ settings: state.settings, apiKey: state.apiKey })),
     tabs: {
       read: vi.fn(async () => [...state.tabs]),

@@ -21,8 +21,11 @@ export interface ProfileBadgeDeps {
   ssi: SsiService;
   /** The key's accounts, and who each is on LinkedIn (its slug). */
   accounts: KeyAccountsService;
-  /** A cache entry by slot (`targetKey`): an account's fsd profile ID is in its last reading. */
-  readEntry: (key: string) => Promise<CacheEntry | null>;
+  /**
+   * Cache entries by slot (`targetKey`), in one read of storage: an account's fsd profile ID is
+   * in its last reading.
+   */
+  readEntries: (keys: string[]) => Promise<(CacheEntry | null)[]>;
   /** The saved settings and key, read together (`readSavedConfig`). */
   read: () => Promise<SavedConfig>;
   tabs: {
@@ -103,11 +106,13 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
     );
     if (bySlug) return bySlug.id;
     if (!page.profileId) return undefined;
-    for (const account of accounts) {
-      const entry = await deps.readEntry(targetKey({ ...config.settings, accountId: account.id }));
-      if (profileIdFromUrn(entry?.snapshot?.profileUrn) === page.profileId) return account.id;
-    }
-    return undefined;
+    const entries = await deps.readEntries(
+      accounts.map((account) => targetKey({ ...config.settings, accountId: account.id })),
+    );
+    const index = entries.findIndex(
+      (entry) => profileIdFromUrn(entry?.snapshot?.profileUrn) === page.profileId,
+    );
+    return accounts[index]?.id;
   }
 
   /** The badge's data, worked out afresh: the settings and key read once for all of it. */

@@ -42,8 +42,15 @@ export function createStorageWriters() {
       enqueue(async () => {
         await settingsItem.setValue({ ...coerceSettings(await settingsItem.getValue()), accountId });
       }),
-    /** Every account's history; its writes share the queue. */
-    history: createHistoryStore(enqueue, browser.storage.local),
+    /**
+     * Every account's history; its writes share the queue. A reading is recorded only while a
+     * key is saved: one that arrives after "Delete all data" (`clearAll`) leaves no history.
+     */
+    history: createHistoryStore(enqueue, browser.storage.local, async () =>
+      Boolean(await apiKeyItem.getValue()),
+    ),
+    /** Empties `storage.local`, between two writes, never during one ("Delete all data"). */
+    clearAll: () => enqueue(() => browser.storage.local.clear()),
     /** Sets (or with null removes) an account's goal, read and written back in one step. */
     setGoal: (accountId: string, goal: Goal | null) =>
       enqueue(async () => {

@@ -12,6 +12,12 @@ export interface ToolbarBadge {
   title: string;
 }
 
+/**
+ * The product's short name, the tooltip before any score is known, in the UI language (read
+ * once, as the module loads: the UI language does not change while the extension runs).
+ */
+export const PRODUCT_NAME = t('ext_action_title');
+
 /** The toolbar badge for the SSI's state, its tooltip in the UI language. Pure; `applyToolbarBadge` in the worker puts it on the icon. */
 export function toolbarBadgeFor(ssi: SsiState): ToolbarBadge {
   if (ssi.error) {
@@ -26,5 +32,5 @@ export function toolbarBadgeFor(ssi: SsiState): ToolbarBadge {
       title: t('toolbar_title_score', score),
     };
   }
-  return { text: '', color: BAND_COLORS.mid, title: t('ext_action_title') };
+  return { text: '', color: BAND_COLORS.mid, title: PRODUCT_NAME };
 }

@@ -5,6 +5,7 @@ import { apiKeyItem } from '../secrets';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { settingsItem } from '../../storage';
 import { readSavedConfig } from '../saved-config';
+import { createDataDeletion } from '../data-deletion';
 import { createSettingsHandlers } from '../settings-handlers';
 import { createStorageWriters } from '../storage-writers';
 import type { SsiClient } from '../api/client';
@@ -83,6 +84,7 @@ const REQUESTS: Record<string, unknown> = {
   },
   'the debug record': { type: 'debug:get', payload: null },
   'a score': { type: 'ssi:get', payload: { refresh: true } },
+  'the deletion of all data': { type: 'data:delete-all', payload: null },
 };
 
 function setup() {
@@ -92,14 +94,17 @@ function setup() {
     listAccounts: vi.fn(async () => ({ ok: true as const, value: [] })),
     getAccountStatus: vi.fn(),
   };
+  const writers = createStorageWriters();
   const settings = createSettingsHandlers({
     client,
     mayCall: async () => true,
-    store: {
-      read: readSavedConfig,
-      save: createStorageWriters().saveConfig,
-      select: createStorageWriters().selectAccount,
-    },
+    store: { read: readSavedConfig, save: writers.saveConfig, select: writers.selectAccount },
+  });
+  // The real deletion: a forged request that got through would leave storage empty.
+  const deletion = createDataDeletion({
+    clearLocal: writers.clearAll,
+    notifyTabs: async () => {},
+    requiredOrigins: [],
   });
   const ssi = vi.fn(async (): Promise<DescribedSsiState> => ({
     snapshot: null,
@@ -120,6 +125,7 @@ function setup() {
     'settings:save': (payload) => settings.saveSettings(payload),
     'history:import': vi.fn(async () => ({ ok: true as const, value: { added: 0 } })),
     'goal:set': vi.fn(async () => null),
+    'data:delete-all': () => deletion.deleteAll(),
     'connection:test': async (payload) => {
       const result = await settings.testConnection(payload);
       return result.ok

@@ -46,6 +46,7 @@ const VALID_PAYLOADS: { [T in MessageType]: unknown } = {
   'connection:test': { apiBaseUrl: PRODUCTION_API, accountId: '', apiKey: FAKE_KEY },
   'history:import': { histories: [{ v: 1, accountId: 'acc_1', days: [] }] },
   'goal:set': { accountId: 'acc_1', goal: { target: 70, by: '2027-03-01' } },
+  'data:delete-all': null,
 };
 
 const VIEW: SsiState = { snapshot: null, error: null, errorAt: null, stale: false, refreshing: false };
@@ -77,6 +78,7 @@ function setup() {
     })),
     'history:import': vi.fn<Handlers['history:import']>(async () => ({ ok: true, value: { added: 0 } })),
     'goal:set': vi.fn<Handlers['goal:set']>(async () => null),
+    'data:delete-all': vi.fn<Handlers['data:delete-all']>(async () => ({ ok: true, value: null })),
   };
   const log = vi.fn<(reason: string, facts: { type: string; origin: string | null }) => void>();
   const route = createMessageRouter(handlers, SELF, log);
@@ -134,6 +136,9 @@ describe('createMessageRouter', () => {
       { type: 'account:select', sender: 'extension-page', allowed: true },
       { type: 'account:select', sender: 'linkedin-tab', allowed: false },
       { type: 'account:select', sender: 'forged', allowed: false },
+      { type: 'data:delete-all', sender: 'extension-page', allowed: true },
+      { type: 'data:delete-all', sender: 'linkedin-tab', allowed: false },
+      { type: 'data:delete-all', sender: 'forged', allowed: false },
     ];
 
     it.each(table.filter((row) => row.allowed))(
