@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t, uiLocale } from '@/utils/i18n';
 import { useRef } from 'preact/hooks';
 import { formatPillarScore } from '@/utils/format';
 import { MAX_PILLAR, PILLAR_LABELS, type PillarScore } from '@/utils/ssi/model';
@@ -76,6 +76,8 @@ export function PillarBars({ pillars, numbers = 'shown' }: PillarBarsProps) {
       },
       options: {
         indexAxis: 'y',
+        // chart.js writes its axes' numbers in the UI language, as the rest of the page.
+        locale: uiLocale(),
         responsive: true,
         maintainAspectRatio: false,
         animation: prefersReducedMotion() ? false : { duration: 300 },

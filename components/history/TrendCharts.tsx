@@ -1,4 +1,4 @@
-import { formatNumber, t } from '@/utils/i18n';
+import { formatNumber, t, uiLocale } from '@/utils/i18n';
 import { useRef } from 'preact/hooks';
 import { formatDay, formatOverall, formatRank } from '@/utils/format';
 import type { DailyReading } from '@/utils/history/reading';
@@ -27,6 +27,8 @@ function axisColors() {
 function commonOptions() {
   const { text, grid } = axisColors();
   return {
+    // chart.js writes its axes' numbers in the UI language, as the rest of the page.
+    locale: uiLocale(),
     responsive: true,
     maintainAspectRatio: false,
     animation: prefersReducedMotion() ? (false as const) : { duration: 300 },
