@@ -22,10 +22,10 @@ export interface BadgeSession {
   close(): Promise<void>;
 }
 
-async function startBadgeSession(): Promise<BadgeSession> {
+async function startBadgeSession(pages?: Record<string, string>): Promise<BadgeSession> {
   const sandbox = await startSandbox({ port: 0 });
   const session = await launchWithExtension();
-  await serveLinkedIn(session.context);
+  await serveLinkedIn(session.context, pages);
   const options = await OptionsPage.open(session);
   expect(await options.configure({ apiKey: SANDBOX_DEMO_KEY, apiBaseUrl: sandbox.url })).toBe('Saved.');
   await options.page.close();
@@ -49,13 +49,14 @@ async function startBadgeSession(): Promise<BadgeSession> {
 }
 
 /**
- * Registers a test file's hooks: one `BadgeSession` for the whole file, every tab closed after
- * each test. Returns the session's getter (the session exists once `beforeAll` has run).
+ * Registers a test file's hooks: one `BadgeSession` for the whole file (LinkedIn's fixtures:
+ * `pages`, by default `fixturePages()`), every tab closed after each test. Returns the
+ * session's getter (the session exists once `beforeAll` has run).
  */
-export function badgeSessionPerFile(): () => BadgeSession {
+export function badgeSessionPerFile(pages?: Record<string, string>): () => BadgeSession {
   let suite: BadgeSession | undefined;
   beforeAll(async () => {
-    suite = await startBadgeSession();
+    suite = await startBadgeSession(pages);
   });
   afterAll(() => suite?.close());
   afterEach(() => suite?.closePages());

@@ -4,11 +4,9 @@
  * and an accessibility audit. The tests run in order on one browser profile, as a user's
  * history builds up: each starts from what the one before left.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../sandbox/data';
 import { SANDBOX_DEMO_KEY } from '../sandbox/keys';
@@ -21,6 +19,7 @@ import { describeImportProblem } from '../utils/history/import-problem';
 import type { DailyReading } from '../utils/history/reading';
 import { launchWithExtension, watchErrors, type ExtensionSession } from './browser';
 import { generatedHistory } from './history';
+import { seriousViolations } from './axe';
 import { DashboardPage, OptionsPage } from './pages';
 import { clearAlarms, readAlarms, readExtensionStorage, stopServiceWorker } from './worker';
 
@@ -268,32 +267,6 @@ describe('dashboard', () => {
   });
 
   describe('accessibility (axe-core: WCAG 2 A and AA)', () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-    /** The serious and critical violations axe finds in `page`, with where. */
-    async function seriousViolations(page: Page) {
-      await page.evaluate((source) => (0, eval)(source), axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          globalThis as unknown as { axe: { run(context: Document, options: object): Promise<Results> } }
-        ).axe;
-        interface Results {
-          violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-        }
-        const results = await axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        });
-        return results.violations.map((violation) => ({
-          id: violation.id,
-          impact: violation.impact,
-          targets: violation.nodes.map((node) => node.target.join(' ')),
-        }));
-      });
-      return violations.filter(
-        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-      );
-    }
-
     it.each(['light', 'dark'] as const)('has no serious or critical violation in %s mode', async (scheme) => {
       const dashboard = await DashboardPage.open(session, '#range=30d');
       await dashboard.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });

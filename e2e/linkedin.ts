@@ -46,15 +46,9 @@ export const FIND_BADGE_HOSTS =
 
 /** The `<main>` of every path of the fixture LinkedIn. */
 export function fixtureMains(): Record<string, string> {
-  // LinkedIn keeps hidden duplicates: exactly one badge must appear, on the visible card.
-  const own = profileMain({
-    viewer: ME,
-    profile: ME,
-    cards: [topCard(ME, { own: true, hidden: true }), topCard(ME, { own: true })],
-  });
   return {
     '/feed/': feedMain(),
-    [`/in/${ME.slug}/`]: own,
+    [`/in/${ME.slug}/`]: ownProfileMain(ME),
     // The duplicate the other way round; what `/in/me/` shows has no slug of its own to tie to.
     '/in/me/': profileMain({
       viewer: ME,
@@ -72,6 +66,27 @@ export function fixtureMains(): Record<string, string> {
       cards: [topCard(MEMBER, { own: false })],
     }),
   };
+}
+
+/**
+ * The `<main>` of `member`'s own profile, as LinkedIn shows it to them (signed in as
+ * themselves). LinkedIn keeps hidden duplicates: exactly one badge must appear, on the visible
+ * card.
+ */
+export function ownProfileMain(member: Person): string {
+  return profileMain({
+    viewer: member,
+    profile: member,
+    cards: [topCard(member, { own: true, hidden: true }), topCard(member, { own: true })],
+  });
+}
+
+/**
+ * A teammate's own profile as a full load: Grace's (`MEMBER`), as LinkedIn shows it to her,
+ * signed in as herself; it replaces the fixtures' view of her profile by Ada.
+ */
+export function memberPages(): Record<string, string> {
+  return { [`/in/${MEMBER.slug}/`]: page(MEMBER, ownProfileMain(MEMBER), [MEMBER]) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Page objects for the extension's pages, driven the way a user drives them. */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from './browser';
 import { toolbarPopupUrl } from './worker';
 
@@ -14,21 +14,94 @@ export class OptionsPage {
     return new OptionsPage(page);
   }
 
-  /** Fills the form like a user and presses Save; resolves with what the page then says. */
+  /**
+   * Fills the form like a user and presses Save; resolves with what the page then says.
+   * `account` picks an account by name; `accountId` picks it by ID in the picker, or types it
+   * when the page shows the typed Account ID.
+   */
   async configure(values: {
     apiKey?: string;
     apiBaseUrl?: string;
+    account?: string;
     accountId?: string;
     freshnessMinutes?: number;
   }) {
     if (values.apiKey !== undefined)
       await this.page.getByLabel('API key', { exact: true }).fill(values.apiKey);
     if (values.apiBaseUrl !== undefined) await this.page.getByLabel('API base URL').fill(values.apiBaseUrl);
-    if (values.accountId !== undefined) await this.page.getByLabel('Account ID').fill(values.accountId);
+    if (values.account !== undefined) await this.chooseAccount(values.account);
+    if (values.accountId !== undefined) {
+      if ((await this.accountField()) === 'picker') {
+        await this.accountPicker().selectOption({ value: values.accountId });
+      } else {
+        await this.typedAccountId().fill(values.accountId);
+      }
+    }
     if (values.freshnessMinutes !== undefined) {
       await this.page.getByLabel('Cache freshness (minutes)').fill(String(values.freshnessMinutes));
     }
     return this.save();
+  }
+
+  /** The "LinkedIn account" picker. */
+  accountPicker() {
+    return this.page.getByLabel('LinkedIn account', { exact: true });
+  }
+
+  /** The typed "Account ID", shown while no list of accounts can load. */
+  typedAccountId() {
+    return this.page.getByLabel('Account ID', { exact: true });
+  }
+
+  /** Waits until the account field is done loading; resolves with the one shown. */
+  async accountField(): Promise<'picker' | 'typed'> {
+    const picker = this.accountPicker().and(this.page.locator(':enabled'));
+    await picker.or(this.typedAccountId()).waitFor();
+    await this.page.getByRole('button', { name: 'Reloading…' }).waitFor({ state: 'detached' });
+    return (await picker.count()) ? 'picker' : 'typed';
+  }
+
+  /** The picker's choices as it shows them, once loaded. */
+  async accountChoices(): Promise<string[]> {
+    await this.accountField();
+    return this.accountPicker()
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => option.textContent ?? ''));
+  }
+
+  /** The choice the picker shows. */
+  async chosenAccount(): Promise<string> {
+    await this.accountField();
+    return this.accountPicker().evaluate((select) => {
+      const picker = select as HTMLSelectElement;
+      return picker.selectedOptions[0]?.textContent ?? '';
+    });
+  }
+
+  /** Picks the account named `name` (marked or not as the default, or as needing attention). */
+  async chooseAccount(name: string): Promise<void> {
+    await this.accountField();
+    const options = await this.accountPicker()
+      .locator('option')
+      .evaluateAll((found) =>
+        found.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? '']),
+      );
+    const plain = (label: string) => label.replace(/ \(default\)$| — needs attention$/, '');
+    const chosen = options.find(([, label]) => plain(label!) === name);
+    if (!chosen)
+      throw new Error(`No account "${name}" among ${options.map(([, label]) => label).join(', ')}`);
+    await this.accountPicker().selectOption({ value: chosen[0]! });
+  }
+
+  /** Presses "Reload list" and waits for the answer. */
+  async reloadAccounts(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Reload list' }).click();
+    // The worker may answer before the busy state is seen: then there is nothing to wait for.
+    await this.page
+      .getByRole('button', { name: 'Reloading…' })
+      .waitFor({ timeout: 1_000 })
+      .catch(() => {});
+    await this.accountField();
   }
 
   async save(): Promise<string> {
@@ -201,13 +274,76 @@ export class DashboardPage {
 
   /** Presses "Export CSV" or "Export JSON"; resolves with the file's name and text. */
   async export(format: 'CSV' | 'JSON'): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.section('Export and import')
-        .getByRole('button', { name: `Export ${format}` })
-        .click(),
-    ]);
-    const path = await download.path();
-    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    return downloaded(
+      this.page,
+      this.section('Export and import').getByRole('button', { name: `Export ${format}` }),
+    );
+  }
+}
+
+/** Clicks `button` and resolves with the name and text of the file it downloads. */
+async function downloaded(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** The dashboard's Team tab. */
+export class TeamPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens `dashboard.html#tab=team` in a new tab. */
+  static async open(session: ExtensionSession): Promise<TeamPage> {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(session.url('dashboard.html#tab=team'));
+    const team = new TeamPage(page);
+    await team.section().waitFor();
+    return team;
+  }
+
+  section() {
+    return this.page.getByRole('region', { name: 'Team', exact: true });
+  }
+
+  /** The progress line (a live region). */
+  progress() {
+    return this.section().getByTestId('team-progress');
+  }
+
+  /** Waits until every account was read or said why not. */
+  async settled(): Promise<void> {
+    await this.progress()
+      .filter({ hasText: /^\d+ of \d+ read(\.|; \d+ could not be read now\.)$/ })
+      .waitFor({ timeout: 20_000 });
+  }
+
+  rows() {
+    return this.section().locator('tbody tr');
+  }
+
+  /** Each row's name and SSI as shown, in the table's order. */
+  async scores(): Promise<[string, string][]> {
+    return this.rows().evaluateAll((rows) =>
+      rows.map((row) => [
+        row.querySelector('th')?.textContent ?? '',
+        row.querySelector('td')?.textContent ?? '',
+      ]),
+    );
+  }
+
+  /** The header cell of a column. */
+  header(label: string) {
+    return this.section().locator('thead th', {
+      has: this.page.getByRole('button', { name: label, exact: true }),
+    });
+  }
+
+  async sortBy(label: string): Promise<void> {
+    await this.section().getByRole('button', { name: label, exact: true }).click();
+  }
+
+  async exportCsv(): Promise<{ name: string; text: string }> {
+    return downloaded(this.page, this.section().getByRole('button', { name: 'Export CSV' }));
   }
 }

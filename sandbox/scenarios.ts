@@ -180,10 +180,11 @@ const LOGIN_PAGE_HTML = `<!DOCTYPE html>
 </html>
 `;
 
-function rateLimited(context: ScenarioContext): SandboxReply {
-  const resetAt = Math.floor(context.now.getTime() / 1000) + RETRY_AFTER_SECONDS;
+/** A 429 announcing a wait of `seconds` (Retry-After and X-RateLimit-*), as of `now`. */
+export function rateLimitedReply(now: Date, seconds: number): SandboxReply {
+  const resetAt = Math.floor(now.getTime() / 1000) + seconds;
   return jsonReply(429, RATE_LIMITED_BODY, {
-    'Retry-After': String(RETRY_AFTER_SECONDS),
+    'Retry-After': String(seconds),
     'X-RateLimit-Limit': '60',
     'X-RateLimit-Remaining': '0',
     'X-RateLimit-Reset': String(resetAt),
@@ -295,7 +296,7 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioSpec>> = {
   'rate-limited': {
     description: '429 with Retry-After: 30 and X-RateLimit-* headers',
     scope: 'all',
-    reply: rateLimited,
+    reply: (context) => rateLimitedReply(context.now, RETRY_AFTER_SECONDS),
   },
   'rate-limited-no-header': {
     description: '429 without Retry-After (nor X-RateLimit-*)',

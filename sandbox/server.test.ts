@@ -9,7 +9,7 @@ import {
   SCRIPT_STRING,
   type ScenarioName,
 } from './scenarios';
-import { startSandbox, type SandboxServer } from './server';
+import { FIRST_ASK_RETRY_AFTER_SECONDS, startSandbox, type SandboxServer } from './server';
 
 const NOW = new Date('2026-03-14T09:30:00.000Z');
 const DEFAULT_ID = SANDBOX_ACCOUNTS[0]?.id ?? '';
@@ -645,5 +645,50 @@ describe('requests()', () => {
     await get('/linkedin/ssi');
     sandbox.requests().pop();
     expect(sandbox.requests()).toHaveLength(1);
+  });
+});
+
+describe('rateLimitFirstSsi', () => {
+  const [ada, grace, alan] = SANDBOX_ACCOUNTS.map((account) => account.id) as [string, string, string];
+
+  it('answers the first SSI ask of each listed account with 429 and Retry-After: 2, then as usual; other accounts and routes are left alone', async () => {
+    const limited = await startSandbox({ port: 0, now: () => NOW, rateLimitFirstSsi: [grace, ada] });
+    const ask = (query: string) =>
+      fetch(`${limited.url}/linkedin/ssi${query}`, {
+        headers: { Authorization: `Bearer ${SANDBOX_DEMO_KEY}` },
+      });
+    try {
+      const first = await ask(`?accountId=${grace}`);
+      expect(first.status).toBe(429);
+      expect(first.headers.get('retry-after')).toBe(String(FIRST_ASK_RETRY_AFTER_SECONDS));
+      expect(first.headers.get('x-ratelimit-reset')).toBe(String(NOW.getTime() / 1000 + 2));
+      expect((await ask(`?accountId=${grace}`)).status).toBe(200);
+      expect((await ask(`?accountId=${grace}`)).status).toBe(200);
+
+      expect((await ask(`?accountId=${alan}`)).status).toBe(200);
+      // The default account, asked for without an ID.
+      expect((await ask('')).status).toBe(429);
+      expect((await ask(`?accountId=${ada}`)).status).toBe(200);
+      const accounts = await fetch(`${limited.url}/linkedin/accounts`, {
+        headers: { Authorization: `Bearer ${SANDBOX_DEMO_KEY}` },
+      });
+      expect(accounts.status).toBe(200);
+
+      expect(limited.requests().map((request) => request.scenario)).toEqual([
+        'rate-limited',
+        'ok',
+        'ok',
+        'ok',
+        'rate-limited',
+        'ok',
+        'ok',
+      ]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('is off by default', async () => {
+    expect((await get(`/linkedin/ssi?accountId=${grace}`)).status).toBe(200);
   });
 });

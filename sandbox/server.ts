@@ -8,6 +8,8 @@
  * - `/linkedin/accounts?q=` → `{ success: true, accounts: [...] }`.
  * - `/linkedin/account/status?accountId=`: missing or malformed id → 400, unknown → 404.
  * - `/healthz` → `{ ok: true }` (no auth, not recorded).
+ * With `rateLimitFirstSsi`, the first `/linkedin/ssi` request for each of those accounts
+ * answers 429 with `Retry-After: 2` (a key-wide limit met mid-way through a team's reads).
  * Any OPTIONS request is a CORS preflight: 204. Unknown paths → 404 JSON; other methods → 405.
  */
 
@@ -28,6 +30,7 @@ import {
   invalidAccountIdBody,
   type CompleteReply,
   jsonReply,
+  rateLimitedReply,
   replyForScenario,
   SCENARIO_NAMES,
   type NormalAnswer,
@@ -44,7 +47,16 @@ export interface SandboxOptions {
   host?: string;
   /** The server's clock (SSI day, lastUsed, X-RateLimit-Reset, request times). */
   now?: () => Date;
+  /**
+   * Account IDs whose first `/linkedin/ssi` request (by `accountId`, or none for the default
+   * account) answers 429 with `Retry-After: {@link FIRST_ASK_RETRY_AFTER_SECONDS}`; later ones
+   * answer as usual. Recorded with the scenario `rate-limited`.
+   */
+  rateLimitFirstSsi?: readonly string[];
 }
+
+/** The `Retry-After` of a `rateLimitFirstSsi` answer, in seconds. */
+export const FIRST_ASK_RETRY_AFTER_SECONDS = 2;
 
 /** An API request the sandbox saw. The Authorization header is never recorded. */
 export interface SandboxRequest {
@@ -108,6 +120,8 @@ interface SandboxState {
   ssiReply: SandboxReply | null;
   log: SandboxRequest[];
   timers: Set<NodeJS.Timeout>;
+  /** Accounts whose first SSI request is still to be refused with a 429. */
+  limitFirst: Set<string>;
 }
 
 /**
@@ -122,6 +136,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ssiReply: null,
     log: [],
     timers: new Set(),
+    limitFirst: new Set((options.rateLimitFirstSsi ?? []).map((id) => id.toLowerCase())),
   };
   const server = createServer((req, res) => {
     handleSafely(state, req, res);
@@ -219,6 +234,13 @@ function apiReply(state: SandboxState, req: IncomingMessage, url: URL): SandboxR
   if (!choice.ok) {
     record(null);
     return jsonReply(400, unknownScenarioBody(choice.unknownScenario));
+  }
+  if (route === 'ssi') {
+    const accountId = (url.searchParams.get('accountId') ?? DEFAULT_ACCOUNT.id).toLowerCase();
+    if (state.limitFirst.delete(accountId)) {
+      record('rate-limited');
+      return rateLimitedReply(state.now(), FIRST_ASK_RETRY_AFTER_SECONDS);
+    }
   }
   record(choice.scenario);
   return replyForScenario(choice.scenario, routeContext(route, url.searchParams, state.now()));

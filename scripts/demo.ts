@@ -3,10 +3,12 @@
  * extension loaded and configured for the sandbox (through its options page, as a user would),
  * and imports about four months of made-up history into the dashboard (the sandbox has no
  * past). With a display it stays open until Ctrl+C; without one it runs headless, writes
- * screenshots of the popup, the options page, the badge and the dashboard, and exits.
+ * screenshots of the popup, the options page, the badge and the dashboard (its History and
+ * Team tabs), and exits.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { TeamPage } from '../e2e/pages';
 import { buildUnlessSkipped, ownProfileUrl, setUpDemo } from './demo-setup';
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', 'artifacts', 'demo');
@@ -16,6 +18,11 @@ async function main(): Promise<void> {
   const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
   const demo = await setUpDemo({ headless });
   const { popup, options, dashboard, profile, profileBadge: ssi } = demo;
+
+  // The dashboard's Team tab: every account of the sandbox key side by side.
+  const team = await TeamPage.open(demo.session);
+  await team.settled();
+  console.log(`Team: ${(await team.scores()).map(([name, score]) => `${name} ${score}`).join(', ')}.`);
 
   if (!headless) {
     console.log('Chromium is open with the extension. Press Ctrl+C to stop.');
@@ -33,6 +40,8 @@ async function main(): Promise<void> {
         await page.locator('.popup[aria-busy="false"], .options form').first().waitFor();
         await page.waitForTimeout(400); // let chart.js draw
       }
+      // The options page shows the key's accounts by name once its list has loaded.
+      await options.accountField();
       await popup.page.screenshot({ path: resolve(SCREENSHOT_DIR, `popup-${scheme}.png`), fullPage: true });
       await dashboard.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await dashboard.page.reload();
@@ -43,6 +52,11 @@ async function main(): Promise<void> {
         path: resolve(SCREENSHOT_DIR, `dashboard-${scheme}.png`),
         fullPage: true,
       });
+      await team.page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await team.page.reload();
+      await team.settled();
+      await team.page.waitForTimeout(400); // let chart.js draw
+      await team.page.screenshot({ path: resolve(SCREENSHOT_DIR, `team-${scheme}.png`), fullPage: true });
       await options.page.screenshot({
         path: resolve(SCREENSHOT_DIR, `options-${scheme}.png`),
         fullPage: true,

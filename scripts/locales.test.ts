@@ -43,6 +43,13 @@ const SAME_IN_GERMAN = new Set([
   'debug_header', // "Header": an HTTP term, German too
   'debug_status', // "Status": German too
   'debug_duration', // "{ms} ms"
+  'dashboard_tab_team', // "Team": German too
+  'team_heading', // "Team"
+  'team_column_name', // "Name": German too
+  'team_column_ssi', // "SSI"
+  'team_column_insights', // "Insights", as the pillar's German name says it
+  'team_column_status', // "Status": German too
+  'team_chart_series', // "SSI"
 ]);
 
 /** The `$NAME$` placeholders a message uses, lower-cased as Chromium matches them. */

@@ -1,12 +1,14 @@
 /**
  * `npm run sandbox`: runs the sandbox SSI API on 127.0.0.1:$PORT (default 8787) until
  * SIGINT or SIGTERM, and prints the URL, the demo key and every scenario key.
+ * `npm run sandbox -- --rate-limit-first=<id>[,<id>…]`: the first SSI ask of each of those
+ * accounts answers 429 with `Retry-After: 2` (see `rateLimitFirstSsi`).
  */
 
 import { SANDBOX_ACCOUNTS } from '../sandbox/data';
 import { SANDBOX_DEMO_KEY, scenarioKeys } from '../sandbox/keys';
 import { SCENARIOS } from '../sandbox/scenarios';
-import { startSandbox, type SandboxServer } from '../sandbox/server';
+import { FIRST_ASK_RETRY_AFTER_SECONDS, startSandbox, type SandboxServer } from '../sandbox/server';
 
 const DEFAULT_PORT = 8787;
 
@@ -21,7 +23,22 @@ function portFromEnv(value: string | undefined): number {
   return port;
 }
 
-function banner(url: string): string {
+const RATE_LIMIT_FLAG = '--rate-limit-first=';
+
+/** The account IDs of `--rate-limit-first=<id>,<id>`; exits on an unknown argument. */
+function rateLimitFirstFromArgs(args: readonly string[]): string[] {
+  const ids: string[] = [];
+  for (const arg of args) {
+    if (!arg.startsWith(RATE_LIMIT_FLAG)) {
+      console.error(`Unknown argument "${arg}". Usage: npm run sandbox -- [${RATE_LIMIT_FLAG}<id>,<id>]`);
+      process.exit(1);
+    }
+    ids.push(...arg.slice(RATE_LIMIT_FLAG.length).split(',').filter(Boolean));
+  }
+  return ids;
+}
+
+function banner(url: string, rateLimited: readonly string[]): string {
   const width = Math.max(...scenarioKeys().map(({ key }) => key.length));
   const keyLines = scenarioKeys().map(
     ({ scenario, key }) => `  ${key.padEnd(width)}  ${SCENARIOS[scenario].description}`,
@@ -42,6 +59,12 @@ function banner(url: string): string {
     'Scenario keys (or add ?scenario=<name> to any request made with a valid key):',
     ...keyLines,
     '',
+    ...(rateLimited.length
+      ? [
+          `First SSI ask answered 429 (Retry-After: ${FIRST_ASK_RETRY_AFTER_SECONDS}) for: ${rateLimited.join(', ')}`,
+          '',
+        ]
+      : []),
     'Ctrl+C to stop.',
   ].join('\n');
 }
@@ -65,9 +88,14 @@ function stopOnSignals(sandbox: SandboxServer): void {
 }
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox({ port: portFromEnv(process.env.PORT), host: '127.0.0.1' });
+  const rateLimitFirstSsi = rateLimitFirstFromArgs(process.argv.slice(2));
+  const sandbox = await startSandbox({
+    port: portFromEnv(process.env.PORT),
+    host: '127.0.0.1',
+    rateLimitFirstSsi,
+  });
   stopOnSignals(sandbox);
-  console.log(banner(sandbox.url));
+  console.log(banner(sandbox.url, rateLimitFirstSsi));
 }
 
 main().catch((error: unknown) => {

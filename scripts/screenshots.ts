@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { badge as probeBadge } from '../e2e/badge-probe';
+import { OptionsPage } from '../e2e/pages';
 import { buildUnlessSkipped, ownProfileUrl, setUpDemo, type Demo } from './demo-setup';
 import { pngSize, type PngSize } from './png';
 import { MANIFEST_NAME } from '../wxt.config';
@@ -154,6 +155,8 @@ const SHOTS: readonly Shot[] = [
     (demo) => demo.options.page,
     async (page) => {
       await page.locator('.options form').waitFor();
+      // The key's accounts by name, once their list has loaded.
+      await new OptionsPage(page).accountField();
       // Shown as a user of the real API sees it (typed, not saved: the demo's key is the sandbox's).
       await page.getByLabel('API base URL').fill(PRODUCTION_API);
       await page.getByLabel('API base URL').blur();

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountChoices, accountNameOf, DEFAULT_ACCOUNT_LABEL, selectedChoice } from './account-choices';
-import type { KeyAccount, KeyAccountsView } from './key-accounts';
-
-const account = (id: string, name: string, more: Partial<KeyAccount> = {}): KeyAccount => ({
-  id,
-  name,
-  publicId: null,
-  status: 'AVAILABLE',
-  apiSeat: true,
-  ...more,
-});
-const ADA = account('acc_ada', 'Ada Lovelace');
-const GRACE = account('acc_grace', 'Grace Hopper');
-const ALAN = account('acc_alan', 'Alan Turing', { status: 'ERROR' });
+import type { KeyAccountsView } from './key-accounts';
+import { ADA, ALAN, GRACE, makeKeyAccount as account } from './testing/key-accounts';
 
 const view = (over: Partial<KeyAccountsView> = {}): KeyAccountsView => ({
   accounts: [ADA, GRACE, ALAN],

@@ -8,7 +8,8 @@ import { err, ok, type Result } from './result';
 /** The longest account ID settings accept (ConnectSafely's are 24 characters). */
 export const ACCOUNT_ID_MAX_LENGTH = 64;
 
-const ACCOUNT_ID = new RegExp(`^[A-Za-z0-9_-]{1,${ACCOUNT_ID_MAX_LENGTH}}$`);
+/** What an account ID is: its characters and length. */
+export const ACCOUNT_ID = new RegExp(`^[A-Za-z0-9_-]{1,${ACCOUNT_ID_MAX_LENGTH}}$`);
 
 /** An account id is optional; when given it is a short token (ConnectSafely's are 24 hex). */
 export function parseAccountId(input: string): Result<string, string> {

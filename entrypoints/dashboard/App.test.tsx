@@ -51,6 +51,10 @@ function fakePort(start: { stored?: Partial<DashboardStored>; ssi?: DescribedSsi
       return () => listeners.delete(listener);
     }),
     getSsi: vi.fn(async (_refresh: boolean) => ok(ssi)),
+    getAccounts: vi.fn(async () => ok({ accounts: [], defaultAccountId: null, problem: null })),
+    getAccountSsi: vi.fn(async (_accountId: string, _refresh: boolean) => ok(ssi)),
+    readHistories: vi.fn(async () => ({})),
+    sleep: vi.fn(async () => {}),
     importHistories: vi.fn(async (histories: StoredHistory[]): Promise<Result<{ added: number }, SsiError>> =>
       ok({ added: histories.reduce((sum, history) => sum + history.days.length, 0) }),
     ),

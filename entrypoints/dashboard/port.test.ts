@@ -20,6 +20,19 @@ describe('the browser port', () => {
     expect(stored.days).toHaveLength(2);
   });
 
+  it("reads each account's history for the Team, none where the key holds another account's or nothing", async () => {
+    const days = readingsUntil('2026-12-01', 3).map((day) => ({ ...day, accountId: 'acc-7' }));
+    await fakeBrowser.storage.local.set({
+      [historyStorageKey('acc-7')]: encodeHistory('acc-7', days),
+      [historyStorageKey('acc-8')]: encodeHistory('acc-7', days),
+    });
+    const histories = await createBrowserPort().readHistories(['acc-7', 'acc-8', 'acc-9']);
+    expect(Object.keys(histories)).toEqual(['acc-7', 'acc-8', 'acc-9']);
+    expect(histories['acc-7']).toHaveLength(3);
+    expect(histories['acc-8']).toEqual([]);
+    expect(histories['acc-9']).toEqual([]);
+  });
+
   it('tells of the changes of storage.local that matter, and stops when unwatched', async () => {
     const onChange = vi.fn();
     const unwatch = createBrowserPort().watch(onChange);

@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import type { SsiError } from '@/utils/errors';
 import type { Goal } from '@/utils/history/goal';
-import type { StoredHistory } from '@/utils/history/codec';
+import { decodeHistory, historyStorageKey, type StoredHistory } from '@/utils/history/codec';
+import type { DailyReading } from '@/utils/history/reading';
 import { sendMessage } from '@/utils/messaging/client';
 import type { Reply } from '@/utils/messaging/protocol';
 import type { Result } from '@/utils/result';
@@ -26,6 +27,12 @@ export interface DashboardPort {
   watch(onChange: (change: StoredChange) => void): () => void;
   /** The current account's SSI; `refresh` skips the freshness window. */
   getSsi(refresh: boolean): Promise<Reply<'ssi:get'>>;
+  /** The key's accounts (the worker's list, fresh while young). */
+  getAccounts(): Promise<Reply<'accounts:get'>>;
+  /** Account `accountId`'s SSI (the Team); `refresh` skips the freshness window. */
+  getAccountSsi(accountId: string, refresh: boolean): Promise<Reply<'ssi:get'>>;
+  /** The recorded history of each of `accountIds` (oldest first; empty when none). */
+  readHistories(accountIds: readonly string[]): Promise<Record<string, DailyReading[]>>;
   /**
    * Merges histories in their stored layout, all or nothing: how many days were added, or why
    * not (the worker's refusal and a message that never arrived alike).
@@ -35,6 +42,7 @@ export interface DashboardPort {
   openSettings(): void;
   download(file: DownloadFile): void;
   now(): number;
+  sleep(ms: number): Promise<void>;
 }
 
 /** Saves `file` through a blob URL and an `<a download>`: no `downloads` permission needed. */
@@ -64,6 +72,19 @@ export function createBrowserPort(): DashboardPort {
       return () => browser.storage.onChanged.removeListener(listener);
     },
     getSsi: (refresh) => sendMessage('ssi:get', { refresh }),
+    getAccounts: () => sendMessage('accounts:get', { refresh: false }),
+    getAccountSsi: (accountId, refresh) => sendMessage('ssi:get', { refresh, accountId }),
+    async readHistories(accountIds) {
+      const keys = accountIds.map(historyStorageKey);
+      const stored = await browser.storage.local.get(keys);
+      return Object.fromEntries(
+        accountIds.map((accountId, index) => {
+          const history = decodeHistory(stored[keys[index]!]);
+          // A history stored under another account's key is not this account's.
+          return [accountId, history?.accountId === accountId ? history.days : []];
+        }),
+      );
+    },
     importHistories: async (histories) => {
       const reply = await sendMessage('history:import', { histories });
       return reply.ok ? reply.value : reply;
@@ -72,5 +93,6 @@ export function createBrowserPort(): DashboardPort {
     openSettings: () => void sendMessage('page:open', { page: 'settings' }),
     download: downloadFile,
     now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }

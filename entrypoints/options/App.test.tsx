@@ -25,7 +25,11 @@ beforeEach(() => {
   sent.length = 0;
   answers.clear();
   answers.set('settings:get', { ok: true, value: SAVED });
+  answers.set('accounts:get', { ok: true, value: { accounts: [], defaultAccountId: null, problem: null } });
 });
+
+/** The messages the page sent but the account field's own `accounts:get` (AccountField.test.tsx). */
+const sentTypes = () => sent.map((message) => message.type).filter((type) => type !== 'accounts:get');
 
 afterEach(cleanup);
 
@@ -96,15 +100,14 @@ describe('the options page', () => {
       deleteAll();
 
       await waitFor(() => expect(screen.getByTestId('delete-outcome').textContent).toBe('All data deleted.'));
-      expect(sent.map((message) => message.type)).toEqual([
-        'settings:get',
-        'data:delete-all',
-        'settings:get',
-      ]);
-      expect(sent[1]!.payload).toBeNull();
+      expect(sentTypes()).toEqual(['settings:get', 'data:delete-all', 'settings:get']);
+      expect(sent.find((message) => message.type === 'data:delete-all')!.payload).toBeNull();
       expect(field().value).toBe(PRODUCTION_API);
       expect(screen.getByText('Paste the API key from your ConnectSafely dashboard.')).toBeTruthy();
       expect(screen.queryByRole('button', { name: 'Remove saved key' })).toBeNull();
+      // No key, no list: the account is typed again, and the page says how to pick it by name.
+      expect(screen.getByRole('textbox', { name: 'Account ID' })).toBeTruthy();
+      expect(screen.getByText('Save your key to pick an account by name.')).toBeTruthy();
     });
 
     it('keeps the settings on screen and says why when the worker could not delete', async () => {
@@ -115,7 +118,7 @@ describe('the options page', () => {
 
       await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/refused to save/));
       expect(field().value).toBe(SANDBOX_API);
-      expect(sent.map((message) => message.type)).toEqual(['settings:get', 'data:delete-all']);
+      expect(sentTypes()).toEqual(['settings:get', 'data:delete-all']);
     });
   });
 });

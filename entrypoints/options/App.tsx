@@ -1,4 +1,4 @@
-import type { JSX, TargetedEvent } from 'preact';
+import type { TargetedEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeLocally } from '@/utils/errors';
@@ -13,8 +13,10 @@ import {
   type BackgroundRefresh,
   type SettingsProblem,
 } from '@/utils/settings';
+import { AccountField } from './AccountField';
 import { DebugPanel } from './DebugPanel';
 import { DeleteAllData } from './DeleteAllData';
+import { Field } from './Field';
 import { OutcomeLine, type Outcome } from './Outcome';
 import { buildSave, formFromSettings, settingsOf, type FormValues } from './form';
 import { t, type MessageKey } from '@/utils/i18n';
@@ -44,6 +46,9 @@ function releaseHostAccess(previous: string, next: string) {
   void browser.permissions.remove({ origins: [originPattern(previous)] }).catch(() => {});
 }
 
+/** The key's accounts, as the service worker knows them (`refresh`: asked of the API afresh). */
+const askAccounts = (refresh: boolean) => sendMessage('accounts:get', { refresh });
+
 /** The choices of "Refresh in the background", by their messages. */
 const BACKGROUND_REFRESH_CHOICES: ReadonlyArray<readonly [BackgroundRefresh, MessageKey]> = [
   ['off', 'options_background_off'],
@@ -61,25 +66,6 @@ async function askNotificationPermission(): Promise<boolean> {
   }
 }
 
-function Field(props: { id: string; label: string; hint?: string; problem?: string; children: JSX.Element }) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      {props.children}
-      {props.hint && (
-        <p class="field__hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.problem && (
-        <p class="field__problem" id={`${props.id}-problem`}>
-          {props.problem}
-        </p>
-      )}
-    </div>
-  );
-}
-
 export function App() {
   const [saved, setSaved] = useState<PublicSettings | null>(null);
   const [values, setValues] = useState<FormValues | null>(null);
@@ -89,6 +75,8 @@ export function App() {
   const [testOutcome, setTestOutcome] = useState<Outcome>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [permissionProblem, setPermissionProblem] = useState<string | null>(null);
+  // Counts the saves that set a key: each asks the key's accounts again.
+  const [keySaves, setKeySaves] = useState(0);
 
   useEffect(() => {
     void sendMessage('settings:get', null).then((reply) => {
@@ -202,6 +190,7 @@ export function App() {
       setSaved(reply.value.value);
       setValues({ ...formFromSettings(reply.value.value) });
       setShowKey(false);
+      if (save.value.apiKey.action === 'set') setKeySaves((count) => count + 1);
       setSaveOutcome({ kind: 'ok', text: t('options_saved') });
     }
   }
@@ -322,14 +311,14 @@ export function App() {
           </div>
         </Field>
 
-        <Field
-          id="account-id"
-          label={t('field_account_id')}
-          hint={t('options_account_hint')}
+        <AccountField
+          hasApiKey={saved.hasApiKey}
+          keySaves={keySaves}
+          value={values.accountId}
           problem={problems.accountId}
-        >
-          <input {...inputOf('account-id', 'accountId')} type="text" spellcheck={false} />
-        </Field>
+          onChange={(accountId) => update('accountId', accountId)}
+          askAccounts={askAccounts}
+        />
 
         <Field
           id="freshness"

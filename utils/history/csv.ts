@@ -28,6 +28,11 @@ function quoteCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** A text cell as written: neutralised, then quoted when RFC 4180 needs it. */
+export function textCell(text: string): string {
+  return quoteCell(neutraliseCell(text));
+}
+
 /** A number as a plain decimal with a dot, never in exponent form. */
 export function plainDecimal(value: number): string {
   const text = String(value);
@@ -39,16 +44,10 @@ export function plainDecimal(value: number): string {
 export function historyToCsv(readings: readonly DailyReading[]): string {
   const lines = [CSV_HEADER.join(',')];
   for (const reading of readings) {
-    const cells = [reading.day, quoteCell(neutraliseCell(reading.accountId))];
+    const cells = [reading.day, textCell(reading.accountId)];
     for (const column of VALUE_COLUMNS) {
       const value = column.get(reading);
-      cells.push(
-        value === null
-          ? ''
-          : typeof value === 'number'
-            ? plainDecimal(value)
-            : quoteCell(neutraliseCell(value)),
-      );
+      cells.push(value === null ? '' : typeof value === 'number' ? plainDecimal(value) : textCell(value));
     }
     lines.push(cells.join(','));
   }

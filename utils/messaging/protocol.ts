@@ -18,6 +18,7 @@ import {
   type SettingWire,
 } from '../settings';
 import { MAX_IMPORT_BYTES } from '../history/history-file';
+import { parseAccountId } from '../account-id';
 import type { SsiState } from '../ssi/state';
 
 /** The kinds of sender the service worker tells apart (see `worker/messaging/senders.ts`). */
@@ -34,7 +35,10 @@ export interface PublicSettings extends Settings {
  */
 export type DescribedSsiState = SsiState & { problem: ErrorDescription | null };
 
-/** What a LinkedIn tab needs to draw the profile badge: never the key, never another account's data. */
+/**
+ * What a LinkedIn tab needs to draw the profile badge: never the key; one account's data, of the
+ * key's account whose own profile the tab showed, else of the selected account.
+ */
 export interface ProfileBadgeState {
   /** The user's "Show the badge on LinkedIn" setting. */
   show: boolean;
@@ -95,11 +99,27 @@ const SETTINGS_PAYLOAD = v.strictObject(SETTINGS_PAYLOAD_ENTRIES) as unknown as 
   Settings
 >;
 
+/**
+ * An account of the key, named by its ID: the `accountId` setting's wire shape and rule, not
+ * empty and exactly as the rule reads it (no spaces to trim).
+ */
+const ACCOUNT_ID_PAYLOAD = v.pipe(
+  SETTINGS_PAYLOAD_ENTRIES.accountId,
+  v.check((id) => {
+    const parsed = parseAccountId(id);
+    return parsed.ok && parsed.value === id && id !== '';
+  }, 'an account ID'),
+);
+
 export const MESSAGES = {
-  /** The current account's SSI; `refresh` skips the freshness window (the popup's Refresh). */
+  /**
+   * An account's SSI: the selected one's (the `accountId` setting), or `accountId`'s, another
+   * account of the key (the dashboard's Team). `refresh` skips the freshness window (the
+   * popup's Refresh), never a 429's pause.
+   */
   'ssi:get': {
     senders: ['extension-page'],
-    payload: v.strictObject({ refresh: v.boolean() }),
+    payload: v.strictObject({ refresh: v.boolean(), accountId: v.optional(ACCOUNT_ID_PAYLOAD) }),
     answer: answer<DescribedSsiState>(),
   },
   /**
@@ -114,7 +134,12 @@ export const MESSAGES = {
        * The profile the tab is on, as far as it knows yet: its URL's slug (normalised) and the
        * fsd profile ID its markup shows. The badge is for the key's account it names, if any.
        */
-      page: v.optional(v.strictObject({ slug: shortText(200), profileId: v.nullable(shortText(100)) })),
+      page: v.optional(
+        v.strictObject({
+          slug: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+          profileId: v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/))),
+        }),
+      ),
     }),
     answer: answer<ProfileBadgeState>(),
   },

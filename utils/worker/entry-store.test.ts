@@ -80,13 +80,28 @@ describe('createEntryStore, as the SSI cache', () => {
 
   it(`keeps at most ${MAX_CACHE_ENTRIES} entries, dropping the least recently written`, async () => {
     const store = cacheStore();
-    for (let index = 0; index < MAX_CACHE_ENTRIES + 3; index++) await store.write(slot(index), entry(index));
+    for (let index = 0; index < MAX_CACHE_ENTRIES + 3; index++)
+      await store.write(slot(index), entry(index % 100));
 
     const cache = await ssiCacheItem.getValue();
 
     expect(Object.keys(cache)).toHaveLength(MAX_CACHE_ENTRIES);
     for (const index of [0, 1, 2]) expect(await store.read(slot(index))).toBeNull();
     for (const index of [3, MAX_CACHE_ENTRIES + 2]) expect(await store.read(slot(index))).not.toBeNull();
+  });
+
+  it('never drops a pinned entry to make room, however many others are written', async () => {
+    const store = createEntryStore(createSerialQueue(), ssiCacheItem, readCacheEntry, async () => [
+      slot(0),
+      slot(1),
+    ]);
+    for (let index = 0; index < MAX_CACHE_ENTRIES * 2; index++)
+      await store.write(slot(index), entry(index % 100));
+
+    expect(Object.keys(await ssiCacheItem.getValue())).toHaveLength(MAX_CACHE_ENTRIES);
+    for (const index of [0, 1, MAX_CACHE_ENTRIES * 2 - 1])
+      expect(await store.read(slot(index))).not.toBeNull();
+    expect(await store.read(slot(2))).toBeNull();
   });
 
   it('counts a rewrite as recent, so a rewritten entry outlives older ones', async () => {

@@ -61,6 +61,22 @@ describe('the history service', () => {
     ]);
   });
 
+  it("records another account's reading without telling the user: notifications speak of their own SSI", async () => {
+    const h = setup();
+    await h.history.record(readingOn('2026-12-01', 50, { accountId: 'acc-1' }));
+
+    await h.service.record(
+      makeSnapshot({ overall: 70 }),
+      settings({ notifications: true, notifyThreshold: 1 }),
+      {
+        notify: false,
+      },
+    );
+
+    expect(h.notifier.tell).not.toHaveBeenCalled();
+    expect(await h.history.read('acc-1')).toHaveLength(2);
+  });
+
   it('merges histories in their stored layout, all of them: says how many days it added', async () => {
     const h = setup();
     await h.history.record(readingOn('2026-11-30', 60));

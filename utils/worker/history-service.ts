@@ -26,15 +26,16 @@ export function createHistoryService(deps: HistoryServiceDeps) {
   return {
     /**
      * Records a good reading in its account's history, and with notifications on tells the
-     * user of a score move over their threshold or a rank crossing a band. Never rejects: the
-     * reading is in the cache already, the history is its record.
+     * user of a score move over their threshold or a rank crossing a band (`notify`: false for
+     * an account other than the selected one). Never rejects: the reading is in the cache
+     * already, the history is its record.
      */
-    async record(snapshot: SsiSnapshot, settings: Settings): Promise<void> {
+    async record(snapshot: SsiSnapshot, settings: Settings, { notify = true } = {}): Promise<void> {
       try {
         const account = historyAccountOf(snapshot.accountId, settings.accountId);
         const reading = readingOf(snapshot, account, deps.timeZone);
         const previous = await deps.history.record(reading);
-        if (settings.notifications) {
+        if (settings.notifications && notify) {
           await deps.notifier.tell(alertsFor(previous, reading, settings.notifyThreshold));
         }
       } catch (failure) {

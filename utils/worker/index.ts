@@ -25,6 +25,7 @@ import {
 import { createKeyAccountsService } from './key-accounts-service';
 import { createDataDeletion } from './data-deletion';
 import { createSsiClient } from './api/client';
+import { createOriginPause } from './api/origin-pause';
 import { createHistoryService } from './history-service';
 import { createMessageRouter, type Handlers } from './messaging/router';
 import { createNotifier } from './notifications';
@@ -87,6 +88,8 @@ export function startWorker(): void {
     },
   });
   const storage = createStorageWriters();
+  // A 429 pauses every ask to its API origin: the SSI of any account and the key's accounts.
+  const pause = createOriginPause();
   const { cache } = storage;
   const ssi = createSsiService({
     client,
@@ -100,9 +103,12 @@ export function startWorker(): void {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
     },
+    pause,
     onState: (ssi) => void applyToolbarBadge(ssi),
     onUpdate: () => void badge.notifyTabs(),
-    onReading: (snapshot, settings) => void history.record(snapshot, settings),
+    // Every account's reading is recorded; only the selected account's may notify ("your SSI").
+    onReading: (snapshot, settings, selected) =>
+      void history.record(snapshot, settings, { notify: selected }),
   });
   const history = createHistoryService({
     history: storage.history,
@@ -127,6 +133,7 @@ export function startWorker(): void {
     read: readSavedConfig,
     mayCall,
     now: () => Date.now(),
+    pause,
   });
   const badge = createProfileBadgeHandlers({
     ssi,
@@ -165,7 +172,7 @@ export function startWorker(): void {
   });
 
   const handlers: Handlers = {
-    'ssi:get': async (payload) => described(await ssi.getSsi({ refresh: payload.refresh })),
+    'ssi:get': async ({ refresh, accountId }) => described(await ssi.getSsi({ refresh, accountId })),
     'settings:get': () => settings.getSettings(),
     'accounts:get': async ({ refresh }) => {
       const config = await readSavedConfig();

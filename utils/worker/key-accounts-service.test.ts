@@ -10,6 +10,7 @@ import { SANDBOX_API } from '../api-origin';
 import type { SavedConfig } from './saved-config';
 import { memoryCacheStore } from '../testing/memory-cache-store';
 import { createKeyAccountsService } from './key-accounts-service';
+import { createOriginPause } from './api/origin-pause';
 
 const T0 = Date.parse('2026-12-02T09:00:00.000Z');
 const KEY = 'sk_live_lookup_0123456789';
@@ -269,5 +270,43 @@ describe('createKeyAccountsService().list', () => {
       h.lookup.publicIdOf(h.state.config, 'acc_1'),
     ]);
     expect(h.listAccounts).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits out a 429 that an SSI ask of the same API origin was given', async () => {
+    const h = setup();
+    const pause = createOriginPause();
+    const service = createKeyAccountsService({
+      client: { listAccounts: h.listAccounts } as unknown as SsiClient,
+      store: h.store,
+      read: async () => h.state.config,
+      mayCall: async () => true,
+      now: () => h.state.now,
+      pause,
+    });
+    pause.note(ORIGIN, { code: 'rate-limited', status: 429, retryAt: T0 + 5_000 });
+
+    expect((await service.list(h.state.config, { refresh: true })).accounts).toBeNull();
+    expect(h.listAccounts).not.toHaveBeenCalled();
+
+    h.state.now = T0 + 5_000;
+    expect((await service.list(h.state.config)).accounts).toEqual(ACCOUNTS);
+  });
+
+  it('answers a stale list at once when asked in the background, and asks afresh behind it', async () => {
+    const h = setup();
+    await h.lookup.list(h.state.config);
+    h.state.now = T0 + DEFAULT_SETTINGS.freshnessMinutes * 60_000;
+    let release!: () => void;
+    h.listAccounts.mockImplementationOnce(
+      () => new Promise((done) => (release = () => done(ok([ACCOUNTS[0]!])))),
+    );
+
+    expect(await h.lookup.list(h.state.config, { background: true })).toEqual({
+      accounts: ACCOUNTS,
+      error: null,
+    });
+    await vi.waitFor(() => expect(h.listAccounts).toHaveBeenCalledTimes(2));
+    release();
+    await vi.waitFor(() => expect(h.store.entries.get(ORIGIN)?.list?.accounts).toEqual([ACCOUNTS[0]]));
   });
 });

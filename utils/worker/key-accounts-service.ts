@@ -11,6 +11,7 @@ import type { KeyAccount } from '../key-accounts';
 import { err, type Result } from '../result';
 import { mayAskApi } from './api/ask-policy';
 import type { SsiClient } from './api/client';
+import { createOriginPause, type OriginPause } from './api/origin-pause';
 import type { SavedConfig } from './saved-config';
 
 export interface KeyAccountsDeps {
@@ -22,6 +23,8 @@ export interface KeyAccountsDeps {
   /** Whether the extension may call an API origin now (`mayCallOrigin` in the product). */
   mayCall: (origin: string) => Promise<boolean>;
   now: () => number;
+  /** The 429 pause every ask to an origin shares (with the SSI); one of its own if not given. */
+  pause?: OriginPause;
 }
 
 /** The key's accounts as known now, and the last attempt's failure. */
@@ -36,9 +39,10 @@ export interface KeyAccountsService {
   /**
    * The saved key's accounts: from storage while fresh, else asked of the API when the rules
    * allow it. `refresh` (the user asked) skips the freshness window and the failure cooldown,
-   * never a 429's pause. Never rejects.
+   * never a 429's pause. `background`: a stored list, even stale, is answered at once (and
+   * asked afresh behind, by the same rules). Never rejects.
    */
-  list(config: SavedConfig, options?: { refresh?: boolean }): Promise<KeyAccountsState>;
+  list(config: SavedConfig, options?: { refresh?: boolean; background?: boolean }): Promise<KeyAccountsState>;
   /**
    * The LinkedIn slug (`publicId`) of account `accountId` of the saved key, from storage, else
    * asked of the API when the rules allow it. Null when it has none, is not the key's, or
@@ -52,6 +56,7 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
   const inFlight = new Map<string, Promise<AccountsEntry | null>>();
   // Failures that storage refused to keep, by origin: newer than the stored one.
   const unstored = new Map<string, LastFailure>();
+  const pause = deps.pause ?? createOriginPause();
 
   /**
    * Asks for the key's accounts if the rules allow it now, and keeps the outcome: the entry as
@@ -66,6 +71,7 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
     const entry = await deps.store.read(origin);
     const mayCallOrigin = () => deps.mayCall(origin);
     const last = unstored.get(origin) ?? entry?.lastError;
+    if (pause.until(origin) > deps.now()) return null;
     if (!(await mayAskApi(last, { now: deps.now(), forced, mayCallOrigin }))) return null;
     let result: Result<KeyAccount[], SsiError>;
     try {
@@ -75,6 +81,7 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
     } catch {
       result = err({ code: 'internal' });
     }
+    if (!result.ok) pause.note(origin, result.error);
     const next: AccountsEntry = result.ok
       ? {
           slugs: {
@@ -114,13 +121,17 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
   }
 
   return {
-    async list({ settings, apiKey }, { refresh = false } = {}) {
+    async list({ settings, apiKey }, { refresh = false, background = false } = {}) {
       if (!apiKey) return { accounts: null, error: { code: 'no-key' } };
       const origin = settings.apiBaseUrl;
       try {
         const entry = await deps.store.read(origin);
         const fresh = entry?.list && deps.now() - entry.list.at < settings.freshnessMinutes * 60_000;
         if (fresh && !refresh) return { accounts: entry.list?.accounts ?? null, error: null };
+        if (background && entry?.list && !refresh) {
+          void shared(origin, apiKey, { forced: false }).catch(() => {});
+          return { accounts: entry.list.accounts, error: entry.lastError?.error ?? null };
+        }
         const after = (await shared(origin, apiKey, { forced: refresh })) ?? entry;
         const failure = unstored.get(origin) ?? after?.lastError;
         return { accounts: after?.list?.accounts ?? null, error: failure?.error ?? null };

@@ -12,6 +12,8 @@ import type { KeyAccountsService } from './key-accounts-service';
 import {
   createProfileBadgeHandlers,
   FORCED_REFRESH_EVERY_MS,
+  MAX_MEMBERS_ANSWERED,
+  MEMBER_WINDOW_MS,
   MAX_PROFILE_BADGE_TABS,
   PAGE_OPEN_EVERY_MS,
   REPEAT_ASK_WINDOW_MS,
@@ -75,6 +77,7 @@ function setup(
     now: T0,
     /** Cache entries by slot: an account's last reading holds its fsd profile ID. */
     entries: new Map<string, CacheEntry>(),
+    sleepers: [] as (() => void)[],
   };
   const ssi = {
     getSsi: vi.fn<SsiService['getSsi']>(async () => state.view),
@@ -104,6 +107,8 @@ function setup(
     },
     openPage: vi.fn(async (_page: 'dashboard' | 'settings') => undefined),
     now: () => state.now,
+    // A held ask waits until the test ends the window (`endWindow`).
+    sleep: (_ms: number) => new Promise<void>((done) => void state.sleepers.push(done)),
   } satisfies ProfileBadgeDeps;
   return { state, deps, ssi, accounts, send, handlers: createProfileBadgeHandlers(deps) };
 }
@@ -296,13 +301,73 @@ describe('getProfileBadge', () => {
       expect(h.ssi.getSsi.mock.calls.map(([options]) => options?.refresh)).toEqual([true, true]);
     });
 
-    it('answers a tab afresh when it asks for another page within the repeat window', async () => {
+    it('holds asks for other pages within the repeat window, and answers them once, for the newest page', async () => {
       const h = setup();
+      h.ssi.getSsi.mockImplementation(async (options) =>
+        options?.accountId === 'acc_2' ? graceView : h.state.view,
+      );
       await h.handlers.getProfileBadge(false, 7, { slug: 'a-stranger', profileId: null });
-      await h.handlers.getProfileBadge(false, 7, { slug: 'a-stranger', profileId: null });
-      await h.handlers.getProfileBadge(false, 7, { slug: 'a-stranger', profileId: 'ACoAAGraceHopper' });
+
+      // A page alternating profile URLs: every ask within the window waits for one answer.
+      const held = Array.from({ length: 50 }, (_, index) =>
+        h.handlers.getProfileBadge(false, 7, {
+          slug: index % 2 ? 'someone' : 'a-stranger-2',
+          profileId: null,
+        }),
+      );
+      const newest = h.handlers.getProfileBadge(false, 7, { slug: 'grace', profileId: null });
+      await Promise.resolve();
+      expect(h.ssi.getSsi).toHaveBeenCalledTimes(1);
+
+      h.state.now += REPEAT_ASK_WINDOW_MS;
+      h.state.sleepers.forEach((wake) => wake());
+      const answers = await Promise.all([...held, newest]);
 
       expect(h.ssi.getSsi).toHaveBeenCalledTimes(2);
+      expect(new Set(answers).size).toBe(1);
+      expect(answers[0]?.ssi.snapshot?.overall).toBe(48);
+    });
+
+    it(`answers for at most ${MAX_MEMBERS_ANSWERED} accounts besides the selected one per ${MEMBER_WINDOW_MS / 60_000} minutes`, async () => {
+      const members = Array.from({ length: MAX_MEMBERS_ANSWERED + 2 }, (_, index) =>
+        account(`acc_m${index}`, `member-${index}`),
+      );
+      const h = setup();
+      h.accounts.list.mockResolvedValue({ accounts: [...ACCOUNTS, ...members], error: null });
+      const askedFor = () => h.ssi.getSsi.mock.calls.map(([options]) => options?.accountId);
+
+      for (const [index] of members.entries()) {
+        await h.handlers.getProfileBadge(false, 100 + index, { slug: `member-${index}`, profileId: null });
+      }
+      expect(askedFor()).toEqual([
+        ...members.slice(0, MAX_MEMBERS_ANSWERED).map((m) => m.id),
+        undefined,
+        undefined,
+      ]);
+
+      // One already answered stays answered; a stranger's page gets the selected account's.
+      await h.handlers.getProfileBadge(false, 200, { slug: 'member-0', profileId: null });
+      await h.handlers.getProfileBadge(false, 201, { slug: 'a-stranger', profileId: null });
+      expect(askedFor().slice(-2)).toEqual(['acc_m0', undefined]);
+
+      h.state.now += MEMBER_WINDOW_MS;
+      await h.handlers.getProfileBadge(false, 300, {
+        slug: `member-${MAX_MEMBERS_ANSWERED}`,
+        profileId: null,
+      });
+      expect(askedFor().at(-1)).toBe(`acc_m${MAX_MEMBERS_ANSWERED}`);
+    });
+
+    it('finds the key’s default account by the profile ID of the default slot’s reading', async () => {
+      const h = setup({ settings: { accountId: 'acc_2' } });
+      h.state.entries.set(`${DEFAULT_SETTINGS.apiBaseUrl}|default`, {
+        snapshot: makeSnapshot({ accountId: 'acc_1', profileUrn: 'urn:li:fsd_profile:ACoAAAda' }),
+        lastError: null,
+      });
+
+      await h.handlers.getProfileBadge(false, 7, { slug: 'me', profileId: 'ACoAAAda' });
+
+      expect(h.ssi.getSsi).toHaveBeenCalledWith(expect.objectContaining({ accountId: 'acc_1' }));
     });
   });
 

@@ -36,6 +36,8 @@ export interface ProfileBadgeDeps {
   /** Opens one of the extension's pages in a tab. */
   openPage(page: PayloadOf<'page:open'>['page']): Promise<unknown>;
   now: () => number;
+  /** Waits `ms` (a held ask, see `getProfileBadge`); `setTimeout` when not given. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Tabs remembered at most; the oldest are forgotten first. */
@@ -49,11 +51,19 @@ export const PAGE_OPEN_EVERY_MS = 2_000;
  */
 export const FORCED_REFRESH_EVERY_MS = 30_000;
 /**
- * A tab's plain (not forced) asks within this long of its last one get that one's answer, so a
- * page that pushes profile URLs in a loop costs the worker no more reads. A notice to the tabs
- * (their data changed) ends every tab's window at once.
+ * A tab gets at most one answer to plain (not forced) asks per this long: an ask for the same
+ * page within it shares the last answer; one for another page is held to the window's end and
+ * answered then, for the newest page asked. A page that pushes profile URLs in a loop costs the
+ * worker one answer a second. A notice to the tabs (their data changed) ends every window.
  */
 export const REPEAT_ASK_WINDOW_MS = 1_000;
+/**
+ * The badge answers for at most this many accounts of the key other than the selected one per
+ * {@link MEMBER_WINDOW_MS}, across tabs: enough for a teammate's own profile, too few for a
+ * page that tries slugs to list the key's members.
+ */
+export const MAX_MEMBERS_ANSWERED = 5;
+export const MEMBER_WINDOW_MS = 10 * 60_000;
 
 /**
  * An error as a LinkedIn page may be told it: its code, status and retry time, never the
@@ -79,8 +89,28 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
     return true;
   }
 
-  // Each tab's last plain ask, for which page, and its answer (a promise: asks at once share it).
-  const lastAsks = new Map<number, { at: number; page: string; answer: Promise<ProfileBadgeState> }>();
+  // Each tab's last plain ask, for which page, and its answer (a promise: asks at once share it);
+  // `held`: an ask for another page within the window, answered at its end.
+  interface LastAsk {
+    at: number;
+    page: string;
+    answer: Promise<ProfileBadgeState>;
+    held?: { page: BadgePage | undefined; answer: Promise<ProfileBadgeState> };
+  }
+  const lastAsks = new Map<number, LastAsk>();
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  // The accounts other than the selected one the badge answered for, and when (first answer).
+  const membersAnswered = new Map<string, number>();
+
+  /** Whether the badge may answer for `accountId` now (see MAX_MEMBERS_ANSWERED). */
+  function mayAnswerFor(accountId: string): boolean {
+    const now = deps.now();
+    for (const [id, at] of membersAnswered) if (now - at >= MEMBER_WINDOW_MS) membersAnswered.delete(id);
+    if (membersAnswered.has(accountId)) return true;
+    if (membersAnswered.size >= MAX_MEMBERS_ANSWERED) return false;
+    membersAnswered.set(accountId, now);
+    return true;
+  }
 
   function remember(tabId: number): Promise<void> {
     return serially(async () => {
@@ -97,8 +127,16 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
    * is not the account's and shows nothing).
    */
   async function memberOn(config: SavedConfig, page: BadgePage | undefined): Promise<string | undefined> {
+    const member = await namedAccount(config, page);
+    if (member === undefined || member === config.settings.accountId) return undefined;
+    return mayAnswerFor(member) ? member : undefined;
+  }
+
+  /** The key's account whose own profile `page` is, if any (see `memberOn`). */
+  async function namedAccount(config: SavedConfig, page: BadgePage | undefined): Promise<string | undefined> {
     if (!page) return undefined;
-    const { accounts } = await deps.accounts.list(config);
+    // The stored list at once (refreshed behind when stale): a slow list never delays a badge.
+    const { accounts } = await deps.accounts.list(config, { background: true });
     if (!accounts?.length) return undefined;
     const slug = page.slug !== ME_SLUG ? page.slug : null;
     const bySlug = accounts.find(
@@ -106,13 +144,25 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
     );
     if (bySlug) return bySlug.id;
     if (!page.profileId) return undefined;
-    const entries = await deps.readEntries(
-      accounts.map((account) => targetKey({ ...config.settings, accountId: account.id })),
-    );
-    const index = entries.findIndex(
-      (entry) => profileIdFromUrn(entry?.snapshot?.profileUrn) === page.profileId,
-    );
-    return accounts[index]?.id;
+    // Each account's own slot, and the default slot, where the default account's readings are.
+    const entries = await deps.readEntries([
+      ...accounts.map((account) => targetKey({ ...config.settings, accountId: account.id })),
+      targetKey({ ...config.settings, accountId: '' }),
+    ]);
+    const named = entries.find((entry) => profileIdFromUrn(entry?.snapshot?.profileUrn) === page.profileId);
+    const id = named?.snapshot?.accountId;
+    return id && accounts.some((account) => account.id === id) ? id : undefined;
+  }
+
+  /** Remembers a tab's answer for the window's asks. */
+  function rememberAnswer(tabId: number, page: string, fresh: Promise<ProfileBadgeState>): void {
+    lastAsks.delete(tabId);
+    lastAsks.set(tabId, { at: deps.now(), page, answer: fresh });
+    // Bounded like the tabs remembered: the oldest go first.
+    for (const old of lastAsks.keys()) {
+      if (lastAsks.size <= MAX_PROFILE_BADGE_TABS) break;
+      lastAsks.delete(old);
+    }
   }
 
   /** The badge's data, worked out afresh: the settings and key read once for all of it. */
@@ -165,15 +215,23 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
       const now = deps.now();
       const last = lastAsks.get(tabId);
       const asked = JSON.stringify(page ?? null);
-      if (last && last.page === asked && now - last.at < REPEAT_ASK_WINDOW_MS) return last.answer;
-      const fresh = answer(false, tabId, page);
-      lastAsks.delete(tabId);
-      lastAsks.set(tabId, { at: now, page: asked, answer: fresh });
-      // Bounded like the tabs remembered: the oldest go first.
-      for (const old of lastAsks.keys()) {
-        if (lastAsks.size <= MAX_PROFILE_BADGE_TABS) break;
-        lastAsks.delete(old);
+      if (last && now - last.at < REPEAT_ASK_WINDOW_MS) {
+        if (last.page === asked) return last.answer;
+        if (last.held) {
+          last.held.page = page;
+          return last.held.answer;
+        }
+        const held: NonNullable<LastAsk['held']> = { page, answer: Promise.resolve(null as never) };
+        held.answer = sleep(last.at + REPEAT_ASK_WINDOW_MS - now).then(() => {
+          const fresh = answer(false, tabId, held.page);
+          rememberAnswer(tabId, JSON.stringify(held.page ?? null), fresh);
+          return fresh;
+        });
+        last.held = held;
+        return held.answer;
       }
+      const fresh = answer(false, tabId, page);
+      rememberAnswer(tabId, asked, fresh);
       return fresh;
     },
 

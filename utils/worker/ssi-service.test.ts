@@ -185,6 +185,37 @@ describe('createSsiService', () => {
       expect(h.store.has(`${PRODUCTION_API}|${ADA}`)).toBe(false);
     });
 
+    it('does not ask again within the cooldown for an account whose entry left the cache', async () => {
+      const h = harness();
+      h.answer(ok(makeSnapshot({ accountId: GRACE })), ok(makeSnapshot({ accountId: GRACE })));
+      await h.service.getSsi({ accountId: GRACE });
+      h.store.delete(`${PRODUCTION_API}|${GRACE}`);
+
+      h.state.now = T0 + FAILURE_COOLDOWN_MS - 1;
+      expect((await h.service.getSsi({ accountId: GRACE })).snapshot).toBeNull();
+      expect(h.calls).toHaveLength(1);
+
+      h.state.now = T0 + FAILURE_COOLDOWN_MS;
+      await h.service.getSsi({ accountId: GRACE });
+      expect(h.calls).toHaveLength(2);
+    });
+
+    it("pauses every account of the API origin when one account's answer is a 429", async () => {
+      const h = harness();
+      const retryAt = T0 + 30_000;
+      h.answer(err({ code: 'rate-limited', status: 429, retryAt }));
+      await h.service.getSsi({ accountId: GRACE });
+
+      const other = await h.service.getSsi({ accountId: 'acc_alan', refresh: true });
+      expect(other.error).toEqual({ code: 'rate-limited', retryAt });
+      expect(h.calls).toHaveLength(1);
+
+      h.state.now = retryAt;
+      h.answer(ok(makeSnapshot({ accountId: 'acc_alan' })));
+      expect((await h.service.getSsi({ accountId: 'acc_alan' })).snapshot?.accountId).toBe('acc_alan');
+      expect(h.calls).toHaveLength(2);
+    });
+
     it('tells the toolbar when the account asked for is the selected one', async () => {
       const h = harness({ settings: { accountId: GRACE } });
       h.answer(ok(makeSnapshot({ accountId: GRACE })));

@@ -4,7 +4,8 @@
  * callers ask at once, retries transient failures, and never lets a failure overwrite good data.
  */
 import type { LastFailure } from '../api-cache';
-import { mayAskApi } from './api/ask-policy';
+import { FAILURE_COOLDOWN_MS, mayAskApi } from './api/ask-policy';
+import { createOriginPause, type OriginPause } from './api/origin-pause';
 import type { SsiClient } from './api/client';
 import type { CacheEntry, EntryStore } from '../api-cache';
 import { describeError, type SsiError } from '../errors';
@@ -28,6 +29,8 @@ export interface SsiServiceDeps {
   mayCall: (origin: string) => Promise<boolean>;
   now: () => number;
   retry: RetryPolicy;
+  /** The 429 pause every ask to an origin shares (with the key's accounts); one of its own if not given. */
+  pause?: OriginPause;
   /**
    * Told about every state of the selected account (the settings' `accountId`) handed out or
    * produced by a background revalidation; not of other accounts asked for by ID.
@@ -43,10 +46,13 @@ export interface SsiServiceDeps {
    * was asked with. Never told of a failure, nor of an answer left unwritten (its key was
    * replaced meanwhile).
    */
-  onReading?: (snapshot: SsiSnapshot, settings: Settings) => void;
+  onReading?: (snapshot: SsiSnapshot, settings: Settings, selected: boolean) => void;
 }
 
 export { FAILURE_COOLDOWN_MS } from './api/ask-policy';
+
+/** Slots whose last automatic ask is remembered; the oldest are forgotten first. */
+export const MAX_REMEMBERED_ASKS = 1_000;
 
 /** What a page shows of an entry: its reading, and its error's code and words. */
 function shown(entry: CacheEntry | null, now: number): string {
@@ -72,6 +78,22 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
   const inFlight = new Map<string, Promise<SsiState>>();
   // Failures that storage refused to keep, by cache slot: newer than the slot's stored one.
   const unstored = new Map<string, LastFailure>();
+  const pause = deps.pause ?? createOriginPause();
+  // When each slot (and key) last went to the API, newest last: an automatic ask waits the
+  // failure cooldown after the last one even when its entry is gone from the cache (the cache
+  // keeps so many entries; a page that asks for more accounts than that must not loop).
+  const asked = new Map<string, number>();
+  function recentlyAsked(key: string): boolean {
+    return deps.now() - (asked.get(key) ?? -Infinity) < FAILURE_COOLDOWN_MS;
+  }
+  function noteAsked(key: string): void {
+    asked.delete(key);
+    asked.set(key, deps.now());
+    for (const old of asked.keys()) {
+      if (asked.size <= MAX_REMEMBERED_ASKS) break;
+      asked.delete(old);
+    }
+  }
 
   function stateOf(entry: CacheEntry | null, settings: Settings, refreshing: boolean): SsiState {
     return stateFromEntry(entry, settings.freshnessMinutes, deps.now(), refreshing);
@@ -108,13 +130,19 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     );
   }
 
-  async function revalidate(key: string, settings: Settings, apiKey: string): Promise<SsiState> {
+  async function revalidate(
+    key: string,
+    settings: Settings,
+    apiKey: string,
+    selected: boolean,
+  ): Promise<SsiState> {
     let result: Result<SsiSnapshot, SsiError>;
     try {
       result = await request(settings, apiKey);
     } catch {
       result = err({ code: 'internal' });
     }
+    if (!result.ok) pause.note(settings.apiBaseUrl, result.error);
     const current = await deps.cache.read(key);
     const next: CacheEntry = result.ok
       ? { snapshot: result.value, lastError: null }
@@ -137,7 +165,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
       };
     }
     unstored.delete(key);
-    if (result.ok) deps.onReading?.(result.value, settings);
+    if (result.ok) deps.onReading?.(result.value, settings, selected);
     const ssi = stateOf(next, settings, false);
     if (shown(current, deps.now()) !== shown(next, deps.now())) deps.onUpdate?.(ssi);
     return ssi;
@@ -152,7 +180,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     const flight = `${key}|${apiKey}`;
     const running = inFlight.get(flight);
     if (running) return running;
-    const run = revalidate(key, settings, apiKey)
+    const run = revalidate(key, settings, apiKey, selected)
       .catch((): SsiState => ({
         ...stateOf(null, settings, false),
         error: { code: 'internal' },
@@ -183,14 +211,27 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     if (!apiKey) {
       return emit({ ...stateOf(entry, settings, false), error: { code: 'no-key' }, errorAt: null });
     }
-    const ssi = stateOf(entry, settings, inFlight.has(`${key}|${apiKey}`));
+    const flying = inFlight.has(`${key}|${apiKey}`);
+    const ssi = stateOf(entry, settings, flying);
     if (!refresh && ssi.snapshot && !ssi.stale) return emit(ssi);
+    const pausedUntil = pause.until(settings.apiBaseUrl);
+    if (pausedUntil > deps.now() && !flying) {
+      // Another ask to this API was told to wait: this one waits too, and says so.
+      return emit(
+        ssi.error
+          ? ssi
+          : { ...ssi, error: { code: 'rate-limited', retryAt: pausedUntil }, errorAt: deps.now() },
+      );
+    }
+    // An entry keeps its own cooldown; one gone from the cache is held by the memory of asks.
+    if (!refresh && !flying && !entry && recentlyAsked(`${key}|${apiKey}`)) return emit(ssi);
     const mayAsk = await mayAskApi(unstored.get(key) ?? entry?.lastError, {
       now: deps.now(),
       forced: refresh,
       mayCallOrigin: () => deps.mayCall(settings.apiBaseUrl),
     });
     if (!mayAsk) return emit(ssi);
+    if (!flying) noteAsked(`${key}|${apiKey}`);
     if (!refresh && ssi.snapshot) {
       void startRevalidation(key, settings, apiKey, selected);
       return emit({ ...ssi, refreshing: true });

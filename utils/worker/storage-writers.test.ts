@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { READABLE_CACHE_ENTRY } from '../testing/cache-entry';
 import { readSavedConfig } from './saved-config';
 import { createStorageWriters } from './storage-writers';
+import { MAX_CACHE_ENTRIES } from './entry-store';
 
 const KEY = 'sk_live_0123456789abcdef';
 const SLOT = 'https://api.connectsafely.ai|acc_1';
@@ -154,5 +155,19 @@ describe('createStorageWriters', () => {
     const all = await stored();
     expect(all.settings).toEqual({ ...DEFAULT_SETTINGS, freshnessMinutes: 15, accountId: 'acc_2' });
     expect(all.apiKey).toBe('sk_live_selected_0123');
+  });
+
+  it("never drops the selected account's or the default account's reading to make room", async () => {
+    const writers = createStorageWriters();
+    await writers.saveConfig({ ...DEFAULT_SETTINGS, accountId: 'acc_sel' });
+    const origin = DEFAULT_SETTINGS.apiBaseUrl;
+    await writers.cache.write(`${origin}|acc_sel`, ENTRY);
+    await writers.cache.write(`${origin}|default`, ENTRY);
+    for (let index = 0; index < MAX_CACHE_ENTRIES + 5; index++)
+      await writers.cache.write(`${origin}|acc_${index}`, ENTRY);
+
+    expect(await writers.cache.read(`${origin}|acc_sel`)).not.toBeNull();
+    expect(await writers.cache.read(`${origin}|default`)).not.toBeNull();
+    expect(await writers.cache.read(`${origin}|acc_0`)).toBeNull();
   });
 });

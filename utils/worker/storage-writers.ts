@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { apiKeyItem } from './secrets';
 import { createSerialQueue } from './serial-queue';
-import { coerceSettings, type Settings } from '../settings';
+import { coerceSettings, targetKey, type Settings } from '../settings';
 import { migrateStorage } from './storage-schema';
 import { readAccountsEntry, readCacheEntry } from '../api-cache';
 import { readGoals, type Goal } from '../history/goal';
@@ -20,7 +20,12 @@ export function createStorageWriters() {
   const enqueue = createSerialQueue();
   return {
     /** The SSI cache; its writes share the queue. */
-    cache: createEntryStore(enqueue, ssiCacheItem, readCacheEntry),
+    cache: createEntryStore(enqueue, ssiCacheItem, readCacheEntry, async () => {
+      // The selected account's and the default account's readings (the popup's first paint)
+      // never make room for other accounts'.
+      const settings = coerceSettings(await settingsItem.getValue());
+      return [targetKey(settings), targetKey({ ...settings, accountId: '' })];
+    }),
     /** The key's accounts, by API origin; its writes share the queue. */
     accounts: createEntryStore(enqueue, accountsItem, readAccountsEntry),
     /**

@@ -4,6 +4,7 @@
  * `GET /linkedin/account/status`.
  */
 import * as v from 'valibot';
+import { ACCOUNT_ID } from '../../account-id';
 import type { SsiError } from '../../errors';
 import type { KeyAccount } from '../../key-accounts';
 import { isJsonObject } from '../../json';
@@ -13,7 +14,8 @@ import { MAX_TEXT } from './ssi-schema';
 const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 
 const AccountSummarySchema = v.object({
-  id: text,
+  // An account ID names a cache slot and a history: the `accountId` setting's rule.
+  id: v.pipe(v.string(), v.regex(ACCOUNT_ID)),
   firstName: v.nullish(text),
   lastName: v.nullish(text),
   publicId: v.nullish(text),

@@ -281,6 +281,38 @@ describe('createMessageRouter', () => {
       expectRefusedUnread(reply, reason);
     });
 
+    describe("ssi:get's accountId (the Team's asks): the accountId setting's rule", () => {
+      it.each([
+        { label: 'without one (the selected account)', payload: { refresh: false } },
+        { label: 'a 24-hex ID', payload: { refresh: false, accountId: '6650a1f3c2e4b5d6a7980b2d' } },
+        { label: 'a short token with - and _', payload: { refresh: true, accountId: 'acc_1-b' } },
+        { label: 'the longest ID', payload: { refresh: false, accountId: 'a'.repeat(64) } },
+      ])('passes $label to the handler as sent', async ({ payload }) => {
+        const reply = await h.route({ type: 'ssi:get', payload }, SENDERS['extension-page']);
+
+        expect(reply.ok).toBe(true);
+        expect(h.handlers['ssi:get']).toHaveBeenCalledWith(payload, expect.anything());
+      });
+
+      it.each([
+        { label: 'an empty ID', accountId: '' },
+        { label: 'an ID with spaces around it', accountId: ' 6650a1f3c2e4b5d6a7980b2d ' },
+        { label: 'an ID with a slash', accountId: '../accounts' },
+        { label: 'a query in the ID', accountId: `x&apiKey=${FAKE_KEY}` },
+        { label: 'an ID over 64 characters', accountId: 'a'.repeat(65) },
+        { label: 'an ID over the wire limit', accountId: FAKE_KEY.repeat(5) },
+        { label: 'a numeric ID', accountId: 6650 },
+        { label: 'a null ID', accountId: null },
+      ])('refuses $label unread', async ({ accountId }) => {
+        const reply = await h.route(
+          { type: 'ssi:get', payload: { refresh: false, accountId } },
+          SENDERS['extension-page'],
+        );
+
+        expectRefusedUnread(reply, 'invalid payload');
+      });
+    });
+
     it('reads a message just under MAX_MESSAGE_BYTES', async () => {
       const envelope = { type: 'ssi:get', payload: { refresh: false }, padding: '' };
       envelope.padding = 'x'.repeat(MAX_MESSAGE_BYTES - JSON.stringify(envelope).length);
