@@ -108,6 +108,17 @@ describe('in a German browser', () => {
     expect(headings).toEqual(['Heute', 'Säulen', 'Fokus', 'Ziel', 'Entwicklung', 'Export und Import']);
     expect(await page.title()).toBe('SSI Companion – Dashboard');
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Verlauf', 'Team']);
+    await page.getByRole('tab', { name: 'Team' }).click();
+    const team = page.getByRole('region', { name: 'SSI des Teams' });
+    await team.waitFor();
+    expect(await team.locator('caption').textContent()).toMatch(/^Der SSI jedes Kontos Ihres API-Schlüssels/);
+    expect(await team.locator('thead').textContent()).toContain('Änderung pro Woche');
+    await expect
+      .poll(() => page.getByTestId('team-progress').textContent(), { timeout: 15_000 })
+      .toMatch(/^\d+ von \d+ gelesen/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'team.png'), fullPage: true });
     await page.close();
   });
 
