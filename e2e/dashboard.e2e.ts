@@ -103,7 +103,10 @@ describe('dashboard', () => {
     await expect(dashboard.historyRows().first().locator('td').first().textContent()).resolves.toBe(
       String(Math.round(answer.memberScore.overall)),
     );
-    await expect(dashboard.page.getByTestId('account').textContent()).resolves.toBe(`Account ${ACCOUNT}`);
+    // Named once the key's accounts are in (asked on Save).
+    await expect
+      .poll(() => dashboard.page.getByTestId('account').textContent())
+      .toBe(`${DEFAULT_ACCOUNT.firstName} ${DEFAULT_ACCOUNT.lastName}`);
     expect(errors).toEqual([]);
   });
 

@@ -41,7 +41,14 @@ function noKey(): DescribedSsiState {
 
 /** A port to a make-believe extension: storage is `stored`, the worker answers `ssi`. */
 function fakePort(start: { stored?: Partial<DashboardStored>; ssi?: DescribedSsiState } = {}) {
-  let stored: DashboardStored = { accountId: 'acc-1', entry: null, days: [], goal: null, ...start.stored };
+  let stored: DashboardStored = {
+    accountId: 'acc-1',
+    accountName: null,
+    entry: null,
+    days: [],
+    goal: null,
+    ...start.stored,
+  };
   let ssi = start.ssi ?? described({ snapshot: makeSnapshot({ fetchedAt: NOW }) });
   const listeners = new Set<(change: StoredChange) => void>();
   const port = {
@@ -107,6 +114,12 @@ describe('the dashboard', () => {
     ]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('SSI Companion');
     expect(screen.getByTestId('account').textContent).toBe('Account acc-1');
+  });
+
+  it("names the account once the key's accounts are known", async () => {
+    const { port } = fakePort({ stored: { accountName: 'Grace Hopper' } });
+    render(<App port={port} />);
+    await waitFor(() => expect(screen.getByTestId('account').textContent).toBe('Grace Hopper'));
   });
 
   it('says it is loading until storage and the worker answer', async () => {

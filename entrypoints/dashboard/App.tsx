@@ -92,6 +92,7 @@ export function App({ port }: AppProps) {
     <div class="dashboard">
       <DashboardHeader
         accountId={stored?.accountId ?? null}
+        accountName={stored?.accountName ?? null}
         refreshing={isRefreshing(state)}
         onRefresh={() => void ask(true)}
         onOpenSettings={port.openSettings}

@@ -37,7 +37,13 @@ const reading = (id: string) =>
 
 function teamPort(answer: (id: string, refresh: boolean) => DescribedSsiState = (id) => reading(id)) {
   return {
-    read: vi.fn(async () => ({ accountId: 'ada', entry: null, days: [], goal: null })),
+    read: vi.fn(async () => ({
+      accountId: 'ada',
+      accountName: 'Ada Lovelace',
+      entry: null,
+      days: [],
+      goal: null,
+    })),
     watch: vi.fn(() => () => {}),
     getSsi: vi.fn(async () => ok(reading('ada'))),
     getAccounts: vi.fn(async (): Promise<Reply<'accounts:get'>> =>

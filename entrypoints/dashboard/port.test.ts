@@ -39,11 +39,12 @@ describe('the browser port', () => {
     await fakeBrowser.storage.local.set({ ssiCache: {} });
     await fakeBrowser.storage.local.set({ [historyStorageKey('acc-1')]: null });
     await fakeBrowser.storage.local.set({ accounts: {} });
+    await fakeBrowser.storage.local.set({ notifiedAlerts: [] });
     await fakeBrowser.storage.session.set({ settings: {} });
-    expect(onChange.mock.calls).toEqual([[{ reading: true }], [{ reading: false }]]);
+    expect(onChange.mock.calls).toEqual([[{ reading: true }], [{ reading: false }], [{ reading: false }]]);
     unwatch();
     await fakeBrowser.storage.local.set({ goals: {} });
-    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(onChange).toHaveBeenCalledTimes(3);
   });
 
   it('saves a file through a blob URL and a link with `download`, then lets the URL go', async () => {

@@ -17,7 +17,7 @@ const T0 = Date.parse('2026-12-02T09:00:00Z');
 const PROBLEM: ErrorDescription = { title: 'Trouble', message: 'Try again later.', action: 'retry' };
 
 function stored(overrides: Partial<DashboardStored> = {}): DashboardStored {
-  return { accountId: 'acc-1', entry: null, days: [], goal: null, ...overrides };
+  return { accountId: 'acc-1', accountName: null, entry: null, days: [], goal: null, ...overrides };
 }
 
 const run = (...actions: Parameters<typeof dashboardReducer>[1][]) =>

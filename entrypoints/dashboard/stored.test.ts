@@ -49,6 +49,7 @@ describe('readStored', () => {
     const bare = areaWith({});
     await expect(readStored(bare.area)).resolves.toEqual({
       accountId: 'default',
+      accountName: null,
       entry: null,
       days: [],
       goal: null,
@@ -65,6 +66,7 @@ describe('readStored', () => {
 
     await expect(readStored(area)).resolves.toEqual({
       accountId: 'default',
+      accountName: null,
       entry: null,
       days: [],
       goal: null,
@@ -78,6 +80,8 @@ describe('storedChangeOf', () => {
     expect(storedChangeOf(['settings', 'apiKey'])).toEqual({ reading: true });
     expect(storedChangeOf(['history:acc-1'])).toEqual({ reading: false });
     expect(storedChangeOf(['goals'])).toEqual({ reading: false });
-    expect(storedChangeOf(['accounts', 'notifiedAlerts', 'apiKey'])).toBeNull();
+    // The key's accounts name the account in the header.
+    expect(storedChangeOf(['accounts'])).toEqual({ reading: false });
+    expect(storedChangeOf(['notifiedAlerts', 'apiKey'])).toBeNull();
   });
 });

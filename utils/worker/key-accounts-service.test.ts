@@ -10,7 +10,7 @@ import { SANDBOX_API } from '../api-origin';
 import type { SavedConfig } from './saved-config';
 import { memoryCacheStore } from '../testing/memory-cache-store';
 import { createKeyAccountsService } from './key-accounts-service';
-import { createOriginPause } from './api/origin-pause';
+import { createOriginPause, pauseScope } from './api/origin-pause';
 
 const T0 = Date.parse('2026-12-02T09:00:00.000Z');
 const KEY = 'sk_live_lookup_0123456789';
@@ -283,7 +283,7 @@ describe('createKeyAccountsService().list', () => {
       now: () => h.state.now,
       pause,
     });
-    pause.note(ORIGIN, { code: 'rate-limited', status: 429, retryAt: T0 + 5_000 });
+    pause.note(pauseScope(ORIGIN, KEY), { code: 'rate-limited', status: 429, retryAt: T0 + 5_000 });
 
     expect((await service.list(h.state.config, { refresh: true })).accounts).toBeNull();
     expect(h.listAccounts).not.toHaveBeenCalled();

@@ -11,7 +11,7 @@ import type { KeyAccount } from '../key-accounts';
 import { err, type Result } from '../result';
 import { mayAskApi } from './api/ask-policy';
 import type { SsiClient } from './api/client';
-import { createOriginPause, type OriginPause } from './api/origin-pause';
+import { createOriginPause, pauseScope, type OriginPause } from './api/origin-pause';
 import type { SavedConfig } from './saved-config';
 
 export interface KeyAccountsDeps {
@@ -71,7 +71,7 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
     const entry = await deps.store.read(origin);
     const mayCallOrigin = () => deps.mayCall(origin);
     const last = unstored.get(origin) ?? entry?.lastError;
-    if (pause.until(origin) > deps.now()) return null;
+    if (pause.until(pauseScope(origin, apiKey)) > deps.now()) return null;
     if (!(await mayAskApi(last, { now: deps.now(), forced, mayCallOrigin }))) return null;
     let result: Result<KeyAccount[], SsiError>;
     try {
@@ -81,7 +81,7 @@ export function createKeyAccountsService(deps: KeyAccountsDeps): KeyAccountsServ
     } catch {
       result = err({ code: 'internal' });
     }
-    if (!result.ok) pause.note(origin, result.error);
+    if (!result.ok) pause.note(pauseScope(origin, apiKey), result.error);
     const next: AccountsEntry = result.ok
       ? {
           slugs: {

@@ -200,6 +200,16 @@ describe('createSsiService', () => {
       expect(h.calls).toHaveLength(2);
     });
 
+    it('asks at once for the selected or default account whose entry was emptied (a key saved again)', async () => {
+      const h = harness();
+      h.answer(ok(makeSnapshot()), ok(makeSnapshot({ overall: 70 })));
+      await h.service.getSsi();
+      h.store.delete(DEFAULT_SLOT);
+
+      expect((await h.service.getSsi()).snapshot?.overall).toBe(70);
+      expect(h.calls).toHaveLength(2);
+    });
+
     it("pauses every account of the API origin when one account's answer is a 429", async () => {
       const h = harness();
       const retryAt = T0 + 30_000;
@@ -210,10 +220,19 @@ describe('createSsiService', () => {
       expect(other.error).toEqual({ code: 'rate-limited', retryAt });
       expect(h.calls).toHaveLength(1);
 
+      // Another key is another quota.
+      h.state.apiKey = OTHER_KEY;
+      h.answer(ok(makeSnapshot({ accountId: 'acc_alan' })));
+      await h.service.getSsi({ accountId: 'acc_alan' });
+      expect(h.calls).toHaveLength(2);
+      h.state.apiKey = KEY;
+
       h.state.now = retryAt;
       h.answer(ok(makeSnapshot({ accountId: 'acc_alan' })));
+      h.store.delete(`${PRODUCTION_API}|acc_alan`);
+      h.state.now = retryAt + FAILURE_COOLDOWN_MS;
       expect((await h.service.getSsi({ accountId: 'acc_alan' })).snapshot?.accountId).toBe('acc_alan');
-      expect(h.calls).toHaveLength(2);
+      expect(h.calls).toHaveLength(3);
     });
 
     it('tells the toolbar when the account asked for is the selected one', async () => {

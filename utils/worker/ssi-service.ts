@@ -5,7 +5,7 @@
  */
 import type { LastFailure } from '../api-cache';
 import { FAILURE_COOLDOWN_MS, mayAskApi } from './api/ask-policy';
-import { createOriginPause, type OriginPause } from './api/origin-pause';
+import { createOriginPause, pauseScope, type OriginPause } from './api/origin-pause';
 import type { SsiClient } from './api/client';
 import type { CacheEntry, EntryStore } from '../api-cache';
 import { describeError, type SsiError } from '../errors';
@@ -142,7 +142,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     } catch {
       result = err({ code: 'internal' });
     }
-    if (!result.ok) pause.note(settings.apiBaseUrl, result.error);
+    if (!result.ok) pause.note(pauseScope(settings.apiBaseUrl, apiKey), result.error);
     const current = await deps.cache.read(key);
     const next: CacheEntry = result.ok
       ? { snapshot: result.value, lastError: null }
@@ -214,7 +214,7 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     const flying = inFlight.has(`${key}|${apiKey}`);
     const ssi = stateOf(entry, settings, flying);
     if (!refresh && ssi.snapshot && !ssi.stale) return emit(ssi);
-    const pausedUntil = pause.until(settings.apiBaseUrl);
+    const pausedUntil = pause.until(pauseScope(settings.apiBaseUrl, apiKey));
     if (pausedUntil > deps.now() && !flying) {
       // Another ask to this API was told to wait: this one waits too, and says so.
       return emit(
@@ -223,8 +223,10 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
           : { ...ssi, error: { code: 'rate-limited', retryAt: pausedUntil }, errorAt: deps.now() },
       );
     }
-    // An entry keeps its own cooldown; one gone from the cache is held by the memory of asks.
-    if (!refresh && !flying && !entry && recentlyAsked(`${key}|${apiKey}`)) return emit(ssi);
+    // An entry keeps its own cooldown; one dropped from the cache to make room (never the
+    // selected or the default account's, which are pinned) is held by the memory of asks.
+    const pinned = selected || settings.accountId === '';
+    if (!refresh && !flying && !entry && !pinned && recentlyAsked(`${key}|${apiKey}`)) return emit(ssi);
     const mayAsk = await mayAskApi(unstored.get(key) ?? entry?.lastError, {
       now: deps.now(),
       forced: refresh,
