@@ -10,6 +10,8 @@ export default defineConfig({
     // The hardening suites run on their own, with their table: npm run test:reliability.
     exclude: ['**/*.reliability.test.{ts,tsx}', '**/node_modules/**'],
     restoreMocks: true,
+    // The fake browser's i18n reads public/_locales (English unless a test switches it).
+    setupFiles: ['utils/testing/i18n-setup.ts'],
     // The profile badge's CSS as it ships, so that its tests can read what the shadow root holds.
     css: { include: [/entrypoints\/linkedin-profile-badge\/.*\.css/] },
   },

@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     exclude: ['e2e/**/*.reliability.e2e.ts'],
     environment: 'node',
+    // The extension's words in English for tests that compute them in Node (e2e/node-i18n.ts).
+    setupFiles: ['e2e/node-i18n.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{utils,components,entrypoints,sandbox}/**/*.reliability.test.{ts,tsx}'],
+          setupFiles: ['utils/testing/i18n-setup.ts'],
         },
       },
       {
@@ -24,6 +25,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.reliability.e2e.ts'],
           environment: 'node',
+          setupFiles: ['e2e/node-i18n.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 60_000,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import enMessages from './public/_locales/en/messages.json';
 import { BADGE_SCRIPT_PATH } from './utils/linkedin/profile-badge-loader';
 
 /**
@@ -8,9 +9,9 @@ import { BADGE_SCRIPT_PATH } from './utils/linkedin/profile-badge-loader';
  * utils/api-origin.ts). The sandbox host and any custom origin are optional, asked when chosen.
  */
 const API_HOST_PERMISSIONS = ['https://api.connectsafely.ai/*'];
-export const MANIFEST_NAME = 'SSI Companion for LinkedIn';
-export const MANIFEST_DESCRIPTION =
-  'Your LinkedIn Social Selling Index at a glance: score, pillars and ranks in the toolbar. Not affiliated with LinkedIn.';
+/** The name and description the store shows in English: the `en` locale's messages. */
+export const MANIFEST_NAME = enMessages.ext_name.message;
+export const MANIFEST_DESCRIPTION = enMessages.ext_description.message;
 /** The dashboard's entrypoint (entrypoints/dashboard/), built apart from the other pages. */
 const DASHBOARD_ENTRY = 'dashboard';
 /** The profile badge's code (entrypoints/linkedin-profile-badge/), kept out of the gate. */
@@ -22,9 +23,12 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   manifest: {
-    // The store's limits: name 45 characters, description 132 (scripts/manifest.test.ts).
-    name: MANIFEST_NAME,
-    description: MANIFEST_DESCRIPTION,
+    // Words from public/_locales/<lang>/messages.json, in the browser's UI language; the
+    // store's limits (name 45 characters, description 132) hold in every locale
+    // (scripts/manifest.test.ts, scripts/locales.test.ts).
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // storage.local.setAccessLevel (which keeps content scripts away from the key) needs 140.
     minimum_chrome_version: '140',
     // alarms: the history is recorded on a schedule with no page open (utils/worker/schedule.ts).
@@ -35,7 +39,6 @@ export default defineConfig({
     // The sandbox host and a custom API origin (a proxy, a self-hosted gateway) are asked for
     // when chosen in the settings, never up front.
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: 'SSI Companion' },
     // Two plain scripts rather than WXT content scripts: WXT's wrapper would start the
     // extension API on every LinkedIn page before any of our code ran.
     // - entrypoints/linkedin-gate, on all of LinkedIn (users reach their profile from the feed
@@ -55,6 +58,11 @@ export default defineConfig({
     ],
   },
   hooks: {
+    // The toolbar icon's tooltip, in the UI language. WXT sets `action.default_title` from the
+    // popup's <title>, which a page cannot take as a message: it is set here, after WXT.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.action = { ...manifest.action, default_title: '__MSG_ext_action_title__' };
+    },
     // chart.js is a single module, so a build shares it whole between the pages that import
     // it: built with the popup, the dashboard's line charts would land in the popup's chart
     // chunk (the popup went from 56 to 71 KB, over its budget). The dashboard is built on its

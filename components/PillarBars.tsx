@@ -1,3 +1,4 @@
+import { t, uiLocale } from '@/utils/i18n';
 import { useRef } from 'preact/hooks';
 import { formatPillarScore } from '@/utils/format';
 import { MAX_PILLAR, PILLAR_LABELS, type PillarScore } from '@/utils/ssi/model';
@@ -24,15 +25,27 @@ function wrapLabel(label: string): string[] {
 
 function summary(pillars: PillarScore[]): string {
   return pillars
-    .map((pillar) => `${PILLAR_LABELS[pillar.id]}: ${formatPillarScore(pillar.score)} of ${MAX_PILLAR}`)
+    .map((pillar) =>
+      t('pillars_chart_value', PILLAR_LABELS[pillar.id], formatPillarScore(pillar.score), MAX_PILLAR),
+    )
     .join('; ');
 }
 
 /** The bars drawn per pillar: the member, then the group averages the API gave. */
 const SERIES = [
-  { label: 'You', field: 'score', color: '--chart-you', fallback: '#0a66c2' },
-  { label: 'Industry average', field: 'industryAverage', color: '--chart-industry', fallback: '#98a2b3' },
-  { label: 'Network average', field: 'networkAverage', color: '--chart-network', fallback: '#7a5af8' },
+  { name: 'pillars_you', field: 'score', color: '--chart-you', fallback: '#0a66c2' },
+  {
+    name: 'pillars_industry_average',
+    field: 'industryAverage',
+    color: '--chart-industry',
+    fallback: '#98a2b3',
+  },
+  {
+    name: 'pillars_network_average',
+    field: 'networkAverage',
+    color: '--chart-network',
+    fallback: '#7a5af8',
+  },
 ] as const;
 
 /**
@@ -53,7 +66,7 @@ export function PillarBars({ pillars, numbers = 'shown' }: PillarBarsProps) {
       data: {
         labels: pillars.map((p) => wrapLabel(PILLAR_LABELS[p.id])),
         datasets: series.map((s) => ({
-          label: s.label,
+          label: t(s.name),
           data: pillars.map((p) => p[s.field]),
           backgroundColor: themeColor(s.color, s.fallback),
           borderRadius: 3,
@@ -63,6 +76,8 @@ export function PillarBars({ pillars, numbers = 'shown' }: PillarBarsProps) {
       },
       options: {
         indexAxis: 'y',
+        // chart.js writes its axes' numbers in the UI language, as the rest of the page.
+        locale: uiLocale(),
         responsive: true,
         maintainAspectRatio: false,
         animation: prefersReducedMotion() ? false : { duration: 300 },
@@ -82,10 +97,10 @@ export function PillarBars({ pillars, numbers = 'shown' }: PillarBarsProps) {
     <table class="pillars__table">
       <thead>
         <tr>
-          <th scope="col">Pillar (0–{MAX_PILLAR})</th>
-          <th scope="col">You</th>
-          <th scope="col">Industry</th>
-          <th scope="col">Network</th>
+          <th scope="col">{t('pillars_column_pillar', MAX_PILLAR)}</th>
+          <th scope="col">{t('pillars_you')}</th>
+          <th scope="col">{t('pillars_column_industry')}</th>
+          <th scope="col">{t('pillars_column_network')}</th>
         </tr>
       </thead>
       <tbody>
@@ -104,12 +119,12 @@ export function PillarBars({ pillars, numbers = 'shown' }: PillarBarsProps) {
   return (
     <section class="pillars" aria-labelledby="pillars-heading">
       <h2 id="pillars-heading" class="section-heading">
-        Pillars
+        {t('pillars_heading')}
       </h2>
       <div
         class="pillars__chart"
         role="img"
-        aria-label={`Pillar scores out of ${MAX_PILLAR}. ${summary(pillars)}`}
+        aria-label={t('pillars_chart_label', MAX_PILLAR, summary(pillars))}
       >
         <canvas ref={canvas} aria-hidden="true" />
       </div>
@@ -118,7 +133,7 @@ export function PillarBars({ pillars, numbers = 'shown' }: PillarBarsProps) {
         {series.map((s) => (
           <li key={s.field}>
             <span class="pillars__swatch" style={{ background: `var(${s.color}, ${s.fallback})` }} />
-            {s.label}
+            {t(s.name)}
           </li>
         ))}
       </ul>
@@ -126,7 +141,7 @@ export function PillarBars({ pillars, numbers = 'shown' }: PillarBarsProps) {
         table
       ) : (
         <details class="pillars__numbers">
-          <summary>Pillar numbers</summary>
+          <summary>{t('pillars_numbers')}</summary>
           {table}
         </details>
       )}

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { localDay } from '@/utils/history/day';
 import type { DailyReading } from '@/utils/history/reading';
 import { daysInRange } from '@/utils/history/timeline';
@@ -19,18 +20,18 @@ export interface RecentTrendProps {
 export function RecentTrend({ days, now }: RecentTrendProps) {
   const recent = daysInRange(days, '30d', localDay(now));
   const changes = [
-    ['7 days', changeOver(days, 7)],
-    ['30 days', changeOver(days, 30)],
+    [7, t('recent_7_days'), changeOver(days, 7)],
+    [30, t('recent_30_days'), changeOver(days, 30)],
   ] as const;
   return (
     <div class="recent-trend" data-testid="recent-trend">
       <Sparkline
         points={recent.map((reading) => ({ day: reading.day, overall: reading.overall }))}
-        label="SSI over the last 30 days"
+        label={t('sparkline_label')}
       />
       <p class="recent-trend__changes">
-        {changes.map(([span, change]) => (
-          <span key={span} data-span={span}>
+        {changes.map(([days, span, change]) => (
+          <span key={days} data-span={`${days} days`}>
             {span}: <strong>{formatDelta(change)}</strong>
           </span>
         ))}

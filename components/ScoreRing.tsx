@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { RING_SIZE, ringFace } from './score-ring-face';
 
 export interface ScoreRingProps {
@@ -24,7 +25,7 @@ export function ScoreRing({ overall, size = RING_SIZE }: ScoreRingProps) {
         <span class="score-ring__number" data-testid="overall-score">
           {face.text}
         </span>
-        <span class="score-ring__max">of 100</span>
+        <span class="score-ring__max">{t('ring_of_max')}</span>
       </span>
     </div>
   );

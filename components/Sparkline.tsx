@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { formatOverall } from '@/utils/format';
 import { MAX_OVERALL } from '@/utils/ssi/model';
 
@@ -41,7 +42,7 @@ export function Sparkline({ points, width = 120, height = 28, label }: Sparkline
       height={height}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label={`${label}: from ${formatOverall(first.overall)} to ${formatOverall(last.overall)}`}
+      aria-label={t('sparkline_range', label, formatOverall(first.overall), formatOverall(last.overall))}
       data-testid="sparkline"
     >
       <polyline points={path.join(' ')} fill="none" stroke="currentColor" stroke-width="1.5" />

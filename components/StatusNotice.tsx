@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import type { ErrorDescription, SsiErrorCode } from '@/utils/errors';
 
 export interface StatusNoticeProps {
@@ -22,16 +23,16 @@ export function StatusNotice({ code, problem, hasData, onOpenSettings, onRetry }
       role="alert"
       data-error-code={code}
     >
-      <p class="notice__title">{hasData ? `Showing your last SSI. ${title}.` : title}</p>
+      <p class="notice__title">{hasData ? t('notice_stale_title', title) : title}</p>
       <p class="notice__message">{message}</p>
       {action === 'open-settings' && (
         <button type="button" class="button button--primary" onClick={onOpenSettings}>
-          Open settings
+          {t('action_open_settings')}
         </button>
       )}
       {action === 'retry' && (
         <button type="button" class="button" onClick={onRetry}>
-          Try again
+          {t('action_try_again')}
         </button>
       )}
     </div>

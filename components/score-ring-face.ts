@@ -2,6 +2,7 @@
  * What the score ring shows for a score, framework-free: shared by the `ScoreRing` component
  * and the popup's first frame, which must draw the very same ring before Preact loads.
  */
+import { t } from '@/utils/i18n';
 import { formatOverall } from '@/utils/format';
 import { MAX_OVERALL, scoreBand, type ScoreBand } from '@/utils/ssi/model';
 
@@ -27,7 +28,7 @@ export function ringFace(overall: number): RingFace {
     text,
     band,
     percent: Math.min(100, Math.max(0, (overall / MAX_OVERALL) * 100)),
-    label: `SSI ${text} out of 100`,
+    label: t('ring_label', text),
     className: `score-ring score-ring--${band}`,
   };
 }

@@ -40,6 +40,22 @@ export interface LaunchOptions {
    * Chromium's `--user-agent` flag sets it: how the tests pass for Edge or Brave.
    */
   userAgent?: string;
+  /**
+   * The browser's UI language (`de`): what `chrome.i18n` answers and which `_locales` folder
+   * the extension reads. Chromium on Linux takes it from `--lang` with `LANGUAGE` in its
+   * environment; the default is the machine's.
+   */
+  lang?: string;
+}
+
+/** Playwright's locale and the environment that make Chromium's UI speak `lang` (`de`, `de-AT`). */
+function localeOptions(lang: string) {
+  const [language, region = language] = lang.split('-') as [string, string?];
+  const posix = `${language}_${region.toUpperCase()}`;
+  return {
+    locale: `${language}-${region.toUpperCase()}`,
+    env: { ...process.env, LANGUAGE: language, LANG: `${posix}.UTF-8`, LC_ALL: `${posix}.UTF-8` },
+  };
 }
 
 /** Starts Chromium with a fresh profile and the extension; resolves once its worker runs. */
@@ -54,7 +70,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 900, height: 800 },
+    ...(options.lang && localeOptions(options.lang)),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

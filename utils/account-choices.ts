@@ -3,6 +3,7 @@
  * person, so the key's default account, which the settings name with an empty ID, is never
  * listed twice.
  */
+import { t } from './i18n';
 import { accountProblem, type KeyAccountsView } from './key-accounts';
 
 export interface AccountChoice {
@@ -13,8 +14,11 @@ export interface AccountChoice {
   problem: string | null;
 }
 
-/** The label of the key's default account while its name is not known yet. */
-export const DEFAULT_ACCOUNT_LABEL = "The key's default account";
+/**
+ * The label of the key's default account while its name is not known yet, in the UI language
+ * (read once, as the module loads: the UI language does not change while the extension runs).
+ */
+export const DEFAULT_ACCOUNT_LABEL = t('account_key_default');
 
 /**
  * The choices for `view` with `selected` (the `accountId` setting) among them: first the key's
@@ -28,7 +32,7 @@ export function accountChoices(view: KeyAccountsView, selected: string): Account
   const choices: AccountChoice[] = [
     {
       value: '',
-      label: defaultAccount ? `${defaultAccount.name} (default)` : DEFAULT_ACCOUNT_LABEL,
+      label: defaultAccount ? t('account_named_default', defaultAccount.name) : DEFAULT_ACCOUNT_LABEL,
       problem: defaultAccount ? accountProblem(defaultAccount) : null,
     },
   ];
@@ -39,8 +43,8 @@ export function accountChoices(view: KeyAccountsView, selected: string): Account
   if (selected && !choices.some((choice) => choice.value === selected)) {
     choices.push({
       value: selected,
-      label: `Account ${selected}`,
-      problem: view.accounts ? 'Not among the accounts of this key.' : null,
+      label: t('account_label', selected),
+      problem: view.accounts ? t('account_not_in_key') : null,
     });
   }
   return choices;

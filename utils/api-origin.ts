@@ -3,15 +3,26 @@
  * origins the extension may call. Shared by the options page (it asks for the permission of
  * the sandbox host or a custom origin when one is chosen) and the service worker (it checks before every request).
  */
+import { t } from './i18n';
 import { err, ok, type Result } from './result';
 
 export const PRODUCTION_API = 'https://api.connectsafely.ai';
 export const SANDBOX_API = 'https://sandbox.api.connectsafely.ai';
 
-/** Origins offered as one-click presets on the options page. */
-export const API_PRESETS: ReadonlyArray<{ label: string; origin: string }> = [
-  { label: 'Production', origin: PRODUCTION_API },
-  { label: 'Sandbox', origin: SANDBOX_API },
+/** Origins offered as one-click presets on the options page, each label in the UI language. */
+export const API_PRESETS: ReadonlyArray<{ readonly label: string; origin: string }> = [
+  {
+    get label() {
+      return t('origin_production');
+    },
+    origin: PRODUCTION_API,
+  },
+  {
+    get label() {
+      return t('origin_sandbox');
+    },
+    origin: SANDBOX_API,
+  },
 ];
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -32,28 +43,28 @@ export function isLocalOrigin(origin: string): boolean {
  */
 export function parseApiBaseUrl(input: string): Result<string, string> {
   const trimmed = input.trim();
-  if (!trimmed) return err('Enter the API base URL, or pick Production.');
+  if (!trimmed) return err(t('origin_empty'));
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return err('Enter a full address, such as https://api.connectsafely.ai');
+    return err(t('origin_not_url'));
   }
-  if (url.username || url.password) return err('The address must not contain a user name or password.');
+  if (url.username || url.password) return err(t('origin_credentials'));
   if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-    return err('Enter only the origin (scheme, host and port), without a path.');
+    return err(t('origin_path'));
   }
   // WHATWG URL accepts `https://*` and `https://*.example.com`; a match pattern built from them
   // (originPattern) would ask for every host, or every subdomain.
   if (url.hostname.includes('*')) {
-    return err('Enter one host, without “*”, such as https://api.example.com');
+    return err(t('origin_wildcard'));
   }
   const local = LOCAL_HOSTS.has(url.hostname);
   if (url.protocol === 'http:' && !local) {
-    return err('Use https:// (plain http is only allowed for localhost and 127.0.0.1).');
+    return err(t('origin_plain_http'));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return err('Use an https:// address.');
+    return err(t('origin_scheme'));
   }
   return ok(url.origin);
 }

@@ -1,4 +1,6 @@
-import { KEY_FOR_NEW_ADDRESS } from './api-key';
+import { keyForNewAddress } from './api-key';
+import { formatClock } from './format';
+import { t, type MessageKey } from './i18n';
 
 /**
  * Every way getting an SSI can fail, as data with one code each, and the one function that
@@ -60,32 +62,29 @@ export interface ErrorDescription {
   action: ErrorAction;
 }
 
+/** A description whose words are read in the UI language each time they are read. */
+function described(title: MessageKey, message: MessageKey, action: ErrorAction): ErrorDescription {
+  return {
+    get title() {
+      return t(title);
+    },
+    get message() {
+      return t(message);
+    },
+    action,
+  };
+}
+
 /**
  * The words for failures that happen inside the extension rather than at the API. Pages use
  * them for messages that never reached the service worker, without carrying every error's
  * wording (the service worker describes API errors for them: see `DescribedSsiState`).
  */
 export const LOCAL_DESCRIPTIONS = {
-  offline: {
-    title: 'Offline',
-    message: 'You are offline. The SSI will refresh when you are back online.',
-    action: 'retry',
-  },
-  'storage-failed': {
-    title: 'Could not save',
-    message: 'The browser refused to save (its storage may be full). Free some disk space, then try again.',
-    action: 'retry',
-  },
-  refused: {
-    title: 'Request blocked',
-    message: 'The extension refused a request it did not expect. Reload the page and try again.',
-    action: 'none',
-  },
-  internal: {
-    title: 'Something went wrong',
-    message: 'Something went wrong inside the extension. Try again; if it persists, reload the extension.',
-    action: 'retry',
-  },
+  offline: described('error_offline_title', 'error_offline_message', 'retry'),
+  'storage-failed': described('error_storage_failed_title', 'error_storage_failed_message', 'retry'),
+  refused: described('error_refused_title', 'error_refused_message', 'none'),
+  internal: described('error_internal_title', 'error_internal_message', 'retry'),
 } as const satisfies Record<string, ErrorDescription>;
 
 /** Words for an error a page met itself (the worker unreachable, a refused message, offline). */
@@ -97,145 +96,90 @@ export function describeLocally(error: Pick<SsiError, 'code'>): ErrorDescription
 
 /** The form field each `invalid-*` code is about, as the options page names it. */
 const INVALID_INPUT_FIELDS = {
-  'invalid-base-url': 'API base URL',
-  'invalid-key': 'API key',
-  'invalid-account-id': 'Account ID',
-} as const;
-
-function formatClock(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
+  'invalid-base-url': 'field_api_base_url',
+  'invalid-key': 'field_api_key',
+  'invalid-account-id': 'field_account_id',
+} as const satisfies Record<string, MessageKey>;
 
 /**
- * Maps an error to what the user reads and can do. Every code has words that say what to
- * do next; server words, when present, are quoted as they came (the caller renders text).
+ * Maps an error to what the user reads and can do, in the UI language. Every code has words
+ * that say what to do next; server words, when present, are quoted as they came (the caller
+ * renders text).
  */
 export function describeError(error: SsiError, now: number = Date.now()): ErrorDescription {
   const server = error.serverMessage;
   switch (error.code) {
     case 'no-key':
-      return {
-        title: 'API key needed',
-        message: 'Add your API key in settings to see your SSI.',
-        action: 'open-settings',
-      };
+      return described('error_no_key_title', 'error_no_key_message', 'open-settings');
     case 'key-for-new-address':
-      return { title: 'Paste your key for this address', message: KEY_FOR_NEW_ADDRESS, action: 'none' };
+      return { title: t('error_key_for_new_address_title'), message: keyForNewAddress(), action: 'none' };
     case 'invalid-base-url':
     case 'invalid-key':
     case 'invalid-account-id': {
       // One sentence for the three: the input's own rule says what is wrong (`detail`).
-      const field = INVALID_INPUT_FIELDS[error.code];
+      const field = t(INVALID_INPUT_FIELDS[error.code]);
       return {
-        title: `Check the ${field}`,
-        message: error.detail ?? `The ${field} is not valid: check it in the form above.`,
+        title: t('error_invalid_input_title', field),
+        message: error.detail ?? t('error_invalid_input_message', field),
         action: 'none',
       };
     }
     case 'unauthorized':
-      return {
-        title: 'API key rejected',
-        message: 'The API key was rejected: check it in settings.',
-        action: 'open-settings',
-      };
+      return described('error_unauthorized_title', 'error_unauthorized_message', 'open-settings');
     case 'forbidden':
       return {
-        title: 'Access refused',
-        message: server
-          ? `ConnectSafely refused access: “${server}”`
-          : 'ConnectSafely refused access for this key. Check your plan in ConnectSafely.',
+        title: t('error_forbidden_title'),
+        message: server ? t('error_forbidden_server', server) : t('error_forbidden_message'),
         action: 'open-settings',
       };
     case 'bad-request':
       return {
-        title: 'Request refused',
-        message: `${server ? `ConnectSafely said: “${server}”. ` : ''}Check the LinkedIn account in settings.`,
+        title: t('error_bad_request_title'),
+        message: server ? t('error_bad_request_server', server) : t('error_bad_request_message'),
         action: 'open-settings',
       };
     case 'not-found':
+      return described('error_not_found_title', 'error_not_found_message', 'open-settings');
+    case 'rate-limited':
       return {
-        title: 'Wrong address',
-        message: 'The API base URL does not answer like the ConnectSafely API: check it in settings.',
-        action: 'open-settings',
-      };
-    case 'rate-limited': {
-      const wait =
-        error.retryAt && error.retryAt > now
-          ? ` Try again after ${formatClock(error.retryAt)}.`
-          : ' Try again in a minute.';
-      return {
-        title: 'Too many requests',
-        message: `ConnectSafely asked us to slow down.${wait}`,
-        action: 'retry',
-      };
-    }
-    case 'session-expired':
-      return {
-        title: 'LinkedIn session expired',
+        title: t('error_rate_limited_title'),
         message:
-          'The LinkedIn session behind this account has probably expired: reconnect the account in ConnectSafely, then refresh.',
+          error.retryAt && error.retryAt > now
+            ? t('error_rate_limited_until', formatClock(error.retryAt))
+            : t('error_rate_limited_message'),
         action: 'retry',
       };
+    case 'session-expired':
+      return described('error_session_expired_title', 'error_session_expired_message', 'retry');
     case 'server':
       return {
-        title: 'ConnectSafely is having trouble',
-        message: `ConnectSafely could not answer${error.status ? ` (HTTP ${error.status})` : ''}. Try again in a few minutes.`,
+        title: t('error_server_title'),
+        // The status as digits: an HTTP status is a code, not a quantity.
+        message: error.status ? t('error_server_status', String(error.status)) : t('error_server_message'),
         action: 'retry',
       };
     case 'api-error':
       return {
-        title: 'ConnectSafely reported a problem',
-        message: server
-          ? `ConnectSafely said: “${server}”`
-          : 'ConnectSafely could not return your SSI. Try again later.',
+        title: t('error_api_error_title'),
+        message: server ? t('error_api_error_server', server) : t('error_api_error_message'),
         action: 'retry',
       };
-    case 'offline':
-      return LOCAL_DESCRIPTIONS['offline'];
     case 'network':
-      return {
-        title: 'API unreachable',
-        message: 'Could not reach the API. Check your connection, or the API base URL in settings.',
-        action: 'retry',
-      };
+      return described('error_network_title', 'error_network_message', 'retry');
     case 'timeout':
-      return {
-        title: 'API too slow',
-        message: 'The API took too long to answer. Try again.',
-        action: 'retry',
-      };
+      return described('error_timeout_title', 'error_timeout_message', 'retry');
     case 'permission-missing':
-      return {
-        title: 'Permission needed',
-        message:
-          'The extension may not call this API base URL yet: open settings and press Save to allow it.',
-        action: 'open-settings',
-      };
+      return described('error_permission_missing_title', 'error_permission_missing_message', 'open-settings');
     case 'malformed':
-      return {
-        title: 'Unreadable answer',
-        message:
-          'The API answered with data this extension cannot read. Check the API base URL in settings, or try again later.',
-        action: 'retry',
-      };
+      return described('error_malformed_title', 'error_malformed_message', 'retry');
     case 'oversized':
-      return {
-        title: 'Answer too large',
-        message: 'The API sent far more data than an SSI needs. Check the API base URL in settings.',
-        action: 'open-settings',
-      };
+      return described('error_oversized_title', 'error_oversized_message', 'open-settings');
     case 'no-score':
-      return {
-        title: 'No SSI yet',
-        message:
-          'ConnectSafely has no SSI for this account yet. Check that it is connected in ConnectSafely, then refresh.',
-        action: 'retry',
-      };
+      return described('error_no_score_title', 'error_no_score_message', 'retry');
+    case 'offline':
     case 'storage-failed':
-      return LOCAL_DESCRIPTIONS['storage-failed'];
     case 'refused':
-      return LOCAL_DESCRIPTIONS['refused'];
     case 'internal':
-      return LOCAL_DESCRIPTIONS['internal'];
+      return LOCAL_DESCRIPTIONS[error.code];
   }
 }

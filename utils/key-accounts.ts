@@ -3,6 +3,7 @@
  * them: who each is, and whether the extension can read its SSI now.
  */
 import type { AccountsEntry, CacheEntry } from './api-cache';
+import { t } from './i18n';
 
 /** One LinkedIn account of the key. */
 export interface KeyAccount {
@@ -24,10 +25,8 @@ export interface KeyAccount {
  * says so itself when asked.
  */
 export function accountProblem(account: Pick<KeyAccount, 'status' | 'apiSeat'>): string | null {
-  if (account.status === 'ERROR')
-    return 'Its LinkedIn connection has a problem: reconnect it in the ConnectSafely dashboard.';
-  if (account.apiSeat === false)
-    return 'It has no API seat: allocate one to it in the ConnectSafely dashboard.';
+  if (account.status === 'ERROR') return t('account_problem_connection');
+  if (account.apiSeat === false) return t('account_problem_no_seat');
   return null;
 }
 

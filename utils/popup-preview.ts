@@ -6,6 +6,7 @@
  * It is a hint, never the data: the app reads storage and replaces the first frame.
  */
 import { ACCOUNT_ID_MAX_LENGTH } from './account-id';
+import { t } from './i18n';
 import type { SsiSnapshot } from './ssi/model';
 
 export interface PopupPreview {
@@ -30,7 +31,7 @@ export const DASHBOARD_PAGE = 'dashboard.html';
 /** How the popup's header names an account: by its name once known, else by its ID. */
 export function accountLabelFor(accountId: string, name: string | null = null): string {
   if (name) return name;
-  return accountId ? `Account ${accountId}` : 'Default account';
+  return accountId ? t('account_label', accountId) : t('account_default');
 }
 
 /**

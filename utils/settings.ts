@@ -7,6 +7,7 @@
  */
 import { parseAccountId } from './account-id';
 import { PRODUCTION_API, parseApiBaseUrl } from './api-origin';
+import { t } from './i18n';
 import { isJsonObject } from './json';
 import { err, ok, type Result } from './result';
 
@@ -40,25 +41,26 @@ export const NOTIFY_THRESHOLD = { min: 1, max: 50 } as const;
 const option =
   <T extends string>(options: readonly T[]) =>
   (value: unknown): Result<T, string> =>
-    options.includes(value as T) ? ok(value as T) : err('Choose one of the options.');
+    options.includes(value as T) ? ok(value as T) : err(t('setting_choose_option'));
 
 /** A whole number within `bounds`, or words saying which. */
 const wholeNumber =
   (bounds: { min: number; max: number }) =>
   (value: unknown): Result<number, string> => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return err('Enter a number.');
+    if (typeof value !== 'number' || !Number.isFinite(value)) return err(t('setting_enter_number'));
     const rounded = Math.round(value);
     return rounded < bounds.min || rounded > bounds.max
-      ? err(`Choose between ${bounds.min} and ${bounds.max}.`)
+      ? err(t('setting_between', String(bounds.min), String(bounds.max)))
       : ok(rounded);
   };
 
 /** Freshness in whole minutes, within the allowed range. */
 export function parseFreshness(input: number): Result<number, string> {
-  if (!Number.isFinite(input)) return err('Enter the freshness in minutes.');
+  if (!Number.isFinite(input)) return err(t('freshness_enter'));
   const minutes = Math.round(input);
   if (minutes < FRESHNESS_MINUTES.min || minutes > FRESHNESS_MINUTES.max) {
-    return err(`Choose between ${FRESHNESS_MINUTES.min} and ${FRESHNESS_MINUTES.max} minutes.`);
+    // Bounds as the user types them in the field: digits, no grouping.
+    return err(t('freshness_between', String(FRESHNESS_MINUTES.min), String(FRESHNESS_MINUTES.max)));
   }
   return ok(minutes);
 }
@@ -66,10 +68,10 @@ export function parseFreshness(input: number): Result<number, string> {
 const text =
   (parse: (input: string) => Result<string, string>) =>
   (value: unknown): Result<string, string> =>
-    typeof value === 'string' ? parse(value) : err('Enter text.');
+    typeof value === 'string' ? parse(value) : err(t('setting_enter_text'));
 
 const flag = (value: unknown): Result<boolean, string> =>
-  typeof value === 'boolean' ? ok(value) : err('Choose on or off.');
+  typeof value === 'boolean' ? ok(value) : err(t('setting_choose_on_off'));
 
 export const SETTINGS = {
   /** Origin of the API, e.g. `https://api.connectsafely.ai` (no path, no trailing slash). */

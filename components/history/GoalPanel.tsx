@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { useState } from 'preact/hooks';
 import { formatDay, formatDelta, formatOverall, formatPoints } from '@/utils/format';
 import { addDays, isDayKey, type DayKey } from '@/utils/history/day';
@@ -17,25 +18,23 @@ export interface GoalPanelProps {
 /** What the goal's numbers say, in sentences. */
 function progressWords(progress: GoalProgress, goal: Goal): string[] {
   if (progress.reached)
-    return [`Reached: your SSI is ${formatOverall(progress.current)}, at or above ${goal.target}.`];
+    return [t('goal_reached', formatOverall(progress.current), formatOverall(goal.target))];
   const lines = [
-    `${formatOverall(progress.current)} of ${goal.target}: ${formatPoints(progress.remaining)} points to go.`,
+    t(
+      'goal_to_go',
+      formatOverall(progress.current),
+      formatOverall(goal.target),
+      formatPoints(progress.remaining),
+    ),
   ];
   lines.push(
     progress.weeklyPaceNeeded === null
-      ? `The date (${formatDay(goal.by)}) has passed.`
-      : `Needed: ${formatDelta(progress.weeklyPaceNeeded)} a week until ${formatDay(goal.by)}.`,
+      ? t('goal_date_passed', formatDay(goal.by))
+      : t('goal_needed', formatDelta(progress.weeklyPaceNeeded), formatDay(goal.by)),
   );
-  if (progress.weeklyPace === null)
-    lines.push('Not enough readings in the last 30 days to tell your pace yet.');
-  else if (progress.projectedDay === null)
-    lines.push(
-      `At your last 30 days’ pace (${formatDelta(progress.weeklyPace)} a week) you would not reach it.`,
-    );
-  else
-    lines.push(
-      `At your last 30 days’ pace (${formatDelta(progress.weeklyPace)} a week) you would reach it on ${formatDay(progress.projectedDay)}.`,
-    );
+  if (progress.weeklyPace === null) lines.push(t('goal_pace_unknown'));
+  else if (progress.projectedDay === null) lines.push(t('goal_pace_never', formatDelta(progress.weeklyPace)));
+  else lines.push(t('goal_pace_on', formatDelta(progress.weeklyPace), formatDay(progress.projectedDay)));
   return lines;
 }
 
@@ -50,11 +49,11 @@ export function GoalPanel({ goal, progress, today, onSave, onClear }: GoalPanelP
     event.preventDefault();
     const score = Number(target);
     if (!target.trim() || !Number.isInteger(score) || score < 1 || score > MAX_OVERALL) {
-      setProblem(`Enter a target score from 1 to ${MAX_OVERALL}.`);
+      setProblem(t('goal_target_invalid', MAX_OVERALL));
       return;
     }
     if (!isDayKey(by) || by <= today) {
-      setProblem('Pick a date after today.');
+      setProblem(t('goal_date_invalid'));
       return;
     }
     setBusy(true);
@@ -71,11 +70,15 @@ export function GoalPanel({ goal, progress, today, onSave, onClear }: GoalPanelP
   return (
     <section class="panel goal" aria-labelledby="goal-heading">
       <h2 id="goal-heading" class="section-heading">
-        Goal
+        {t('goal_heading')}
       </h2>
       {goal && progress && (
         <div class="goal__progress">
-          <progress max={1} value={progress.fraction} aria-label={`Progress towards ${goal.target}`} />
+          <progress
+            max={1}
+            value={progress.fraction}
+            aria-label={t('goal_progress_label', formatOverall(goal.target))}
+          />
           {progressWords(progress, goal).map((line) => (
             <p key={line}>{line}</p>
           ))}
@@ -83,7 +86,7 @@ export function GoalPanel({ goal, progress, today, onSave, onClear }: GoalPanelP
       )}
       <form class="goal__form" onSubmit={(event) => void save(event)} noValidate>
         <label>
-          Target SSI
+          {t('goal_target')}
           <input
             type="number"
             inputMode="numeric"
@@ -97,7 +100,7 @@ export function GoalPanel({ goal, progress, today, onSave, onClear }: GoalPanelP
           />
         </label>
         <label>
-          By
+          {t('goal_by')}
           <input
             type="date"
             min={addDays(today, 1)}
@@ -106,11 +109,11 @@ export function GoalPanel({ goal, progress, today, onSave, onClear }: GoalPanelP
           />
         </label>
         <button type="submit" class="button button--primary" disabled={busy}>
-          {goal ? 'Update goal' : 'Set goal'}
+          {goal ? t('goal_update') : t('goal_set')}
         </button>
         {goal && (
           <button type="button" class="button" disabled={busy} onClick={() => void clear()}>
-            Remove goal
+            {t('goal_remove')}
           </button>
         )}
       </form>

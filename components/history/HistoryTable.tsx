@@ -1,3 +1,4 @@
+import { plural, t } from '@/utils/i18n';
 import { formatDay, formatDelta, formatOverall, formatPillarScore, formatRank } from '@/utils/format';
 import type { HistoryRow } from '@/utils/history/trends';
 import { PILLAR_IDS, PILLAR_LABELS } from '@/utils/ssi/model';
@@ -18,29 +19,34 @@ export function HistoryTable({ rows, rangeLabel }: HistoryTableProps) {
   if (rows.length === 0) {
     return (
       <p class="history-table__empty" role="status">
-        No readings in this range yet. The extension records one a day by itself while a key is saved.
+        {t('history_empty')}
       </p>
     );
   }
   const recalculated = rows.some((row) => row.recalculation);
   return (
-    <div class="history-table" tabIndex={0} role="region" aria-label={`SSI history, ${rangeLabel}`}>
+    <div class="history-table" tabIndex={0} role="region" aria-label={t('history_table_label', rangeLabel)}>
       <table>
         <caption>
-          SSI history, {rangeLabel}, newest first ({rows.length} {rows.length === 1 ? 'day' : 'days'})
+          {plural(
+            rows.length,
+            { one: 'history_caption_one', other: 'history_caption_other' },
+            rangeLabel,
+            rows.length,
+          )}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">SSI</th>
+            <th scope="col">{t('history_column_date')}</th>
+            <th scope="col">{t('trend_axis_ssi')}</th>
             {PILLAR_IDS.map((id) => (
               <th scope="col" key={id}>
                 {PILLAR_LABELS[id]}
               </th>
             ))}
-            <th scope="col">Industry rank</th>
-            <th scope="col">Network rank</th>
-            <th scope="col">Change</th>
+            <th scope="col">{t('history_column_industry_rank')}</th>
+            <th scope="col">{t('history_column_network_rank')}</th>
+            <th scope="col">{t('history_column_change')}</th>
           </tr>
         </thead>
         <tbody>
@@ -53,9 +59,9 @@ export function HistoryTable({ rows, rangeLabel }: HistoryTableProps) {
               <th scope="row">
                 {formatDay(reading.day)}
                 {recalculation && (
-                  <span class="history-table__mark" title="All four pillars moved the same way at once">
+                  <span class="history-table__mark" title={t('history_recalculation_title')}>
                     {' '}
-                    · likely LinkedIn recalculation
+                    · {t('history_recalculation')}
                   </span>
                 )}
               </th>
@@ -70,12 +76,7 @@ export function HistoryTable({ rows, rangeLabel }: HistoryTableProps) {
           ))}
         </tbody>
       </table>
-      {recalculated && (
-        <p class="history-table__note">
-          A “likely LinkedIn recalculation” is a day on which all four pillars moved the same way at once:
-          LinkedIn recalculates everyone’s scores now and then, so that change is probably not yours.
-        </p>
-      )}
+      {recalculated && <p class="history-table__note">{t('history_recalculation_note')}</p>}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { formatDelta } from '@/utils/format';
 import type { DailyReading } from '@/utils/history/reading';
 import { changeOver } from '@/utils/history/trends';
@@ -16,9 +17,9 @@ export function ScoreChanges({ days }: { days: readonly DailyReading[] }) {
         const change = changeOver(days, span);
         return (
           <div key={span} class="score-changes__item" data-span={span}>
-            <dt>Since {span} days ago</dt>
+            <dt>{t('changes_since', span)}</dt>
             <dd class={change === null ? 'score-changes__unknown' : undefined}>
-              {change === null ? 'Not recorded yet' : formatDelta(change)}
+              {change === null ? t('changes_unknown') : formatDelta(change)}
             </dd>
           </div>
         );

@@ -1,3 +1,4 @@
+import { formatNumber, t, uiLocale } from '@/utils/i18n';
 import { useRef } from 'preact/hooks';
 import { formatDay, formatOverall, formatRank } from '@/utils/format';
 import type { DailyReading } from '@/utils/history/reading';
@@ -26,6 +27,8 @@ function axisColors() {
 function commonOptions() {
   const { text, grid } = axisColors();
   return {
+    // chart.js writes its axes' numbers in the UI language, as the rest of the page.
+    locale: uiLocale(),
     responsive: true,
     maintainAspectRatio: false,
     animation: prefersReducedMotion() ? (false as const) : { duration: 300 },
@@ -44,8 +47,18 @@ function commonOptions() {
 function summary(readings: readonly DailyReading[]): string {
   const first = readings[0];
   const last = readings.at(-1);
-  if (!first || !last) return 'No readings in this range.';
-  return `From ${formatDay(first.day)} to ${formatDay(last.day)}: SSI ${formatOverall(first.overall)} to ${formatOverall(last.overall)}, industry rank ${formatRank(first.industryRank)} to ${formatRank(last.industryRank)}, network rank ${formatRank(first.networkRank)} to ${formatRank(last.networkRank)}. Every day's numbers are in the table below.`;
+  if (!first || !last) return t('trend_none');
+  return t(
+    'trend_summary',
+    formatDay(first.day),
+    formatDay(last.day),
+    formatOverall(first.overall),
+    formatOverall(last.overall),
+    formatRank(first.industryRank),
+    formatRank(last.industryRank),
+    formatRank(first.networkRank),
+    formatRank(last.networkRank),
+  );
 }
 
 /**
@@ -71,7 +84,7 @@ export function TrendCharts({ readings }: TrendChartsProps) {
           labels: labels(),
           datasets: [
             {
-              label: 'SSI (0–100)',
+              label: t('trend_ssi_series'),
               data: readings.map((reading) => reading.overall),
               borderColor: themeColor('--chart-you', '#0a66c2'),
               backgroundColor: themeColor('--chart-you', '#0a66c2'),
@@ -82,7 +95,7 @@ export function TrendCharts({ readings }: TrendChartsProps) {
             ...PILLAR_IDS.map((id, index) => {
               const [name, fallback] = PILLAR_COLORS[index]!;
               return {
-                label: `${PILLAR_LABELS[id]} (0–25)`,
+                label: t('trend_pillar_series', PILLAR_LABELS[id]),
                 data: readings.map((reading) => reading.pillars[id]),
                 borderColor: themeColor(name, fallback),
                 backgroundColor: themeColor(name, fallback),
@@ -101,7 +114,7 @@ export function TrendCharts({ readings }: TrendChartsProps) {
               position: 'left',
               min: 0,
               max: MAX_OVERALL,
-              title: { display: true, text: 'SSI', color: common.text },
+              title: { display: true, text: t('trend_axis_ssi'), color: common.text },
               ticks: { color: common.text },
               grid: { color: common.grid },
             },
@@ -109,7 +122,7 @@ export function TrendCharts({ readings }: TrendChartsProps) {
               position: 'right',
               min: 0,
               max: MAX_PILLAR,
-              title: { display: true, text: 'Pillars', color: common.text },
+              title: { display: true, text: t('trend_axis_pillars'), color: common.text },
               ticks: { color: common.text },
               grid: { display: false },
             },
@@ -131,14 +144,14 @@ export function TrendCharts({ readings }: TrendChartsProps) {
           labels: labels(),
           datasets: [
             {
-              label: 'Industry rank',
+              label: t('history_column_industry_rank'),
               data: readings.map((reading) => reading.industryRank),
               borderColor: themeColor('--chart-industry', '#98a2b3'),
               backgroundColor: themeColor('--chart-industry', '#98a2b3'),
               pointRadius: readings.length > 60 ? 0 : 2,
             },
             {
-              label: 'Network rank',
+              label: t('history_column_network_rank'),
               data: readings.map((reading) => reading.networkRank),
               borderColor: themeColor('--chart-network', '#7a5af8'),
               backgroundColor: themeColor('--chart-network', '#7a5af8'),
@@ -155,8 +168,15 @@ export function TrendCharts({ readings }: TrendChartsProps) {
               // Top 1% at the top; the bottom follows the data, so that a climb from top 14%
               // to top 4% fills the chart rather than its top fifth.
               min: 1,
-              title: { display: true, text: 'Top X% (lower is better)', color: common.text },
-              ticks: { color: common.text, callback: (value) => `Top ${value}%` },
+              title: { display: true, text: t('trend_axis_ranks'), color: common.text },
+              ticks: {
+                color: common.text,
+                callback: (value) =>
+                  t(
+                    'rank_top',
+                    formatNumber(Number(value) / 100, { style: 'percent', maximumFractionDigits: 1 }),
+                  ),
+              },
               grid: { color: common.grid },
             },
           },
@@ -169,13 +189,13 @@ export function TrendCharts({ readings }: TrendChartsProps) {
 
   return (
     <div class="trends">
-      <figure class="trends__chart" role="img" aria-label={`SSI and pillars over time. ${summary(readings)}`}>
+      <figure class="trends__chart" role="img" aria-label={t('trend_scores_label', summary(readings))}>
         <canvas ref={scores} aria-hidden="true" />
       </figure>
       <figure
         class="trends__chart trends__chart--ranks"
         role="img"
-        aria-label={`Industry and network ranks over time, top X%: lower is better. ${summary(readings)}`}
+        aria-label={t('trend_ranks_label', summary(readings))}
       >
         <canvas ref={ranks} aria-hidden="true" />
       </figure>

@@ -21,6 +21,7 @@ import { TodaySection } from './TodaySection';
 import { TeamSection } from './TeamSection';
 import { TransferSection } from './TransferSection';
 import { TrendSection } from './TrendSection';
+import { t } from '@/utils/i18n';
 
 export interface AppProps {
   port: DashboardPort;
@@ -138,7 +139,7 @@ export function App({ port }: AppProps) {
             </>
           ) : (
             <p class="dashboard__loading" role="status">
-              Loading your history…
+              {t('dashboard_loading_history')}
             </p>
           )}
         </TabPanel>

@@ -1,3 +1,6 @@
+import { t } from '@/utils/i18n';
+import { accountLabelFor } from '@/utils/popup-preview';
+
 export interface DashboardHeaderProps {
   /** The account whose SSI is shown (its history ID: `default` for the key's default account). */
   accountId: string | null;
@@ -12,7 +15,8 @@ export interface DashboardHeaderProps {
 function accountLabel(accountId: string | null, name: string | null): string {
   if (name) return name;
   if (accountId === null) return '';
-  return accountId === 'default' ? 'Default account' : `Account ${accountId}`;
+  // The history names the key's default account `default`; the settings, with an empty ID.
+  return accountLabelFor(accountId === 'default' ? '' : accountId);
 }
 
 /** The product's name, whose SSI this is, and the page's two actions. */
@@ -26,17 +30,17 @@ export function DashboardHeader({
   return (
     <header class="dashboard__header">
       <div>
-        <h1 class="dashboard__title">SSI Companion</h1>
+        <h1 class="dashboard__title">{t('ext_action_title')}</h1>
         <p class="dashboard__account" data-testid="account">
           {accountLabel(accountId, accountName)}
         </p>
       </div>
       <div class="dashboard__actions">
         <button type="button" class="button" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
-          {refreshing ? 'Refreshing…' : 'Refresh'}
+          {refreshing ? t('action_refreshing') : t('action_refresh')}
         </button>
         <button type="button" class="button" onClick={onOpenSettings}>
-          Settings
+          {t('action_settings')}
         </button>
       </div>
     </header>

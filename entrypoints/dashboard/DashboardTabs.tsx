@@ -1,8 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { DASHBOARD_TABS, type DashboardTab } from './range-hash';
+import { t, type MessageKey } from '@/utils/i18n';
 
-const TAB_LABELS: Readonly<Record<DashboardTab, string>> = { history: 'History', team: 'Team' };
+/** Each tab's message. */
+const TAB_LABELS = {
+  history: 'dashboard_tab_history',
+  team: 'dashboard_tab_team',
+} as const satisfies Record<DashboardTab, MessageKey>;
 
 /** The id of a tab's button and of its panel, for `aria-controls` and `aria-labelledby`. */
 const tabId = (tab: DashboardTab) => `tab-${tab}`;
@@ -32,7 +37,7 @@ export function DashboardTabs({ tab, onChange }: { tab: DashboardTab; onChange(t
     buttons.current[chosen]?.focus();
   }
   return (
-    <div role="tablist" aria-label="Views" class="dashboard__tabs">
+    <div role="tablist" aria-label={t('dashboard_tabs_label')} class="dashboard__tabs">
       {DASHBOARD_TABS.map((each) => (
         <button
           key={each}
@@ -49,7 +54,7 @@ export function DashboardTabs({ tab, onChange }: { tab: DashboardTab; onChange(t
           onClick={() => onChange(each)}
           onKeyDown={onKeyDown}
         >
-          {TAB_LABELS[each]}
+          {t(TAB_LABELS[each])}
         </button>
       ))}
     </div>

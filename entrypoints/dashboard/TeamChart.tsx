@@ -3,6 +3,7 @@ import { prefersReducedMotion, themeColor } from '@/components/charts/load';
 import { useChart } from '@/components/charts/use-chart';
 import { MAX_OVERALL } from '@/utils/ssi/model';
 import type { TeamEntry } from '@/utils/team/team-table';
+import { t } from '@/utils/i18n';
 
 /**
  * The team's SSI as bars, in the table's order. Decoration for sighted users: every number is
@@ -20,7 +21,7 @@ export function TeamChart({ entries }: { entries: readonly TeamEntry[] }) {
         labels: entries.map((entry) => entry.row.account.name),
         datasets: [
           {
-            label: 'SSI',
+            label: t('team_chart_series'),
             data: entries.map((entry) => entry.row.snapshot?.overall ?? null),
             backgroundColor: color,
             borderRadius: 4,

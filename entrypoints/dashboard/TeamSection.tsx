@@ -30,6 +30,7 @@ import {
 } from '@/utils/team/team-table';
 import type { DashboardPort } from './port';
 import { TeamChart } from './TeamChart';
+import { t, type MessageKey } from '@/utils/i18n';
 
 export type TeamPort = Pick<
   DashboardPort,
@@ -56,7 +57,17 @@ function shownValue(column: TeamColumn, entry: TeamEntry, now: number): string {
   }
 }
 
-const STATUS_WORDS: Partial<Record<TeamRowStatus, string>> = { queued: 'Waiting…', loading: 'Reading…' };
+/** The status column's words for a row still to read, by their messages. */
+const STATUS_WORDS: Partial<Record<TeamRowStatus, MessageKey>> = {
+  queued: 'team_waiting',
+  loading: 'team_reading',
+};
+
+/** The status column's words for a row with no problem: empty once read. */
+function statusWords(status: TeamRowStatus): string {
+  const key = STATUS_WORDS[status];
+  return key ? t(key) : '';
+}
 
 /** What the progress line says. */
 function progressWords(
@@ -69,16 +80,14 @@ function progressWords(
   const { done, total, waitingUntil } = progress;
   if (running && waitingUntil !== null) {
     const seconds = Math.max(1, Math.ceil((waitingUntil - now) / 1000));
-    return `${done} of ${total} read. ConnectSafely asked us to slow down: going on in ${seconds} s…`;
+    return t('team_progress_paused', done, total, seconds);
   }
-  if (running) return `Reading the team… ${done} of ${total} read.`;
+  if (running) return t('team_progress_reading', done, total);
   // Once done, the whole team's count: a Retry's run asks only some of it.
   const usable = rows.filter((row) => row.status !== 'unusable').length;
   const read = rows.filter((row) => row.status === 'done').length;
   const failed = retryableRows(rows).length;
-  return failed
-    ? `${read} of ${usable} read; ${failed} could not be read now.`
-    : `${read} of ${usable} read.`;
+  return failed ? t('team_progress_failed', read, usable, failed) : t('team_progress_done', read, usable);
 }
 
 /** The header of a sortable column: a button that sorts by it, the other way on a second press. */
@@ -160,8 +169,7 @@ export function TeamSection({ port }: { port: TeamPort }) {
       if (!accounts) {
         setProblem(
           reply.ok
-            ? (reply.value.problem?.message ??
-                'The accounts of your API key are not known yet. Try again in a moment.')
+            ? (reply.value.problem?.message ?? t('team_accounts_unknown'))
             : describeLocally(reply.error).message,
         );
         return;
@@ -191,12 +199,12 @@ export function TeamSection({ port }: { port: TeamPort }) {
     <section class="panel team" aria-labelledby="team-heading">
       <div class="team__head">
         <h2 id="team-heading" class="section-heading">
-          Team
+          {t('team_heading')}
         </h2>
         <div class="team__actions">
           {!running && retryable.length > 0 && (
             <button type="button" class="button" onClick={() => void run(retryable, true)}>
-              Retry
+              {t('team_retry')}
             </button>
           )}
           <button
@@ -211,13 +219,13 @@ export function TeamSection({ port }: { port: TeamPort }) {
               })
             }
           >
-            Export CSV
+            {t('team_export_csv')}
           </button>
         </div>
       </div>
       <p role="status" aria-live="polite" class="team__progress" data-testid="team-progress">
         {rows === null && !problem
-          ? 'Loading the accounts of your API key…'
+          ? t('team_loading_accounts')
           : progressWords(progress, running, rows ?? [], now)}
       </p>
       {problem && (
@@ -225,16 +233,18 @@ export function TeamSection({ port }: { port: TeamPort }) {
           {problem}
         </p>
       )}
-      {rows && rows.length === 0 && <p class="team__empty">Your API key holds no LinkedIn accounts.</p>}
+      {rows && rows.length === 0 && <p class="team__empty">{t('team_empty')}</p>}
       {entries.length > 0 && (
         <>
           <TeamChart entries={entries} />
-          <div class="history-table team__table" tabIndex={0} role="region" aria-label="The team's SSI">
+          <div
+            class="history-table team__table"
+            tabIndex={0}
+            role="region"
+            aria-label={t('team_table_label')}
+          >
             <table>
-              <caption>
-                The SSI of every account of your API key. Ranks are “top X%”: lower is better. Weekly change
-                is the SSI’s change over the last 7 days of recorded history.
-              </caption>
+              <caption>{t('team_caption')}</caption>
               <thead>
                 <tr>
                   {TEAM_COLUMNS.map((column) => (
@@ -256,7 +266,7 @@ export function TeamSection({ port }: { port: TeamPort }) {
                         </th>
                       ) : column.id === 'status' ? (
                         <td key={column.id} class="team__status">
-                          {entry.row.problem ?? STATUS_WORDS[entry.row.status] ?? ''}
+                          {entry.row.problem ?? statusWords(entry.row.status)}
                         </td>
                       ) : (
                         <td key={column.id}>{shownValue(column, entry, now)}</td>

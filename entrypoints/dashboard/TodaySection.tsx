@@ -4,9 +4,10 @@ import { ScoreChanges } from '@/components/history/ScoreChanges';
 import { ScoreRing } from '@/components/ScoreRing';
 import { StatusNotice } from '@/components/StatusNotice';
 import type { ErrorDescription, SsiErrorCode } from '@/utils/errors';
-import { formatAge } from '@/utils/format';
+import { formatAge, formatMoment } from '@/utils/format';
 import type { DailyReading } from '@/utils/history/reading';
 import type { SsiSnapshot } from '@/utils/ssi/model';
+import { t } from '@/utils/i18n';
 
 export interface TodaySectionProps {
   snapshot: SsiSnapshot | null;
@@ -32,7 +33,7 @@ export function TodaySection({
   return (
     <section class="panel today" aria-labelledby="today-heading">
       <h2 id="today-heading" class="section-heading">
-        Today
+        {t('today_heading')}
       </h2>
       {shown && (
         <StatusNotice
@@ -53,18 +54,14 @@ export function TodaySection({
             </div>
           </div>
           <PillarBars pillars={snapshot.pillars} />
-          <p
-            class="today__updated"
-            data-testid="freshness"
-            title={new Date(snapshot.fetchedAt).toLocaleString()}
-          >
-            Updated {formatAge(snapshot.fetchedAt, now)}
+          <p class="today__updated" data-testid="freshness" title={formatMoment(snapshot.fetchedAt)}>
+            {t('updated_age', formatAge(snapshot.fetchedAt, now))}
           </p>
         </>
       ) : (
         loading && (
           <p class="today__loading" role="status">
-            Loading your SSI…
+            {t('popup_loading')}
           </p>
         )
       )}

@@ -8,6 +8,7 @@ import type { DailyReading } from '@/utils/history/reading';
 import type { Result } from '@/utils/result';
 import type { DownloadFile } from './port';
 import { exportFile, MAX_IMPORT_ACCOUNTS, prepareImport, type ImportRefusal } from './transfer';
+import { plural, t, type MessageKey } from '@/utils/i18n';
 
 export interface TransferSectionProps {
   /** The current account's history, oldest first: what an export holds. */
@@ -29,24 +30,28 @@ type Outcome =
 function outcomeWords(outcome: Outcome): string {
   switch (outcome.kind) {
     case 'busy':
-      return 'Importing…';
+      return t('transfer_importing');
     case 'added':
-      if (outcome.added === 0) return 'Added 0 days: every day in the file was already recorded.';
-      return `Added ${outcome.added} ${outcome.added === 1 ? 'day' : 'days'}.`;
+      if (outcome.added === 0) return t('transfer_added_none');
+      return plural(
+        outcome.added,
+        { one: 'transfer_added_one', other: 'transfer_added_other' },
+        outcome.added,
+      );
     case 'refused':
       return outcome.refusal.code === 'too-many-accounts'
-        ? `The file holds ${outcome.refusal.accounts} accounts; one import takes at most ${MAX_IMPORT_ACCOUNTS}. Nothing was imported.`
+        ? `${t('transfer_too_many_accounts', outcome.refusal.accounts, MAX_IMPORT_ACCOUNTS)} ${t('import_nothing_imported')}`
         : describeImportProblem(outcome.refusal);
     case 'failed':
-      return outcome.error.code === 'refused'
-        ? 'The extension could not store this history. Nothing was imported.'
-        : `${describeLocally(outcome.error).message} Nothing was imported.`;
+      return `${
+        outcome.error.code === 'refused' ? t('transfer_not_stored') : describeLocally(outcome.error).message
+      } ${t('import_nothing_imported')}`;
   }
 }
 
-const FORMATS: readonly { format: HistoryFormat; label: string }[] = [
-  { format: 'csv', label: 'Export CSV' },
-  { format: 'json', label: 'Export JSON' },
+const FORMATS: readonly { format: HistoryFormat; name: MessageKey }[] = [
+  { format: 'csv', name: 'transfer_export_csv' },
+  { format: 'json', name: 'transfer_export_json' },
 ];
 
 /** "Export CSV", "Export JSON" and "Import": the history as a file, and back. */
@@ -75,15 +80,18 @@ export function TransferSection({ days, today, now, download, importHistories }:
   return (
     <section class="panel transfer" aria-labelledby="transfer-heading">
       <h2 id="transfer-heading" class="section-heading">
-        Export and import
+        {t('transfer_heading')}
       </h2>
       <p class="transfer__intro">
-        Download this account’s history ({days.length} {days.length === 1 ? 'day' : 'days'}) to keep it or
-        open it in a spreadsheet, or import a CSV or JSON file exported by SSI Companion (up to{' '}
-        {MAX_IMPORT_BYTES / 1024 / 1024} MB). Days already recorded keep their reading.
+        {plural(
+          days.length,
+          { one: 'transfer_intro_one', other: 'transfer_intro_other' },
+          days.length,
+          MAX_IMPORT_BYTES / 1024 / 1024,
+        )}
       </p>
       <div class="transfer__actions">
-        {FORMATS.map(({ format, label }) => (
+        {FORMATS.map(({ format, name }) => (
           <button
             key={format}
             type="button"
@@ -91,7 +99,7 @@ export function TransferSection({ days, today, now, download, importHistories }:
             disabled={days.length === 0}
             onClick={() => download(exportFile(days, format, now(), today))}
           >
-            {label}
+            {t(name)}
           </button>
         ))}
         <input
@@ -103,7 +111,7 @@ export function TransferSection({ days, today, now, download, importHistories }:
           onChange={(event) => void onPick(event)}
         />
         <label for="import-file" class="button button--primary transfer__import">
-          Import
+          {t('transfer_import')}
         </label>
       </div>
       {/* Both live regions are always in the page, so what lands in them is announced. */}

@@ -5,6 +5,7 @@ import type { DayKey } from '@/utils/history/day';
 import type { DailyReading } from '@/utils/history/reading';
 import { daysInRange, type HistoryRange } from '@/utils/history/timeline';
 import { historyRows } from '@/utils/history/trends';
+import { t } from '@/utils/i18n';
 
 export interface TrendSectionProps {
   /** The account's whole history, oldest first. */
@@ -24,16 +25,12 @@ export function TrendSection({ days, range, today, onRange }: TrendSectionProps)
     <section class="panel trend" aria-labelledby="trend-heading">
       <div class="trend__head">
         <h2 id="trend-heading" class="section-heading">
-          Trend
+          {t('trend_heading')}
         </h2>
         <RangePicker value={range} onChange={onRange} />
       </div>
       {days.length === 0 ? (
-        <p class="trend__empty">
-          No history yet. SSI Companion records your SSI by itself once your API key is saved: right away,
-          then every 6 hours unless you change “Refresh in the background” in settings. Come back tomorrow for
-          a trend, or import a history you exported before.
-        </p>
+        <p class="trend__empty">{t('trend_empty')}</p>
       ) : (
         <>
           {shown.length > 0 && <TrendCharts readings={shown} />}

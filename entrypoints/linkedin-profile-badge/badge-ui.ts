@@ -5,6 +5,7 @@
  * control the user could see (`sight.ts`).
  */
 import { el } from '@/utils/dom';
+import { t } from '@/utils/i18n';
 import type { ProfileBadgeModel } from '@/utils/linkedin/profile-badge-model';
 import { watchSight } from './sight';
 
@@ -85,7 +86,7 @@ export function renderBadge(
   const card = el('div', 'ssi-card');
   card.id = 'ssi-card';
   card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', 'Your Social Selling Index');
+  card.setAttribute('aria-label', t('badge_card_label'));
   card.hidden = true;
   pill.setAttribute('aria-controls', card.id);
   root.append(pill, card);
@@ -135,10 +136,12 @@ export function renderBadge(
     const buttons = el('div', 'ssi-card__actions');
     const act = (handler: () => void) => acts(card, handler);
     if (content.action === 'open-settings')
-      buttons.append(button('Open settings', act(actions.openSettings), 'ssi-action ssi-action--primary'));
+      buttons.append(
+        button(t('action_open_settings'), act(actions.openSettings), 'ssi-action ssi-action--primary'),
+      );
     if (model.band !== null || content.action === 'retry')
-      buttons.append(button('Refresh', act(actions.refresh)));
-    buttons.append(button('Open dashboard', act(actions.openDashboard)));
+      buttons.append(button(t('action_refresh'), act(actions.refresh)));
+    buttons.append(button(t('action_open_dashboard'), act(actions.openDashboard)));
     parts.push(buttons);
     card.replaceChildren(...parts);
   }
@@ -167,7 +170,7 @@ export function renderBadge(
       drawn(change, model.change ?? '');
       change.hidden = model.change === null;
       // Named as ConnectSafely reports it: the contract does not say whether rank or score moved.
-      if (model.change) change.title = 'Weekly change in your industry group, as ConnectSafely reports it';
+      if (model.change) change.title = t('badge_change_title');
       pill.setAttribute('aria-label', model.description);
       scoreRing.style.display = model.percent === null ? 'none' : '';
       scoreRing.style.setProperty('--ssi-percent', `${model.percent ?? 0}%`);

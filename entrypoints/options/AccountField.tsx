@@ -3,9 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Reply } from '@/utils/messaging/protocol';
 import { accountListOf, optionLabel, pickerOf, SAVE_KEY_FIRST, type AccountList } from './account-field';
 import { Field } from './Field';
+import { t } from '@/utils/i18n';
 
-const TYPED_HINT = "Optional. Leave empty for the key's default LinkedIn account.";
-const PICKER_HINT = 'Whose SSI the popup, the toolbar icon and the dashboard show.';
 const AWAITED = { accounts: null, defaultAccountId: null };
 
 export interface AccountFieldProps {
@@ -71,12 +70,12 @@ export function AccountField(props: AccountFieldProps) {
         if (!busy) void load(true, generation);
       }}
     >
-      {busy ? 'Reloading…' : 'Reload list'}
+      {busy ? t('account_reloading') : t('account_reload')}
     </button>
   );
   const status = (
     <div role="status" class="field__status">
-      {busy && <p class="field__hint">Loading the accounts of your key…</p>}
+      {busy && <p class="field__hint">{t('account_loading_list')}</p>}
     </div>
   );
   const describedBy = (...ids: (string | false | null | undefined)[]) =>
@@ -92,7 +91,7 @@ export function AccountField(props: AccountFieldProps) {
     notes = (
       <>
         <p class={failed ? 'field__problem' : 'field__hint'} id={`${id}-list`}>
-          {failed ? `Your accounts could not be listed. ${list.problem}` : SAVE_KEY_FIRST}
+          {failed ? t('account_not_listed', list.problem) : SAVE_KEY_FIRST}
         </p>
         {failed && status}
       </>
@@ -120,7 +119,7 @@ export function AccountField(props: AccountFieldProps) {
         )}
         {listProblem && (
           <p class="field__problem" id={`${id}-list`} role="alert">
-            The list may be out of date. {listProblem}
+            {t('account_list_stale', listProblem)}
           </p>
         )}
         {status}
@@ -152,8 +151,8 @@ export function AccountField(props: AccountFieldProps) {
   return (
     <Field
       id={id}
-      label={typed ? 'Account ID' : 'LinkedIn account'}
-      hint={typed ? TYPED_HINT : PICKER_HINT}
+      label={typed ? t('field_account_id') : t('account_picker_label')}
+      hint={typed ? t('options_account_hint') : t('account_picker_hint')}
       problem={props.problem}
       notes={notes}
     >

@@ -19,6 +19,7 @@ import { DeleteAllData } from './DeleteAllData';
 import { Field } from './Field';
 import { OutcomeLine, type Outcome } from './Outcome';
 import { buildSave, formFromSettings, settingsOf, type FormValues } from './form';
+import { t, type MessageKey } from '@/utils/i18n';
 
 type FieldName = SettingsProblem['field'];
 /** The form's fields typed as text (every one but the switches). */
@@ -48,14 +49,12 @@ function releaseHostAccess(previous: string, next: string) {
 /** The key's accounts, as the service worker knows them (`refresh`: asked of the API afresh). */
 const askAccounts = (refresh: boolean) => sendMessage('accounts:get', { refresh });
 
-const PERMISSION_REFUSED = 'The extension needs your permission to call this address.';
-
-/** The choices of "Refresh in the background", in words. */
-const BACKGROUND_REFRESH_CHOICES: ReadonlyArray<readonly [BackgroundRefresh, string]> = [
-  ['off', 'Off'],
-  ['6h', 'Every 6 hours'],
-  ['12h', 'Every 12 hours'],
-  ['24h', 'Every 24 hours'],
+/** The choices of "Refresh in the background", by their messages. */
+const BACKGROUND_REFRESH_CHOICES: ReadonlyArray<readonly [BackgroundRefresh, MessageKey]> = [
+  ['off', 'options_background_off'],
+  ['6h', 'options_background_6h'],
+  ['12h', 'options_background_12h'],
+  ['24h', 'options_background_24h'],
 ];
 
 /** Asks for the optional `notifications` permission. Must run inside the click. */
@@ -93,7 +92,7 @@ export function App() {
   if (loadError) {
     return (
       <main class="options">
-        <h1>SSI Companion settings</h1>
+        <h1>{t('options_title')}</h1>
         <p role="alert" class="notice">
           {loadError}
         </p>
@@ -103,8 +102,8 @@ export function App() {
   if (!values || !saved) {
     return (
       <main class="options">
-        <h1>SSI Companion settings</h1>
-        <p role="status">Loading settings…</p>
+        <h1>{t('options_title')}</h1>
+        <p role="status">{t('options_loading')}</p>
       </main>
     );
   }
@@ -146,7 +145,7 @@ export function App() {
     setPermissionProblem(null);
     if (on && !(await askNotificationPermission())) {
       update('notifications', false);
-      setPermissionProblem('The browser did not allow notifications: they stay off.');
+      setPermissionProblem(t('options_notify_refused'));
       return;
     }
     update('notifications', on);
@@ -160,7 +159,7 @@ export function App() {
     update('apiBaseUrl', origin);
     setProblems(({ apiBaseUrl: _, ...others }) => others);
     if (!(await ensureHostAccess(origin))) {
-      setProblems((others) => ({ ...others, apiBaseUrl: PERMISSION_REFUSED }));
+      setProblems((others) => ({ ...others, apiBaseUrl: t('options_permission_needed') }));
     }
   }
 
@@ -170,29 +169,29 @@ export function App() {
     const save = buildSave(values, saved);
     if (!save.ok) {
       setProblems(Object.fromEntries(save.error.map((p) => [p.field, p.message])));
-      setSaveOutcome({ kind: 'error', text: 'Some fields need attention.' });
+      setSaveOutcome({ kind: 'error', text: t('options_fix_fields') });
       return;
     }
     setProblems({});
     if (!(await ensureHostAccess(save.value.settings.apiBaseUrl))) {
-      setProblems({ apiBaseUrl: PERMISSION_REFUSED });
-      setSaveOutcome({ kind: 'error', text: 'Permission to call the API base URL was not granted.' });
+      setProblems({ apiBaseUrl: t('options_permission_needed') });
+      setSaveOutcome({ kind: 'error', text: t('options_permission_refused') });
       return;
     }
-    setSaveOutcome({ kind: 'busy', text: 'Saving…' });
+    setSaveOutcome({ kind: 'busy', text: t('options_saving') });
     const reply = await sendMessage('settings:save', save.value);
     if (!reply.ok) {
       setSaveOutcome({ kind: 'error', text: describeLocally(reply.error).message });
     } else if (!reply.value.ok) {
       setProblems({ [reply.value.error.field]: reply.value.error.message });
-      setSaveOutcome({ kind: 'error', text: 'Some fields need attention.' });
+      setSaveOutcome({ kind: 'error', text: t('options_fix_fields') });
     } else {
       releaseHostAccess(saved.apiBaseUrl, reply.value.value.apiBaseUrl);
       setSaved(reply.value.value);
       setValues({ ...formFromSettings(reply.value.value) });
       setShowKey(false);
       if (save.value.apiKey.action === 'set') setKeySaves((count) => count + 1);
-      setSaveOutcome({ kind: 'ok', text: 'Saved.' });
+      setSaveOutcome({ kind: 'ok', text: t('options_saved') });
     }
   }
 
@@ -207,14 +206,14 @@ export function App() {
     if (key && !key.ok) found.apiKey = key.error;
     setProblems(found);
     if (!base.ok || Object.keys(found).length) {
-      setTestOutcome({ kind: 'error', text: 'Some fields need attention before the test.' });
+      setTestOutcome({ kind: 'error', text: t('options_fix_fields_test') });
       return;
     }
     if (!(await ensureHostAccess(base.value))) {
-      setTestOutcome({ kind: 'error', text: 'Permission to call the API base URL was not granted.' });
+      setTestOutcome({ kind: 'error', text: t('options_permission_refused') });
       return;
     }
-    setTestOutcome({ kind: 'busy', text: 'Testing the connection…' });
+    setTestOutcome({ kind: 'busy', text: t('options_testing') });
     const reply = await sendMessage('connection:test', {
       apiBaseUrl: base.value,
       accountId: values.accountId,
@@ -234,9 +233,9 @@ export function App() {
     });
     if (reply.ok && reply.value.ok) {
       setSaved(reply.value.value);
-      setSaveOutcome({ kind: 'ok', text: 'The API key was removed.' });
+      setSaveOutcome({ kind: 'ok', text: t('options_key_removed') });
     } else {
-      setSaveOutcome({ kind: 'error', text: 'The key could not be removed. Try again.' });
+      setSaveOutcome({ kind: 'error', text: t('options_key_not_removed') });
     }
   }
 
@@ -262,36 +261,29 @@ export function App() {
 
   return (
     <main class="options">
-      <h1>SSI Companion settings</h1>
-      <p class="options__intro">
-        Your ConnectSafely API key stays in this browser, inside the extension's service worker. It is sent
-        only to the API base URL below.
-      </p>
+      <h1>{t('options_title')}</h1>
+      <p class="options__intro">{t('options_intro')}</p>
       <form onSubmit={onSave} noValidate>
         <Field
           id="api-key"
-          label="API key"
-          hint={
-            saved.hasApiKey
-              ? 'A key is saved. Leave this empty to keep it, or paste a new one.'
-              : 'Paste the API key from your ConnectSafely dashboard.'
-          }
+          label={t('field_api_key')}
+          hint={saved.hasApiKey ? t('options_key_hint_saved') : t('options_key_hint_new')}
           problem={problems.apiKey}
         >
           <div class="field__row">
             <input
               {...inputOf('api-key', 'apiKey')}
               type={(showKey ? 'text' : 'password') as 'text'}
-              placeholder={saved.hasApiKey ? '•••••••• (saved)' : ''}
+              placeholder={saved.hasApiKey ? t('options_key_placeholder_saved') : ''}
               autocomplete="off"
               spellcheck={false}
             />
             <button type="button" class="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
-              {showKey ? 'Hide' : 'Show'}
+              {showKey ? t('options_key_hide') : t('options_key_show')}
             </button>
             {saved.hasApiKey && (
               <button type="button" class="button" onClick={() => void onRemoveKey()}>
-                Remove saved key
+                {t('options_key_remove')}
               </button>
             )}
           </div>
@@ -299,8 +291,8 @@ export function App() {
 
         <Field
           id="api-base-url"
-          label="API base URL"
-          hint="https:// only; http:// is allowed for localhost and 127.0.0.1."
+          label={t('field_api_base_url')}
+          hint={t('options_base_url_hint')}
           problem={problems.apiBaseUrl}
         >
           <div class="field__row">
@@ -330,8 +322,8 @@ export function App() {
 
         <Field
           id="freshness"
-          label="Cache freshness (minutes)"
-          hint={`How long a score is shown without asking the API again (${FRESHNESS_MINUTES.min}–${FRESHNESS_MINUTES.max}). LinkedIn updates the SSI once a day.`}
+          label={t('options_freshness')}
+          hint={t('options_freshness_hint', String(FRESHNESS_MINUTES.min), String(FRESHNESS_MINUTES.max))}
           problem={problems.freshnessMinutes}
         >
           <input
@@ -342,11 +334,7 @@ export function App() {
           />
         </Field>
 
-        <Field
-          id="background-refresh"
-          label="Refresh in the background"
-          hint="How often the extension refreshes your SSI by itself, to record its history, even with no page open."
-        >
+        <Field id="background-refresh" label={t('options_background')} hint={t('options_background_hint')}>
           <select
             id="background-refresh"
             value={values.backgroundRefresh}
@@ -355,20 +343,16 @@ export function App() {
           >
             {BACKGROUND_REFRESH_CHOICES.map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </Field>
 
-        {switchOf(
-          'show-badge',
-          'showProfileBadge',
-          "Show the badge on LinkedIn (on the own profiles of this key's accounts only)",
-        )}
+        {switchOf('show-badge', 'showProfileBadge', t('options_show_badge'))}
 
         <fieldset class="options__group">
-          <legend>Notifications</legend>
+          <legend>{t('options_notifications')}</legend>
           <div class="field field--check">
             <input
               id="notifications"
@@ -376,9 +360,7 @@ export function App() {
               checked={values.notifications}
               onChange={(event) => void onNotificationsChange(event.currentTarget.checked)}
             />
-            <label for="notifications">
-              Notify me when my SSI moves or a rank crosses a band (top 1, 5, 10, 25%)
-            </label>
+            <label for="notifications">{t('options_notify')}</label>
           </div>
           {permissionProblem && (
             <p class="field__problem" role="alert">
@@ -387,8 +369,8 @@ export function App() {
           )}
           <Field
             id="notify-threshold"
-            label="Notify me of a move of more than (points)"
-            hint={`From ${NOTIFY_THRESHOLD.min} to ${NOTIFY_THRESHOLD.max} points of the SSI's 100.`}
+            label={t('options_notify_threshold')}
+            hint={t('options_notify_threshold_hint', NOTIFY_THRESHOLD.min, NOTIFY_THRESHOLD.max)}
             problem={problems.notifyThreshold}
           >
             <input
@@ -399,22 +381,17 @@ export function App() {
               disabled={!values.notifications}
             />
           </Field>
-          {switchOf(
-            'weekly-summary',
-            'weeklySummary',
-            'Also a summary of my week, every week',
-            !values.notifications,
-          )}
+          {switchOf('weekly-summary', 'weeklySummary', t('options_weekly'), !values.notifications)}
         </fieldset>
 
-        {switchOf('debug', 'debug', "Debug: also ask the API for LinkedIn's raw answer")}
+        {switchOf('debug', 'debug', t('options_debug'))}
 
         <div class="options__buttons">
           <button type="submit" class="button button--primary">
-            Save
+            {t('action_save')}
           </button>
           <button type="button" class="button" onClick={() => void onTest()}>
-            Test connection
+            {t('action_test_connection')}
           </button>
         </div>
         <OutcomeLine outcome={saveOutcome} testId="save-outcome" />

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiExchange } from '@/utils/api-exchange';
 import { sendMessage } from '@/utils/messaging/client';
+import { formatMoment } from '@/utils/format';
+import { t } from '@/utils/i18n';
 
 /**
  * The debug view: the last API request and the start of its answer, as the service worker
@@ -16,25 +18,25 @@ export function DebugPanel() {
 
   return (
     <section class="debug" aria-labelledby="debug-heading">
-      <h2 id="debug-heading">Last API exchange</h2>
+      <h2 id="debug-heading">{t('debug_heading')}</h2>
       {exchange === undefined ? (
-        <p role="status">Loading…</p>
+        <p role="status">{t('debug_loading')}</p>
       ) : exchange === null ? (
-        <p>Nothing recorded yet. Open the popup or press Refresh there, then reload this view.</p>
+        <p>{t('debug_nothing')}</p>
       ) : (
         <>
           <dl class="debug__facts">
-            <dt>Request</dt>
+            <dt>{t('debug_request')}</dt>
             <dd>GET {exchange.url}</dd>
-            <dt>Header</dt>
-            <dd>Authorization: Bearer [redacted]</dd>
-            <dt>When</dt>
-            <dd>{new Date(exchange.at).toLocaleString()}</dd>
-            <dt>Status</dt>
-            <dd>{exchange.status ?? 'no answer'}</dd>
-            <dt>Took</dt>
-            <dd>{exchange.durationMs} ms</dd>
-            <dt>Outcome</dt>
+            <dt>{t('debug_header')}</dt>
+            <dd>{t('debug_header_redacted')}</dd>
+            <dt>{t('debug_when')}</dt>
+            <dd>{formatMoment(exchange.at)}</dd>
+            <dt>{t('debug_status')}</dt>
+            <dd>{exchange.status ?? t('debug_no_answer')}</dd>
+            <dt>{t('debug_took')}</dt>
+            <dd>{t('debug_duration', exchange.durationMs)}</dd>
+            <dt>{t('debug_outcome')}</dt>
             <dd data-testid="debug-outcome">
               {exchange.outcome}
               {exchange.detail ? ` (${exchange.detail})` : ''}
@@ -44,7 +46,7 @@ export function DebugPanel() {
         </>
       )}
       <button type="button" class="button" onClick={load}>
-        Reload
+        {t('debug_reload')}
       </button>
     </section>
   );

@@ -1,10 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { OutcomeLine, type Outcome } from './Outcome';
+import { t } from '@/utils/i18n';
 
 type Step = 'idle' | 'confirm' | 'busy';
 
-export const DELETE_QUESTION =
-  'Delete everything? This removes your API key, settings, cached scores and history from this browser.';
+/** The question asked before deleting, in the UI language (read once, as the module loads). */
+export const DELETE_QUESTION = t('delete_question');
 
 /**
  * "Delete all data", in its own section: the button asks first, inline (Delete or Cancel, with
@@ -33,17 +34,14 @@ export function DeleteAllData(props: { onDelete: () => Promise<string | null> })
   async function onConfirm() {
     moveTo('busy', null);
     const problem = await props.onDelete();
-    setOutcome(problem ? { kind: 'error', text: problem } : { kind: 'ok', text: 'All data deleted.' });
+    setOutcome(problem ? { kind: 'error', text: problem } : { kind: 'ok', text: t('delete_done') });
     moveTo('idle', 'opener');
   }
 
   return (
     <section class="danger-zone" aria-labelledby="delete-all-heading">
-      <h2 id="delete-all-heading">Delete all data</h2>
-      <p class="field__hint">
-        Removes everything this extension keeps in this browser and gives back the permissions you granted it.
-        Your ConnectSafely account and its key are not changed.
-      </p>
+      <h2 id="delete-all-heading">{t('delete_heading')}</h2>
+      <p class="field__hint">{t('delete_hint')}</p>
       {step === 'idle' ? (
         <button
           ref={opener}
@@ -54,7 +52,7 @@ export function DeleteAllData(props: { onDelete: () => Promise<string | null> })
             moveTo('confirm', 'cancel');
           }}
         >
-          Delete all data
+          {t('delete_button')}
         </button>
       ) : (
         <div
@@ -75,7 +73,7 @@ export function DeleteAllData(props: { onDelete: () => Promise<string | null> })
               disabled={step === 'busy'}
               onClick={() => void onConfirm()}
             >
-              {step === 'busy' ? 'Deleting…' : 'Delete'}
+              {step === 'busy' ? t('delete_busy') : t('delete_confirm')}
             </button>
             <button
               ref={cancel}
@@ -84,7 +82,7 @@ export function DeleteAllData(props: { onDelete: () => Promise<string | null> })
               disabled={step === 'busy'}
               onClick={() => moveTo('idle', 'opener')}
             >
-              Cancel
+              {t('delete_cancel')}
             </button>
           </div>
         </div>

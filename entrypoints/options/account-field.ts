@@ -7,6 +7,7 @@ import { accountChoices, selectedChoice, type AccountChoice } from '@/utils/acco
 import { describeLocally } from '@/utils/errors';
 import type { KeyAccountsView } from '@/utils/key-accounts';
 import type { Reply } from '@/utils/messaging/protocol';
+import { t } from '@/utils/i18n';
 
 /** The key's accounts as the field knows them. */
 export type AccountList =
@@ -19,11 +20,11 @@ export type AccountList =
   /** No list could load, in words. */
   | { state: 'failed'; problem: string };
 
-/** The words of a failure the worker did not put in words. */
-export const LIST_FAILED = 'The list of accounts could not load. Try again later.';
+/** The words of a failure the worker did not put in words (read once, as the module loads). */
+export const LIST_FAILED = t('account_list_failed');
 
-/** The field's hint when no key is saved. */
-export const SAVE_KEY_FIRST = 'Save your key to pick an account by name.';
+/** The field's hint when no key is saved (read once, as the module loads). */
+export const SAVE_KEY_FIRST = t('account_save_key_first');
 
 /** What an `accounts:get` reply means for the field: a list (maybe with a failure), or a failure. */
 export function accountListOf(reply: Reply<'accounts:get'>): AccountList {
@@ -35,7 +36,7 @@ export function accountListOf(reply: Reply<'accounts:get'>): AccountList {
 
 /** An option's text: the choice's label, marked when its SSI cannot be read now. */
 export function optionLabel(choice: AccountChoice): string {
-  return choice.problem ? `${choice.label} — needs attention` : choice.label;
+  return choice.problem ? t('account_option_needs_attention', choice.label) : choice.label;
 }
 
 /** The picker for the form's `accountId`: its choices, the one shown, and that one's problem. */

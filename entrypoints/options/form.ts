@@ -1,5 +1,5 @@
 /** The options form's values, and how they become a save: every setting read by its rule. */
-import { KEY_FOR_NEW_ADDRESS, parseApiKey } from '@/utils/api-key';
+import { keyForNewAddress, parseApiKey } from '@/utils/api-key';
 import type { PublicSettings, SettingsSave } from '@/utils/messaging/protocol';
 import { err, ok, type Result } from '@/utils/result';
 import {
@@ -56,7 +56,7 @@ export function buildSave(
   );
   if (!settings.ok) return err([...problems, ...settings.error]);
   if (apiKey.action === 'keep' && settings.value.apiBaseUrl !== saved.apiBaseUrl) {
-    problems.push({ field: 'apiKey', message: KEY_FOR_NEW_ADDRESS });
+    problems.push({ field: 'apiKey', message: keyForNewAddress() });
   }
   return problems.length ? err(problems) : ok({ apiKey, settings: settings.value });
 }

@@ -1,4 +1,5 @@
 import type { AccountChoice } from '@/utils/account-choices';
+import { t } from '@/utils/i18n';
 
 export interface AccountLineProps {
   /** How the header names the account shown. */
@@ -23,13 +24,13 @@ export function AccountLine({ label, choices, value, seat, onPick }: AccountLine
       {choices.length > 1 ? (
         <select
           class="account-picker"
-          aria-label="LinkedIn account"
+          aria-label={t('account_picker_label')}
           value={value}
           onChange={(event) => onPick(event.currentTarget.value)}
         >
           {choices.map((choice) => (
             <option key={choice.value} value={choice.value}>
-              {choice.problem ? `${choice.label} (needs attention)` : choice.label}
+              {choice.problem ? t('account_needs_attention', choice.label) : choice.label}
             </option>
           ))}
         </select>

@@ -8,7 +8,8 @@ import { StatusNotice } from '@/components/StatusNotice';
 import { accountChoices, selectedChoice } from '@/utils/account-choices';
 import { readCacheEntry } from '@/utils/api-cache';
 import type { KeyAccountsView } from '@/utils/key-accounts';
-import { formatAge, formatSeat } from '@/utils/format';
+import { formatAge, formatMoment, formatSeat } from '@/utils/format';
+import { t } from '@/utils/i18n';
 import { historyAccountOf, type DailyReading } from '@/utils/history/reading';
 import { DASHBOARD_PAGE } from '@/utils/popup-preview';
 import { sendMessage } from '@/utils/messaging/client';
@@ -134,7 +135,7 @@ export function App({ initial, cacheKey, accountLabel, accountId, accounts, onSw
     <div class="popup" aria-busy={busy}>
       <header class="popup__header">
         <div>
-          <h1 class="popup__title">Social Selling Index</h1>
+          <h1 class="popup__title">{t('ssi_name')}</h1>
           <AccountLine
             label={switchingTo?.label ?? accountLabel}
             choices={choices}
@@ -151,14 +152,14 @@ export function App({ initial, cacheKey, accountLabel, accountId, accounts, onSw
             disabled={refreshing}
             aria-busy={refreshing}
           >
-            {refreshing ? 'Refreshing…' : 'Refresh'}
+            {refreshing ? t('action_refreshing') : t('action_refresh')}
           </button>
           <button
             type="button"
             class="button button--icon"
             onClick={openSettings}
-            aria-label="Settings"
-            title="Settings"
+            aria-label={t('action_settings')}
+            title={t('action_settings')}
           >
             ⚙
           </button>
@@ -177,7 +178,7 @@ export function App({ initial, cacheKey, accountLabel, accountId, accounts, onSw
 
       {snapshot ? (
         <main class="popup__body">
-          <section class="summary" aria-label="Overall score">
+          <section class="summary" aria-label={t('popup_summary_label')}>
             <div class="summary__score">
               <ScoreRing overall={snapshot.overall} />
               <RecentTrend days={days} now={now} />
@@ -188,12 +189,12 @@ export function App({ initial, cacheKey, accountLabel, accountId, accounts, onSw
         </main>
       ) : switchingTo ? (
         <p class="loading" role="status">
-          Loading the SSI of {switchingTo.label}…
+          {t('popup_loading_account', switchingTo.label)}
         </p>
       ) : (
         !ssi?.error && (
           <p class="loading" role="status">
-            Loading your SSI…
+            {t('popup_loading')}
           </p>
         )
       )}
@@ -201,19 +202,19 @@ export function App({ initial, cacheKey, accountLabel, accountId, accounts, onSw
       <footer class="popup__footer">
         <div class="popup__status">
           {snapshot && (
-            <span data-testid="freshness" title={new Date(snapshot.fetchedAt).toLocaleString()}>
-              Updated {formatAge(snapshot.fetchedAt, now)}
-              {ssi?.stale && !busy ? ' · may be out of date' : ''}
+            <span data-testid="freshness" title={formatMoment(snapshot.fetchedAt)}>
+              {t('updated_age', formatAge(snapshot.fetchedAt, now))}
+              {ssi?.stale && !busy && ` · ${t('popup_stale')}`}
             </span>
           )}
           {snapshot && refreshing && (
             <span role="status" class="popup__refreshing">
-              Checking for a newer score…
+              {t('popup_checking')}
             </span>
           )}
         </div>
         <button type="button" class="button" onClick={openDashboard}>
-          Open dashboard
+          {t('action_open_dashboard')}
         </button>
       </footer>
     </div>

@@ -11,6 +11,7 @@
 import { RING_SIZE, ringFace } from '@/components/score-ring-face';
 import { el } from '@/utils/dom';
 import { formatSeat } from '@/utils/format';
+import { t } from '@/utils/i18n';
 import { accountLabelFor, type PopupPreview } from '@/utils/popup-preview';
 import { POPUP_MARKS } from './marks';
 
@@ -20,7 +21,7 @@ function header(preview: PopupPreview): HTMLElement {
   const seat = formatSeat(preview.activeSeat);
   if (seat) account.append(el('span', 'chip', seat));
   const titles = el('div');
-  titles.append(el('h1', 'popup__title', 'Social Selling Index'), account);
+  titles.append(el('h1', 'popup__title', t('ssi_name')), account);
   const node = el('header', 'popup__header');
   node.append(titles, actions());
   return node;
@@ -28,11 +29,11 @@ function header(preview: PopupPreview): HTMLElement {
 
 /** The app's header buttons as they first render, inert: they look the same, but do nothing. */
 function actions(): HTMLElement {
-  const refresh = el('button', 'button', 'Refresh');
+  const refresh = el('button', 'button', t('action_refresh'));
   refresh.setAttribute('aria-busy', 'false');
   const settings = el('button', 'button button--icon', '⚙');
-  settings.setAttribute('aria-label', 'Settings');
-  settings.title = 'Settings';
+  settings.setAttribute('aria-label', t('action_settings'));
+  settings.title = t('action_settings');
   const node = el('div', 'popup__actions');
   node.inert = true;
   for (const button of [refresh, settings]) {
@@ -53,7 +54,7 @@ function scoreRing(overall: number): HTMLElement {
   const number = el('span', 'score-ring__number', face.text);
   number.dataset.testid = 'overall-score';
   const value = el('span', 'score-ring__value');
-  value.append(number, el('span', 'score-ring__max', 'of 100'));
+  value.append(number, el('span', 'score-ring__max', t('ring_of_max')));
   ring.append(value);
   return ring;
 }
@@ -65,7 +66,7 @@ function scoreRing(overall: number): HTMLElement {
 export function drawFirstFrame(root: HTMLElement, preview: PopupPreview): boolean {
   if (root.hasChildNodes()) return false;
   const summary = el('section', 'summary');
-  summary.setAttribute('aria-label', 'Overall score');
+  summary.setAttribute('aria-label', t('popup_summary_label'));
   const score = el('div', 'summary__score');
   score.append(scoreRing(preview.overall));
   summary.append(score);

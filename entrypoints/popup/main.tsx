@@ -4,6 +4,7 @@ import { settingsItem } from '@/utils/storage';
 import '@/components/theme.css';
 import '@/components/today.css';
 import './style.css';
+import { localizePage } from '@/utils/i18n';
 import { App } from './App';
 import { POPUP_MARKS } from './marks';
 import { readPopupStart } from './start';
@@ -41,6 +42,7 @@ async function start(root: HTMLElement) {
   rendered = true;
 }
 
+localizePage();
 const root = document.getElementById('app')!;
 void start(root);
 settingsItem.watch(() => void start(root));

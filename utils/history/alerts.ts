@@ -3,7 +3,8 @@
  * since the reading recorded before it, or a rank crossed one of the bands users talk in (top
  * 1, 5, 10 or 25%). And the week in one summary. Pure: the worker decides, shows and counts.
  */
-import { formatDelta, formatOverall, formatRank } from '../format';
+import { formatDelta, formatOverall, formatPercent, formatRank } from '../format';
+import { t } from '../i18n';
 import { addDays } from './day';
 import type { DailyReading } from './reading';
 
@@ -23,9 +24,17 @@ export interface Alert {
   message: string;
 }
 
-function bandWords(band: number | null): string {
-  return band === null ? 'outside the top 25%' : `in the top ${band}%`;
-}
+/** The message of a rank's new band, by group: within a band, or outside the last one. */
+const BAND_MESSAGES = {
+  industry: { within: 'alert_band_industry', outside: 'alert_outside_industry' },
+  network: { within: 'alert_band_network', outside: 'alert_outside_network' },
+} as const;
+
+/** The title of a rank's move, by group and direction. */
+const RANK_TITLES = {
+  industry: { up: 'alert_rank_up_industry', down: 'alert_rank_down_industry' },
+  network: { up: 'alert_rank_up_network', down: 'alert_rank_down_network' },
+} as const;
 
 /**
  * What to tell the user about `next` against `previous` (the reading recorded before it):
@@ -43,8 +52,12 @@ export function alertsFor(
   if (threshold > 0 && Math.abs(moved) > threshold) {
     alerts.push({
       id: `score:${next.accountId}:${next.day}`,
-      title: `Your SSI ${moved > 0 ? 'rose' : 'fell'} to ${formatOverall(next.overall)}`,
-      message: `${formatDelta(moved)} since ${previous.day === addDays(next.day, -1) ? 'yesterday' : 'the last reading'} (was ${formatOverall(previous.overall)}).`,
+      title: t(moved > 0 ? 'alert_score_rose' : 'alert_score_fell', formatOverall(next.overall)),
+      message: t(
+        previous.day === addDays(next.day, -1) ? 'alert_since_yesterday' : 'alert_since_last_reading',
+        formatDelta(moved),
+        formatOverall(previous.overall),
+      ),
     });
   }
   for (const [group, before, after] of [
@@ -57,8 +70,12 @@ export function alertsFor(
     const better = (to ?? Infinity) < (from ?? Infinity);
     alerts.push({
       id: `rank:${group}:${next.accountId}:${next.day}`,
-      title: `${better ? 'Up' : 'Down'}: ${formatRank(after)} in your ${group}`,
-      message: `Your ${group} rank is now ${bandWords(to)} (was ${formatRank(before)}).`,
+      title: t(RANK_TITLES[group][better ? 'up' : 'down'], formatRank(after)),
+      message: t(
+        BAND_MESSAGES[group][to === null ? 'outside' : 'within'],
+        formatPercent(to ?? RANK_BANDS.at(-1)!),
+        formatRank(before),
+      ),
     });
   }
   return alerts;
@@ -77,10 +94,10 @@ export function weeklySummary(days: readonly DailyReading[], today: string): Ale
   const change = before === latest ? null : latest.overall - before.overall;
   return {
     id: `weekly:${latest.accountId}:${today}`,
-    title: `Your SSI this week: ${formatOverall(latest.overall)}`,
+    title: t('alert_weekly_title', formatOverall(latest.overall)),
     message: [
-      change === null ? null : `${formatDelta(change)} over the week.`,
-      `${formatRank(latest.industryRank)} in your industry, ${formatRank(latest.networkRank)} in your network.`,
+      change === null ? null : t('alert_weekly_change', formatDelta(change)),
+      t('alert_weekly_ranks', formatRank(latest.industryRank), formatRank(latest.networkRank)),
     ]
       .filter(Boolean)
       .join(' '),

@@ -16,6 +16,8 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
   const name = timeZone ?? '';
   let formatter = formatters.get(name);
   if (!formatter) {
+    // A machine key, not words: fixed digits and order whatever the UI language (format.ts
+    // writes days for people).
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',

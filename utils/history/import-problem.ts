@@ -2,6 +2,7 @@
  * Why an imported history file was refused, as data, and the words the user reads for it. A
  * file is refused whole at its first problem, so nothing of it is merged.
  */
+import { t } from '../i18n';
 import { MAX_IMPORT_BYTES } from './history-file';
 import { cleanText } from './reading';
 
@@ -35,50 +36,54 @@ const QUOTE_CHARS = 40;
 
 function quote(value: string): string {
   const clean = cleanText(value) ?? '';
-  return `“${clean.length > QUOTE_CHARS ? `${clean.slice(0, QUOTE_CHARS - 1)}…` : clean}”`;
+  return t('quote', clean.length > QUOTE_CHARS ? `${clean.slice(0, QUOTE_CHARS - 1)}…` : clean);
 }
 
 function place(problem: ProblemPlace): string {
-  return problem.format === 'csv' ? `Line ${problem.line}` : `Reading ${problem.line}`;
+  return t(problem.format === 'csv' ? 'import_place_line' : 'import_place_reading', problem.line);
 }
 
 /** What the user reads when `problem` refused a file; always ends by saying nothing changed. */
 export function describeImportProblem(problem: ImportProblem): string {
-  const unchanged = ' Nothing was imported.';
+  return `${why(problem)} ${t('import_nothing_imported')}`;
+}
+
+/** The sentence saying what is wrong, in the UI language. */
+function why(problem: ImportProblem): string {
   switch (problem.code) {
     case 'too-large':
-      return `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: that is not an SSI history.${unchanged}`;
+      return t('import_too_large', MAX_IMPORT_BYTES / 1024 / 1024);
     case 'empty':
-      return `The file is empty.${unchanged}`;
+      return t('import_empty');
     case 'unknown-format':
-      return `This is not an SSI history: import a CSV or JSON file exported by SSI Companion.${unchanged}`;
+      return t('import_unknown_format');
     case 'unsupported-version':
-      return `This history was exported by a newer version of SSI Companion (format ${quote(problem.version)}): update the extension first.${unchanged}`;
+      return t('import_unsupported_version', quote(problem.version));
     case 'wrong-header':
-      return `The first line is not the SSI history header (it starts with ${quote(problem.found)}): export again from SSI Companion, or fix the header.${unchanged}`;
+      return t('import_wrong_header', quote(problem.found));
     case 'unclosed-quote':
-      return `${place(problem)}: a quoted cell is never closed.${unchanged}`;
+      return t('import_unclosed_quote', place(problem));
     case 'wrong-cell-count':
-      return `${place(problem)}: ${problem.found} cells where the header has ${problem.expected}.${unchanged}`;
+      return t('import_wrong_cell_count', place(problem), problem.found, problem.expected);
     case 'not-a-reading':
-      return `${place(problem)}: not a reading (an object with a date, an account and the scores).${unchanged}`;
+      return t('import_not_a_reading', place(problem));
     case 'unknown-field':
-      return `${place(problem)}: unknown field ${quote(problem.field)}.${unchanged}`;
+      return t('import_unknown_field', place(problem), quote(problem.field));
     case 'bad-date':
-      return `${place(problem)}: ${quote(problem.value)} is not a date in the form YYYY-MM-DD.${unchanged}`;
+      return t('import_bad_date', place(problem), quote(problem.value));
     case 'future-date':
-      return `${place(problem)}: the date ${quote(problem.value)} is in the future.${unchanged}`;
+      return t('import_future_date', place(problem), quote(problem.value));
     case 'bad-account':
-      return `${place(problem)}: ${quote(problem.value)} is not an account ID.${unchanged}`;
+      return t('import_bad_account', place(problem), quote(problem.value));
     case 'missing-value':
-      return `${place(problem)}: ${problem.column} is empty, and every reading needs one.${unchanged}`;
+      return t('import_missing_value', place(problem), problem.column);
     case 'not-a-number':
-      return `${place(problem)}: ${problem.column} is ${quote(problem.value)}, not a plain number such as 42.5.${unchanged}`;
+      return t('import_not_a_number', place(problem), problem.column, quote(problem.value));
     case 'out-of-range':
-      return `${place(problem)}: ${problem.column} is ${quote(problem.value)}, outside 0 to ${problem.max}.${unchanged}`;
+      return t('import_out_of_range', place(problem), problem.column, quote(problem.value), problem.max);
     case 'bad-text':
-      return `${place(problem)}: ${problem.column} is longer than 200 characters.${unchanged}`;
+      return t('import_bad_text', place(problem), problem.column);
     case 'duplicate-day':
-      return `${place(problem)}: a second reading for ${problem.day} of account ${quote(problem.accountId)}.${unchanged}`;
+      return t('import_duplicate_day', place(problem), problem.day, quote(problem.accountId));
   }
 }

@@ -3,7 +3,8 @@
  * DOM code only places text.
  */
 import type { ErrorAction } from '../errors';
-import { describeGroupRank, formatAge, formatOverall, formatPillarScore } from '../format';
+import { describeGroupRank, formatAge, formatOverall, formatPillarScore, formatSigned } from '../format';
+import { t, uiLocale } from '../i18n';
 import type { ProfileBadgeState } from '../messaging/protocol';
 import { MAX_OVERALL, PILLAR_LABELS, scoreBand, type ScoreBand } from '../ssi/model';
 
@@ -35,7 +36,7 @@ function shortChange(change: number | null | undefined): string | null {
   if (change == null) return null;
   const rounded = Math.round(change * 10) / 10;
   if (rounded === 0) return null; // "±0" on a pill reads as noise
-  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}`;
+  return formatSigned(rounded, uiLocale(), { min: 0, max: 1 });
 }
 
 /** The badge for a state. A state without a score never shows a number. */
@@ -46,23 +47,21 @@ export function profileBadgeModel(state: ProfileBadgeState, now: number): Profil
     const setup = !error || error.code === 'no-key';
     return {
       tone: setup ? 'setup' : 'error',
-      label: setup ? 'SSI: set up' : 'SSI: !',
+      label: t(setup ? 'badge_label_setup' : 'badge_label_error'),
       description: setup
-        ? 'SSI: not set up yet. Open details'
-        : `SSI: ${problem?.title ?? 'unavailable'}. Open details`,
+        ? t('badge_description_setup')
+        : problem
+          ? t('badge_description_problem', problem.title)
+          : t('badge_description_unavailable'),
       band: null,
       percent: null,
       change: null,
       card: {
-        title: setup ? 'Set up SSI Companion' : (problem?.title ?? 'SSI unavailable'),
+        title: setup ? t('badge_card_title_setup') : (problem?.title ?? t('badge_card_title_unavailable')),
         pillars: [],
         ranks: [],
         updated: null,
-        message:
-          problem?.message ??
-          (setup
-            ? 'Add your API key in settings to see your SSI here.'
-            : 'Your SSI could not be loaded. Try again.'),
+        message: problem?.message ?? t(setup ? 'badge_card_message_setup' : 'badge_card_message_error'),
         action: problem?.action ?? (setup ? 'open-settings' : 'retry'),
       },
     };
@@ -75,20 +74,20 @@ export function profileBadgeModel(state: ProfileBadgeState, now: number): Profil
   ];
   return {
     tone: error ? 'warning' : 'ok',
-    label: `SSI ${score}`,
-    description: `Your Social Selling Index: ${score} of 100${error ? ' (last refresh failed)' : ''}. Open details`,
+    label: t('badge_label_score', score),
+    description: t(error ? 'badge_description_score_stale' : 'badge_description_score', score),
     band: scoreBand(snapshot.overall),
     percent: Math.min(100, Math.max(0, (snapshot.overall / MAX_OVERALL) * 100)),
     change,
     card: {
-      title: `Social Selling Index ${score} / 100`,
+      title: t('badge_card_title_score', score),
       pillars: snapshot.pillars.map((pillar) => ({
         label: PILLAR_LABELS[pillar.id],
         value: formatPillarScore(pillar.score),
       })),
       ranks: ranks.filter((rank): rank is string => rank !== null),
-      updated: `Updated ${formatAge(snapshot.fetchedAt, now)}`,
-      message: problem ? `Showing your last SSI. ${problem.message}` : null,
+      updated: t('updated_age', formatAge(snapshot.fetchedAt, now)),
+      message: problem ? t('badge_card_stale', problem.message) : null,
       action: problem?.action ?? 'none',
     },
   };

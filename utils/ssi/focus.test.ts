@@ -17,7 +17,7 @@ describe('focusOf', () => {
     expect(focus.pillar).toBe('FIND_RIGHT_PEOPLE');
     expect(focus.score).toBe(3.7);
     expect(focus.belowIndustryBy).toBeCloseTo(4.5, 10);
-    expect(focus.actions).toBe(FOCUS_ACTIONS.FIND_RIGHT_PEOPLE);
+    expect(focus.actions).toEqual(FOCUS_ACTIONS.FIND_RIGHT_PEOPLE);
   });
 
   it('says nothing of the industry when the pillar is at or above its average, or it is unknown', () => {

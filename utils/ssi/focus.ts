@@ -2,31 +2,40 @@
  * What to work on next: the member's weakest pillar today, how far it trails the industry,
  * and three concrete things to do about it.
  */
+import { t, type MessageKey } from '../i18n';
 import { PILLAR_IDS, type PillarId, type SsiSnapshot } from './model';
 
-/** Three actions per pillar, each a thing a member can do this week. */
-export const FOCUS_ACTIONS: Readonly<Record<PillarId, readonly [string, string, string]>> = {
+/** The messages of each pillar's three actions (`focus_<pillar>_1` to `_3`). */
+const FOCUS_ACTION_KEYS = {
   PROFESSIONAL_BRAND: [
-    'Complete your profile: a headline that names who you help, a photo, an About written for your buyers, and featured work.',
-    'Publish one post a week about a problem your buyers face, and answer every comment on it.',
-    'Ask two customers or colleagues for a recommendation, and endorse the skills of people you work with.',
+    'focus_professional_brand_1',
+    'focus_professional_brand_2',
+    'focus_professional_brand_3',
   ],
-  FIND_RIGHT_PEOPLE: [
-    'Search with filters (or Sales Navigator) for ten decision makers at your target accounts, and view their profiles.',
-    'Save those leads and accounts, so LinkedIn suggests more people like them.',
-    'Check who viewed your profile this week and reach out to the ones who fit your buyers.',
-  ],
+  FIND_RIGHT_PEOPLE: ['focus_find_right_people_1', 'focus_find_right_people_2', 'focus_find_right_people_3'],
   INSIGHT_ENGAGEMENT: [
-    'Leave a thoughtful comment on three posts by prospects or customers each working day.',
-    'Share an industry article with your own view in the first lines, and reply to the comments.',
-    'Follow your target accounts and your industry’s hashtags, and react to their updates.',
+    'focus_insight_engagement_1',
+    'focus_insight_engagement_2',
+    'focus_insight_engagement_3',
   ],
   STRONG_RELATIONSHIP: [
-    'Send personalised connection requests to people you have met or share interests with.',
-    'Congratulate connections on new roles and work anniversaries with a personal message.',
-    'Connect with senior people at your target accounts and keep the conversation going with useful messages.',
+    'focus_strong_relationship_1',
+    'focus_strong_relationship_2',
+    'focus_strong_relationship_3',
   ],
-};
+} as const satisfies Record<PillarId, readonly [MessageKey, MessageKey, MessageKey]>;
+
+/** Three actions per pillar, each a thing a member can do this week, in the UI language when read. */
+export const FOCUS_ACTIONS: Readonly<Record<PillarId, readonly [string, string, string]>> =
+  Object.defineProperties(
+    {} as Record<PillarId, readonly [string, string, string]>,
+    Object.fromEntries(
+      PILLAR_IDS.map((id) => {
+        const [first, second, third] = FOCUS_ACTION_KEYS[id];
+        return [id, { enumerable: true, get: () => [t(first), t(second), t(third)] as const }];
+      }),
+    ),
+  );
 
 export interface Focus {
   pillar: PillarId;

@@ -3,6 +3,7 @@
  * once an API response has been validated. Every context (service worker, popup, badge)
  * speaks in these types; nothing outside `utils/ssi/parse.ts` sees the API's raw shapes.
  */
+import { t } from '../i18n';
 
 /** LinkedIn's four pillar enums. Always matched by enum, never by array position. */
 export const PILLAR_IDS = [
@@ -14,12 +15,20 @@ export const PILLAR_IDS = [
 
 export type PillarId = (typeof PILLAR_IDS)[number];
 
-/** The labels LinkedIn's own SSI dashboard uses for the pillars. */
+/** The labels LinkedIn's own SSI dashboard uses for the pillars, in the UI language when read. */
 export const PILLAR_LABELS: Readonly<Record<PillarId, string>> = {
-  PROFESSIONAL_BRAND: 'Establish your professional brand',
-  FIND_RIGHT_PEOPLE: 'Find the right people',
-  INSIGHT_ENGAGEMENT: 'Engage with insights',
-  STRONG_RELATIONSHIP: 'Build relationships',
+  get PROFESSIONAL_BRAND() {
+    return t('pillar_professional_brand');
+  },
+  get FIND_RIGHT_PEOPLE() {
+    return t('pillar_find_right_people');
+  },
+  get INSIGHT_ENGAGEMENT() {
+    return t('pillar_insight_engagement');
+  },
+  get STRONG_RELATIONSHIP() {
+    return t('pillar_strong_relationship');
+  },
 };
 
 /** Bounds of the scores, as LinkedIn defines them. */

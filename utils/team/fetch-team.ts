@@ -10,6 +10,7 @@ import { accountProblem, type KeyAccount } from '../key-accounts';
 import type { DescribedSsiState } from '../messaging/protocol';
 import type { Result } from '../result';
 import type { SsiSnapshot } from '../ssi/model';
+import { t } from '../i18n';
 
 /** The most asks under way at once. */
 export const MAX_IN_FLIGHT = 2;
@@ -75,7 +76,7 @@ export function retryableRows(rows: readonly TeamRow[]): TeamRow[] {
 /** "Rate limited: try again in 3 min", for a pause that ends at `retryAt`. */
 export function rateLimitedWords(retryAt: number, now: number): string {
   const minutes = Math.max(1, Math.ceil((retryAt - now) / 60_000));
-  return `Rate limited: try again in ${minutes} min.`;
+  return t('team_rate_limited', minutes);
 }
 
 /**

@@ -7,6 +7,7 @@ import { PILLAR_COLUMNS } from '../history/columns';
 import { plainDecimal, textCell } from '../history/csv';
 import { PILLAR_IDS, type PillarId } from '../ssi/model';
 import type { TeamRow } from './fetch-team';
+import { t } from '../i18n';
 
 /** A row of the table: the account's row and its SSI's change over the last 7 days of history. */
 export interface TeamEntry {
@@ -28,20 +29,28 @@ export interface TeamColumn {
   value(entry: TeamEntry): number | string | null;
 }
 
-/** The pillars' short headers, by LinkedIn's enums (the full labels are long for a column). */
+/**
+ * The pillars' short headers, by LinkedIn's enums (the full labels are long for a column), in
+ * the UI language (read once, as the module loads, like the columns' labels below).
+ */
 export const PILLAR_SHORT_LABELS: Readonly<Record<PillarId, string>> = {
-  PROFESSIONAL_BRAND: 'Brand',
-  FIND_RIGHT_PEOPLE: 'People',
-  INSIGHT_ENGAGEMENT: 'Insights',
-  STRONG_RELATIONSHIP: 'Relationships',
+  PROFESSIONAL_BRAND: t('team_column_brand'),
+  FIND_RIGHT_PEOPLE: t('team_column_people'),
+  INSIGHT_ENGAGEMENT: t('team_column_insights'),
+  STRONG_RELATIONSHIP: t('team_column_relationships'),
 };
 
 const snapshotOf = (entry: TeamEntry) => entry.row.snapshot;
 
 /** The table's columns, in order. */
 export const TEAM_COLUMNS: readonly TeamColumn[] = [
-  { id: 'name', label: 'Name', csv: 'name', value: (entry) => entry.row.account.name },
-  { id: 'overall', label: 'SSI', csv: 'overall', value: (entry) => snapshotOf(entry)?.overall ?? null },
+  { id: 'name', label: t('team_column_name'), csv: 'name', value: (entry) => entry.row.account.name },
+  {
+    id: 'overall',
+    label: t('team_column_ssi'),
+    csv: 'overall',
+    value: (entry) => snapshotOf(entry)?.overall ?? null,
+  },
   ...PILLAR_IDS.map((id): TeamColumn => ({
     id,
     label: PILLAR_SHORT_LABELS[id],
@@ -50,24 +59,29 @@ export const TEAM_COLUMNS: readonly TeamColumn[] = [
   })),
   {
     id: 'industryRank',
-    label: 'Industry rank',
+    label: t('team_column_industry_rank'),
     csv: 'industry_rank',
     value: (entry) => snapshotOf(entry)?.industry?.rank ?? null,
   },
   {
     id: 'networkRank',
-    label: 'Network rank',
+    label: t('team_column_network_rank'),
     csv: 'network_rank',
     value: (entry) => snapshotOf(entry)?.network?.rank ?? null,
   },
-  { id: 'weeklyChange', label: 'Weekly change', csv: 'weekly_change', value: (entry) => entry.weeklyChange },
+  {
+    id: 'weeklyChange',
+    label: t('team_column_weekly_change'),
+    csv: 'weekly_change',
+    value: (entry) => entry.weeklyChange,
+  },
   {
     id: 'updated',
-    label: 'Last updated',
+    label: t('team_column_updated'),
     csv: 'updated_at',
     value: (entry) => snapshotOf(entry)?.fetchedAt ?? null,
   },
-  { id: 'status', label: 'Status', csv: 'problem', value: (entry) => entry.row.problem },
+  { id: 'status', label: t('team_column_status'), csv: 'problem', value: (entry) => entry.row.problem },
 ];
 
 export type SortDirection = 'ascending' | 'descending';

@@ -1,8 +1,9 @@
 /** The service worker's handlers for settings: read them (without the key), save them, test them. */
 import { parseAccountId } from '../account-id';
 import { parseApiBaseUrl } from '../api-origin';
-import { KEY_FOR_NEW_ADDRESS, parseApiKey } from '../api-key';
+import { keyForNewAddress, parseApiKey } from '../api-key';
 import type { SsiError } from '../errors';
+import { plural, t } from '../i18n';
 import type { ConnectionTest, PublicSettings, SettingsSave } from '../messaging/protocol';
 import { err, ok, type Result } from '../result';
 import {
@@ -35,12 +36,18 @@ export interface SettingsHandlerDeps {
 }
 
 function describeAccounts(accounts: { name: string }[]): string {
-  if (accounts.length === 0)
-    return 'Connected, but this key has no LinkedIn account yet: add one in ConnectSafely.';
-  const names = accounts.slice(0, 3).map((account) => account.name);
-  const more = accounts.length > 3 ? ` and ${accounts.length - 3} more` : '';
-  const noun = accounts.length === 1 ? 'LinkedIn account' : 'LinkedIn accounts';
-  return `Connected. This key has ${accounts.length} ${noun}: ${names.join(', ')}${more}.`;
+  if (accounts.length === 0) return t('connection_no_accounts');
+  const names = accounts
+    .slice(0, 3)
+    .map((account) => account.name)
+    .join(', ');
+  const listed = accounts.length > 3 ? t('connection_names_more', names, accounts.length - 3) : names;
+  return plural(
+    accounts.length,
+    { one: 'connection_accounts_one', other: 'connection_accounts_other' },
+    accounts.length,
+    listed,
+  );
 }
 
 export function createSettingsHandlers(deps: SettingsHandlerDeps) {
@@ -71,7 +78,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       const { apiKey: previousKey, settings: previous } = await store.read();
       if (save.apiKey.action === 'keep' && previousKey && settings.value.apiBaseUrl !== previous.apiBaseUrl) {
         // As for Test connection: the saved key goes to the saved address only.
-        return err({ field: 'apiKey', message: KEY_FOR_NEW_ADDRESS });
+        return err({ field: 'apiKey', message: keyForNewAddress() });
       }
       // With a new key, the caches are emptied in the same write: a reading of the old key that
       // reaches storage after it is not written (the SSI service checks its key as it writes);
@@ -114,9 +121,11 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
         const status = await deps.client.getAccountStatus(target, accountId.value);
         if (!status.ok) return status;
         const { name, status: state, hasSalesNavigator } = status.value;
-        const seat = hasSalesNavigator === null ? '' : hasSalesNavigator ? ' It has Sales Navigator.' : '';
+        const connected = state
+          ? t('connection_account_status', name, state.toLowerCase())
+          : t('connection_account', name);
         return ok({
-          summary: `Connected to ${name}'s LinkedIn account${state ? ` (${state.toLowerCase()})` : ''}.${seat}`,
+          summary: hasSalesNavigator ? `${connected} ${t('connection_has_sales_navigator')}` : connected,
         });
       }
       const accounts = await deps.client.listAccounts(target);

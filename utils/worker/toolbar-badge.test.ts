@@ -3,7 +3,10 @@ import { describeError, type SsiError } from '../errors';
 import { PILLAR_IDS, type SsiSnapshot } from '../ssi/model';
 import type { SsiState } from '../ssi/state';
 import { BAND_COLORS } from '../ssi/model';
-import { PRODUCT_NAME, toolbarBadgeFor } from './toolbar-badge';
+import { toolbarBadgeFor } from './toolbar-badge';
+
+/** The product's short name, as the English tooltip starts. */
+const PRODUCT_NAME = 'SSI Companion';
 
 const T0 = Date.parse('2026-03-14T09:00:00.000Z');
 
