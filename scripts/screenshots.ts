@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { badge as probeBadge } from '../e2e/badge-probe';
-import { OptionsPage } from '../e2e/pages';
+import { OptionsPage, TeamPage } from '../e2e/pages';
 import { buildUnlessSkipped, ownProfileUrl, setUpDemo, type Demo } from './demo-setup';
 import { pngSize, type PngSize } from './png';
 import { MANIFEST_NAME } from '../wxt.config';
@@ -150,6 +150,19 @@ const SHOTS: readonly Shot[] = [
       await chartsDrawn(page);
     },
   ),
+  {
+    // The Team tab: every account of the key side by side (issue 16).
+    name: 'dashboard-team',
+    size: SCREENSHOT,
+    schemes: BOTH,
+    async stage(demo, scheme) {
+      const team = await TeamPage.open(demo.session);
+      await prepare(team.page, SCREENSHOT, scheme);
+      await team.settled();
+      await chartsDrawn(team.page);
+      return team.page;
+    },
+  },
   pageShot(
     'options',
     (demo) => demo.options.page,
