@@ -2,20 +2,20 @@
  * How numbers and times read in the UI, in the browser's UI language (`Intl` with `uiLocale()`;
  * a test may pass `locale`). Pure functions; "—" stands for anything missing.
  */
-import { plural, t, uiLocale } from './i18n';
+import { numberFormat, plural, t, uiLocale } from './i18n';
 import type { GroupComparison } from './ssi/model';
 
 export const MISSING = '—';
 
 /** The overall score as LinkedIn's dashboard shows it: a whole number. */
 export function formatOverall(overall: number, locale = uiLocale()): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(overall));
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(overall));
 }
 
 /** Points with one decimal (a pillar score, an average, a gap), or "—". */
 export function formatPoints(points: number | null, locale = uiLocale()): string {
   if (points === null) return MISSING;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+  return numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
     Math.round(points * 10) / 10,
   );
 }
@@ -25,7 +25,7 @@ export const formatPillarScore = formatPoints;
 
 /** A whole percentage as the UI language writes it: "4%" in English, "4 %" in German. */
 export function formatPercent(percent: number, locale = uiLocale()): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 }
 
 /** A rank as "Top 4%"; ranks under 1 read "Top 1%" (LinkedIn never says top 0%). */
@@ -54,7 +54,7 @@ export function formatGroupSize(size: number | null): string | null {
 
 /** A non-zero change with its sign (a real minus) and `decimals`: "+2", "−1.5". */
 export function formatSigned(value: number, locale: string, decimals: { min: number; max: number }): string {
-  const digits = new Intl.NumberFormat(locale, {
+  const digits = numberFormat(locale, {
     minimumFractionDigits: decimals.min,
     maximumFractionDigits: decimals.max,
   }).format(Math.abs(value));

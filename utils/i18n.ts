@@ -22,9 +22,25 @@ export function uiLocale(): string {
   }
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The `Intl.NumberFormat` of `locale` with `options`, made once per page: a formatter costs far
+ * more to make than to use, and a badge or a table formats many numbers the same way.
+ */
+export function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options ?? {})}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A number as the UI language writes it (grouping and decimal mark), with `options`. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(uiLocale(), options).format(value);
+  return numberFormat(uiLocale(), options).format(value);
 }
 
 /**
@@ -39,13 +55,21 @@ export function t(key: MessageKey, ...substitutions: Substitution[]): string {
   return i18n.getMessage(key, values) || key;
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /** The message for `count` by the UI language's plural rules: `keys.one` or `keys.other`. */
 export function plural(
   count: number,
   keys: { one: MessageKey; other: MessageKey },
   ...substitutions: Substitution[]
 ): string {
-  const form = new Intl.PluralRules(uiLocale()).select(count);
+  const locale = uiLocale();
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  const form = rules.select(count);
   return t(form === 'one' ? keys.one : keys.other, ...substitutions);
 }
 
