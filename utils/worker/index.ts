@@ -88,7 +88,7 @@ export function startWorker(): void {
     },
   });
   const storage = createStorageWriters();
-  // A 429 pauses every ask to its API origin: the SSI of any account and the key's accounts.
+  // A 429 pauses every ask with its key to its API origin: any account's SSI, the key's accounts.
   const pause = createOriginPause();
   const { cache } = storage;
   const ssi = createSsiService({
@@ -177,7 +177,9 @@ export function startWorker(): void {
     'accounts:get': async ({ refresh }) => {
       const config = await readSavedConfig();
       const { accounts, error } = await keyAccounts.list(config, { refresh });
-      const { defaultAccountId } = await readAccountsView(config.settings.apiBaseUrl);
+      // The default slot's reading names the key's default account.
+      const defaults = await cache.read(targetKey({ ...config.settings, accountId: '' }));
+      const defaultAccountId = defaults?.snapshot?.accountId ?? null;
       return { accounts, defaultAccountId, problem: error ? describeError(error) : null };
     },
     'account:select': async ({ accountId }) => {

@@ -124,41 +124,40 @@ export function createProfileBadgeHandlers(deps: ProfileBadgeDeps) {
    * The key's account whose own profile `page` is, by its slug (`publicId`) or its fsd profile
    * ID (from its last reading), when it is not the selected one; undefined for the selected
    * account (also when the page names no account of the key: the tab then finds the profile
-   * is not the account's and shows nothing).
+   * is not the account's and shows nothing). One read of the cache for all of it.
    */
   async function memberOn(config: SavedConfig, page: BadgePage | undefined): Promise<string | undefined> {
-    const member = await namedAccount(config, page);
-    if (member === undefined || member === config.settings.accountId) return undefined;
-    if (!config.settings.accountId) {
-      // The key's default account is selected: until a reading names it, any account may be it,
-      // so the default is answered (and its reading names it); it is never asked for twice.
-      const [defaults] = await deps.readEntries([targetKey({ ...config.settings, accountId: '' })]);
-      const defaultId = defaults?.snapshot?.accountId;
-      if (!defaultId || defaultId === member) return undefined;
-    }
-    return mayAnswerFor(member) ? member : undefined;
-  }
-
-  /** The key's account whose own profile `page` is, if any (see `memberOn`). */
-  async function namedAccount(config: SavedConfig, page: BadgePage | undefined): Promise<string | undefined> {
     if (!page) return undefined;
     // The stored list at once (refreshed behind when stale): a slow list never delays a badge.
     const { accounts } = await deps.accounts.list(config, { background: true });
     if (!accounts?.length) return undefined;
+    // The default slot (the default account's readings name it), and each account's own slot
+    // when the page's profile ID is to be matched.
+    const [defaults, ...own] = await deps.readEntries([
+      targetKey({ ...config.settings, accountId: '' }),
+      ...(page.profileId
+        ? accounts.map((account) => targetKey({ ...config.settings, accountId: account.id }))
+        : []),
+    ]);
     const slug = page.slug !== ME_SLUG ? page.slug : null;
     const bySlug = accounts.find(
       (account) => slug && account.publicId && normaliseSlug(account.publicId) === slug,
     );
-    if (bySlug) return bySlug.id;
-    if (!page.profileId) return undefined;
-    // Each account's own slot, and the default slot, where the default account's readings are.
-    const entries = await deps.readEntries([
-      ...accounts.map((account) => targetKey({ ...config.settings, accountId: account.id })),
-      targetKey({ ...config.settings, accountId: '' }),
-    ]);
-    const named = entries.find((entry) => profileIdFromUrn(entry?.snapshot?.profileUrn) === page.profileId);
-    const id = named?.snapshot?.accountId;
-    return id && accounts.some((account) => account.id === id) ? id : undefined;
+    const named = page.profileId
+      ? [...own, defaults].find((entry) => profileIdFromUrn(entry?.snapshot?.profileUrn) === page.profileId)
+      : undefined;
+    const byProfileId = named?.snapshot?.accountId;
+    const member =
+      bySlug?.id ??
+      (byProfileId && accounts.some((account) => account.id === byProfileId) ? byProfileId : undefined);
+    if (member === undefined || member === config.settings.accountId) return undefined;
+    if (!config.settings.accountId) {
+      // The key's default account is selected: until a reading names it, any account may be it,
+      // so the default is answered (and its reading names it); it is never asked for twice.
+      const defaultId = defaults?.snapshot?.accountId;
+      if (!defaultId || defaultId === member) return undefined;
+    }
+    return mayAnswerFor(member) ? member : undefined;
   }
 
   /** Remembers a tab's answer for the window's asks. */

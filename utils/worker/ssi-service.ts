@@ -211,7 +211,9 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     if (!apiKey) {
       return emit({ ...stateOf(entry, settings, false), error: { code: 'no-key' }, errorAt: null });
     }
-    const flying = inFlight.has(`${key}|${apiKey}`);
+    // Requests and asks are told apart by slot and key: a new key is never held by the old's.
+    const flight = `${key}|${apiKey}`;
+    const flying = inFlight.has(flight);
     const ssi = stateOf(entry, settings, flying);
     if (!refresh && ssi.snapshot && !ssi.stale) return emit(ssi);
     const pausedUntil = pause.until(pauseScope(settings.apiBaseUrl, apiKey));
@@ -226,14 +228,14 @@ export function createSsiService(deps: SsiServiceDeps): SsiService {
     // An entry keeps its own cooldown; one dropped from the cache to make room (never the
     // selected or the default account's, which are pinned) is held by the memory of asks.
     const pinned = selected || settings.accountId === '';
-    if (!refresh && !flying && !entry && !pinned && recentlyAsked(`${key}|${apiKey}`)) return emit(ssi);
+    if (!refresh && !flying && !entry && !pinned && recentlyAsked(flight)) return emit(ssi);
     const mayAsk = await mayAskApi(unstored.get(key) ?? entry?.lastError, {
       now: deps.now(),
       forced: refresh,
       mayCallOrigin: () => deps.mayCall(settings.apiBaseUrl),
     });
     if (!mayAsk) return emit(ssi);
-    if (!flying) noteAsked(`${key}|${apiKey}`);
+    if (!flying) noteAsked(flight);
     if (!refresh && ssi.snapshot) {
       void startRevalidation(key, settings, apiKey, selected);
       return emit({ ...ssi, refreshing: true });
